@@ -1,0 +1,176 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SyncDashboard.Core.DemoStores.Persistence;
+using SyncDashboard.Core.Shopify.Models;
+
+namespace SyncDashboard.Core.DemoStores;
+
+/// <summary>
+/// One demo store: a Kestrel server on its own loopback port that answers the Shopify Admin REST
+/// API subset SyncDashboard uses, under Shopify's paths, so that any Shopify REST client reaches
+/// it by changing only its base URL and token.
+/// </summary>
+public sealed class DemoStoreServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly DemoWebhookDispatcher _webhooks;
+    private readonly DemoStoreRateLimiter _rateLimiter;
+
+    private DemoStoreServer(DemoStoreOptions options, WebApplication app, DemoStoreCatalogue catalogue,
+        DemoWebhookDispatcher webhooks, DemoStoreRateLimiter rateLimiter, DemoStoreFaults faults, DemoStoreStats stats)
+    {
+        Options = options;
+        _app = app;
+        Catalogue = catalogue;
+        _webhooks = webhooks;
+        _rateLimiter = rateLimiter;
+        Faults = faults;
+        Stats = stats;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
+    public string Name => Options.Name;
+
+    /// <summary>The store's origin, for example <c>http://127.0.0.1:5101/</c>; the API is under <c>admin/api/{version}/</c>.</summary>
+    public Uri BaseUrl { get; }
+
+    public DemoStoreOptions Options { get; }
+
+    /// <summary>Live fault injection (5xx share, latency, forced 429s, dropped webhooks).</summary>
+    public DemoStoreFaults Faults { get; }
+
+    /// <summary>Counts of what the store answered.</summary>
+    public DemoStoreStats Stats { get; }
+
+    /// <summary>The location new inventory is stocked at.</summary>
+    public long PrimaryLocationId => Catalogue.PrimaryLocationId;
+
+    /// <summary>Whether the store has been given its first catalogue (it keeps it across restarts).</summary>
+    public bool IsSeeded => Catalogue.Seeded;
+
+    public int ProductCount => Catalogue.ProductCount;
+
+    /// <summary>Webhook deliveries answered 2xx, dropped by fault injection, and given up.</summary>
+    public (long Sent, long Dropped, long Failed) WebhookDeliveries => (_webhooks.Sent, _webhooks.Dropped, _webhooks.Failed);
+
+    internal DemoStoreCatalogue Catalogue { get; }
+
+    /// <summary>Starts the store; its state is loaded from (and saved to) the SQLite file at <paramref name="databasePath"/>.</summary>
+    public static async Task<DemoStoreServer> StartAsync(DemoStoreOptions options, string databasePath,
+        ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    {
+        loggerFactory ??= NullLoggerFactory.Instance;
+        timeProvider ??= TimeProvider.System;
+        var db = await DemoStoreDatabase.OpenAsync(databasePath, cancellationToken);
+        var catalogue = new DemoStoreCatalogue(options.Name, db, timeProvider);
+        var faults = new DemoStoreFaults(options.Faults);
+        var stats = new DemoStoreStats();
+        var rateLimiter = new DemoStoreRateLimiter(options.BucketSize, options.LeakRatePerSecond);
+        var webhooks = new DemoWebhookDispatcher(options, faults, topic => catalogue.ListWebhooks(topic),
+            loggerFactory.CreateLogger($"{typeof(DemoStoreServer).FullName}.{options.Name}.Webhooks"), timeProvider);
+        catalogue.Changed += webhooks.Publish;
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(DemoStoreServer).Assembly.GetName().Name });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton(loggerFactory);
+        var app = builder.Build();
+        var api = new DemoStoreApi(options, catalogue, rateLimiter, faults, stats,
+            loggerFactory.CreateLogger($"{typeof(DemoStoreServer).FullName}.{options.Name}"));
+        api.Map(app);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await webhooks.DisposeAsync();
+            rateLimiter.Dispose();
+            throw;
+        }
+        return new DemoStoreServer(options, app, catalogue, webhooks, rateLimiter, faults, stats);
+    }
+
+    /// <summary>Adds products directly: no rate limit, no webhooks; each variant's <c>inventory_quantity</c> becomes its stock.</summary>
+    public Task<int> SeedAsync(IEnumerable<ShopifyProduct> products, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Catalogue.Seed(products), cancellationToken);
+
+    /// <summary>Empties the store (products, inventory, webhook subscriptions); locations stay.</summary>
+    public Task ResetAsync(CancellationToken cancellationToken = default) =>
+        Task.Run(Catalogue.Reset, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _webhooks.DisposeAsync();
+        _rateLimiter.Dispose();
+    }
+}
+
+/// <summary>Counts of what one demo store answered (thread-safe).</summary>
+public sealed class DemoStoreStats
+{
+    private long _requests;
+    private long _throttled;
+    private long _injectedErrors;
+    private long _unauthorized;
+
+    /// <summary>Authorised API requests, throttled ones included.</summary>
+    public long Requests => Interlocked.Read(ref _requests);
+
+    /// <summary>Requests answered 429.</summary>
+    public long Throttled => Interlocked.Read(ref _throttled);
+
+    /// <summary>Requests answered 5xx by fault injection.</summary>
+    public long InjectedErrors => Interlocked.Read(ref _injectedErrors);
+
+    public long Unauthorized => Interlocked.Read(ref _unauthorized);
+
+    internal void CountRequest() => Interlocked.Increment(ref _requests);
+    internal void CountThrottled() => Interlocked.Increment(ref _throttled);
+    internal void CountInjectedError() => Interlocked.Increment(ref _injectedErrors);
+    internal void CountUnauthorized() => Interlocked.Increment(ref _unauthorized);
+}
+
+/// <summary>Opens (and creates on first use) the demo stores' SQLite file.</summary>
+internal static class DemoStoreDatabase
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    public static async Task<DbContextOptions<DemoStoreDbContext>> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+        var options = new DbContextOptionsBuilder<DemoStoreDbContext>()
+            .UseSqlite($"Data Source={path};Pooling=True")
+            .Options;
+        await Gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = new DemoStoreDbContext(options);
+            // The demo stores' file is a fixture of this project, not merchant data: its schema is created, not migrated.
+            await db.Database.EnsureCreatedAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+        return options;
+    }
+}

@@ -1,0 +1,110 @@
+namespace SyncDashboard.Core.DemoStores;
+
+/// <summary>
+/// The embedded demo stores (configuration section <c>DemoStores</c>): in-process servers of the
+/// Shopify Admin REST API subset SyncDashboard uses, each on its own loopback port.
+/// </summary>
+public sealed class DemoStoresOptions
+{
+    public const string SectionName = "DemoStores";
+
+    /// <summary>Start the demo stores with the dashboard. Turn off to work with real stores only.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Folder of the demo stores' SQLite file; relative paths are under the app's content root.</summary>
+    public string DataDirectory { get; set; } = "App_Data";
+
+    /// <summary>Name of the SQLite file that holds every demo store's state.</summary>
+    public string DatabaseFileName { get; set; } = "demo-stores.db";
+
+    public List<DemoStoreOptions> Stores { get; set; } = [];
+
+    /// <summary>How the default demo catalogues are generated when a store is first seeded.</summary>
+    public DemoCatalogueOptions Catalogue { get; set; } = new();
+}
+
+/// <summary>One demo store.</summary>
+public sealed class DemoStoreOptions
+{
+    /// <summary>A short key, unique among the demo stores (for example <c>destination</c>).</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>What the store sends as <c>X-Shopify-Shop-Domain</c> (for example <c>demo-destination.myshopify.com</c>).</summary>
+    public string Domain { get; set; } = "";
+
+    /// <summary>Loopback port to listen on; 0 lets the system pick one (tests).</summary>
+    public int Port { get; set; }
+
+    /// <summary>The Admin API access token the store accepts in <c>X-Shopify-Access-Token</c>.</summary>
+    public string AccessToken { get; set; } = "";
+
+    /// <summary>The secret that signs webhook deliveries (<c>X-Shopify-Hmac-Sha256</c>).</summary>
+    public string WebhookSecret { get; set; } = "";
+
+    /// <summary>The role its catalogue is generated for.</summary>
+    public DemoStoreRole Role { get; set; } = DemoStoreRole.Source;
+
+    /// <summary>Leaky bucket size (Shopify standard plan: 40).</summary>
+    public int BucketSize { get; set; } = 40;
+
+    /// <summary>Requests drained per second (Shopify standard plan: 2).</summary>
+    public double LeakRatePerSecond { get; set; } = 2;
+
+    /// <summary>Shopify product CSV files imported into the store when it is first seeded.</summary>
+    public List<string> CsvCatalogues { get; set; } = [];
+
+    /// <summary>How long a webhook address has to answer before the delivery counts as failed.</summary>
+    public double WebhookTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Attempts per webhook delivery (the first one included).</summary>
+    public int WebhookMaxAttempts { get; set; } = 4;
+
+    /// <summary>Delay before the first retry of a failed delivery; it doubles with every further retry.</summary>
+    public int WebhookRetryDelayMilliseconds { get; set; } = 1_000;
+
+    public DemoStoreFaultOptions Faults { get; set; } = new();
+}
+
+public enum DemoStoreRole
+{
+    Source,
+    Destination,
+}
+
+/// <summary>Fault injection for tests and demos; every value can also be changed while the store runs.</summary>
+public sealed class DemoStoreFaultOptions
+{
+    /// <summary>Share (0 to 1) of API requests answered with a 5xx error.</summary>
+    public double ServerErrorRate { get; set; }
+
+    /// <summary>Latency added to every API request, in milliseconds.</summary>
+    public int AddedLatencyMilliseconds { get; set; }
+
+    /// <summary>Share (0 to 1) of webhook deliveries dropped (never sent, never retried).</summary>
+    public double WebhookDropRate { get; set; }
+}
+
+/// <summary>The generated demo catalogue (see <c>CatalogueGenerator</c>).</summary>
+public sealed class DemoCatalogueOptions
+{
+    /// <summary>The generator's seed: the same seed gives the same catalogues.</summary>
+    public int Seed { get; set; } = 2026;
+
+    /// <summary>Generated products in each Source store.</summary>
+    public int ProductsPerSource { get; set; } = 150;
+
+    /// <summary>Share (0 to 1) of Source products with at least one variant without a SKU.</summary>
+    public double MissingSkuShare { get; set; } = 0.04;
+
+    /// <summary>Share (0 to 1) of Source products with a SKU that another variant of the store also uses.</summary>
+    public double DuplicateSkuShare { get; set; } = 0.03;
+
+    /// <summary>Share (0 to 1) of Source products that already exist in the Destination store.</summary>
+    public double InDestinationShare { get; set; } = 0.25;
+
+    /// <summary>Of those already in the Destination, the share whose variants differ slightly (one variant more or less, or a SKU changed).</summary>
+    public double SlightlyDifferentShare { get; set; } = 0.3;
+
+    /// <summary>Products in the Destination store that exist in no Source.</summary>
+    public int DestinationOnlyProducts { get; set; } = 40;
+}

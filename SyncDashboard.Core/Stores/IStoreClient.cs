@@ -1,0 +1,50 @@
+namespace SyncDashboard.Core.Stores;
+
+/// <summary>
+/// What the sync engine needs from a store, whatever its kind (Shopify REST today; WooCommerce or
+/// Shopify GraphQL can be added by implementing this port, without touching the engine).
+/// </summary>
+public interface IStoreClient
+{
+    /// <summary>The store's name in this dashboard.</summary>
+    string StoreName { get; }
+
+    /// <summary>Every product that matches <paramref name="filter"/>, page after page, following the store's cursor.</summary>
+    IAsyncEnumerable<StoreProduct> ListProductsAsync(ProductFilter? filter = null, CancellationToken cancellationToken = default);
+
+    Task<long> CountProductsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The product, or <c>null</c> when the store has no product with that id.</summary>
+    Task<StoreProduct?> GetProductAsync(long productId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates a product. Not repeated automatically after a server error or a timeout, since the
+    /// store may have created it: look it up (for example by handle or tag) before trying again.
+    /// </summary>
+    Task<StoreProduct> CreateProductAsync(StoreProductDraft product, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes the fields that <paramref name="update"/> sets, and only those.</summary>
+    Task<StoreProduct> UpdateProductAsync(long productId, StoreProductUpdate update, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the product; returns <c>false</c> when it was already gone.</summary>
+    Task<bool> DeleteProductAsync(long productId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<StoreInventoryLevel>> GetInventoryLevelsAsync(
+        IReadOnlyCollection<long> inventoryItemIds, long? locationId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the available quantity (idempotent, so safe to retry).</summary>
+    Task<StoreInventoryLevel> SetInventoryLevelAsync(
+        long inventoryItemId, long locationId, int available, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds <paramref name="adjustment"/> (may be negative). Not idempotent: never retried after a server error.</summary>
+    Task<StoreInventoryLevel> AdjustInventoryLevelAsync(
+        long inventoryItemId, long locationId, int adjustment, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<StoreLocation>> ListLocationsAsync(CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<StoreWebhookSubscription>> ListWebhooksAsync(CancellationToken cancellationToken = default);
+
+    Task<StoreWebhookSubscription> SubscribeWebhookAsync(string topic, Uri address, CancellationToken cancellationToken = default);
+
+    Task<bool> DeleteWebhookAsync(long webhookId, CancellationToken cancellationToken = default);
+}

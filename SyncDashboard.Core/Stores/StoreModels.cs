@@ -1,0 +1,110 @@
+namespace SyncDashboard.Core.Stores;
+
+// Store-neutral shapes that cross the IStoreClient port.
+
+public sealed record StoreProduct
+{
+    public required long Id { get; init; }
+    public required string Title { get; init; }
+    public string? DescriptionHtml { get; init; }
+    public string? Vendor { get; init; }
+    public string? ProductType { get; init; }
+    public string? Handle { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary><c>active</c>, <c>draft</c> or <c>archived</c>.</summary>
+    public string? Status { get; init; }
+
+    public DateTimeOffset? CreatedAt { get; init; }
+    public DateTimeOffset? UpdatedAt { get; init; }
+    public IReadOnlyList<StoreProductOption> Options { get; init; } = [];
+    public IReadOnlyList<StoreVariant> Variants { get; init; } = [];
+    public IReadOnlyList<StoreImage> Images { get; init; } = [];
+}
+
+public sealed record StoreProductOption(string Name, IReadOnlyList<string> Values);
+
+public sealed record StoreVariant
+{
+    public long Id { get; init; }
+    public string? Title { get; init; }
+    public string? Sku { get; init; }
+    public string? Barcode { get; init; }
+    public decimal Price { get; init; }
+    public decimal? CompareAtPrice { get; init; }
+
+    /// <summary>The option values in option order (one to three).</summary>
+    public IReadOnlyList<string> OptionValues { get; init; } = [];
+
+    public int? Grams { get; init; }
+    public double? Weight { get; init; }
+    public string? WeightUnit { get; init; }
+    public long? InventoryItemId { get; init; }
+    public int? InventoryQuantity { get; init; }
+    public int? Position { get; init; }
+}
+
+public sealed record StoreImage(long Id, string Src, string? Alt, int Position);
+
+/// <summary>A product to create.</summary>
+public sealed record StoreProductDraft
+{
+    public required string Title { get; init; }
+    public string? DescriptionHtml { get; init; }
+    public string? Vendor { get; init; }
+    public string? ProductType { get; init; }
+    public string? Handle { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public string? Status { get; init; }
+    public IReadOnlyList<StoreProductOption> Options { get; init; } = [];
+    public IReadOnlyList<StoreVariantDraft> Variants { get; init; } = [];
+    public IReadOnlyList<string> ImageSources { get; init; } = [];
+}
+
+public sealed record StoreVariantDraft
+{
+    public string? Sku { get; init; }
+    public string? Barcode { get; init; }
+    public decimal Price { get; init; }
+    public decimal? CompareAtPrice { get; init; }
+    public IReadOnlyList<string> OptionValues { get; init; } = [];
+    public int? Grams { get; init; }
+    public double? Weight { get; init; }
+    public string? WeightUnit { get; init; }
+}
+
+/// <summary>A partial product update: only the properties that are set (not null) change.</summary>
+public sealed record StoreProductUpdate
+{
+    public string? Title { get; init; }
+    public string? DescriptionHtml { get; init; }
+    public string? Vendor { get; init; }
+    public string? ProductType { get; init; }
+    public IReadOnlyList<string>? Tags { get; init; }
+    public string? Status { get; init; }
+
+    /// <summary>When set, replaces the product's images.</summary>
+    public IReadOnlyList<string>? ImageSources { get; init; }
+
+    /// <summary>When set, changes the listed variants' prices (by variant id).</summary>
+    public IReadOnlyList<StoreVariantPriceUpdate>? VariantPrices { get; init; }
+}
+
+public sealed record StoreVariantPriceUpdate(long VariantId, decimal Price, decimal? CompareAtPrice);
+
+public sealed record StoreInventoryLevel(long InventoryItemId, long LocationId, int? Available, DateTimeOffset? UpdatedAt);
+
+public sealed record StoreLocation(long Id, string Name, bool Active);
+
+public sealed record StoreWebhookSubscription(long Id, string Topic, Uri Address);
+
+/// <summary>Filters for listing products; all optional.</summary>
+public sealed record ProductFilter
+{
+    public long? SinceId { get; init; }
+    public DateTimeOffset? UpdatedAtMin { get; init; }
+    public IReadOnlyCollection<long>? Ids { get; init; }
+
+    /// <summary>Products per page (1 to 250); defaults to the largest page.</summary>
+    public int PageSize { get; init; } = 250;
+}
