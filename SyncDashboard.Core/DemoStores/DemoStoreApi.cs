@@ -119,6 +119,34 @@ internal sealed partial class DemoStoreApi(
             return;
         }
 
+        var responseDelay = faults.ResponseDelay;
+        var answer = ctx.Response.Body;
+        using var buffer = responseDelay > TimeSpan.Zero ? new MemoryStream() : null;
+        if (buffer is not null)
+        {
+            ctx.Response.Body = buffer;
+        }
+        try
+        {
+            await HandleAsync(ctx, next);
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ctx.Response.Body = answer;
+            }
+        }
+        if (buffer is not null)
+        {
+            await Task.Delay(responseDelay, CancellationToken.None);
+            buffer.Position = 0;
+            await buffer.CopyToAsync(answer, ctx.RequestAborted);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext ctx, RequestDelegate next)
+    {
         try
         {
             await next(ctx);

@@ -22,6 +22,13 @@ public sealed class DemoStoreFaults
     /// <summary>Latency added before every API request is answered.</summary>
     public TimeSpan AddedLatency { get; set; }
 
+    /// <summary>
+    /// Delay added after a request was handled and before its answer is sent: the store has done
+    /// the work, but a client with a shorter timeout never hears so (the case that makes blind
+    /// retries of creates dangerous).
+    /// </summary>
+    public TimeSpan ResponseDelay { get; set; }
+
     /// <summary>Share (0 to 1) of webhook deliveries that are dropped.</summary>
     public double WebhookDropRate { get; set; }
 
@@ -43,6 +50,7 @@ public sealed class DemoStoreFaults
         }
         ServerErrorRate = 0;
         AddedLatency = TimeSpan.Zero;
+        ResponseDelay = TimeSpan.Zero;
         WebhookDropRate = 0;
     }
 

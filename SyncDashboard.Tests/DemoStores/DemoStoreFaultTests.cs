@@ -76,4 +76,19 @@ public sealed class DemoStoreFaultTests : DemoStoreTestBase
         Assert.True(watch.ElapsedMilliseconds >= 290, $"took {watch.ElapsedMilliseconds} ms");
         Assert.Equal(1, Store.Stats.InjectedErrors);
     }
+
+    [Fact]
+    public async Task ResponseDelayAnswersLateButTheWorkIsDone()
+    {
+        Store.Faults.ResponseDelay = TimeSpan.FromSeconds(2);
+        using var impatient = CreateClient(Token);
+        impatient.Timeout = TimeSpan.FromMilliseconds(300);
+
+        await Assert.ThrowsAnyAsync<TaskCanceledException>(() =>
+            impatient.PostAsync("products.json", System.Net.Http.Json.JsonContent.Create(new { product = new { title = "Created anyway" } })));
+        Store.Faults.ResponseDelay = TimeSpan.Zero;
+
+        using var count = await Http.GetAsync("products/count.json");
+        Assert.Equal(1, (await ReadJsonAsync(count))["count"]!.GetValue<int>());
+    }
 }
