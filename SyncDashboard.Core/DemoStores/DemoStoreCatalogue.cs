@@ -254,6 +254,7 @@ internal sealed class DemoStoreCatalogue
                 }
             }
             _seeded = true;
+            db.ChangeTracker.AutoDetectChangesEnabled = true; // so the store row's update is seen
             SaveStoreState(db);
             db.SaveChanges();
             return added;

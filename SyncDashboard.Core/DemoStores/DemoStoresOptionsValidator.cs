@@ -12,10 +12,6 @@ public sealed class DemoStoresOptionsValidator : IValidateOptions<DemoStoresOpti
             return ValidateOptionsResult.Success;
         }
         var errors = new List<string>();
-        if (options.Stores.Count == 0)
-        {
-            errors.Add("DemoStores:Stores is empty: list at least one store, or set DemoStores:Enabled to false.");
-        }
         if (string.IsNullOrWhiteSpace(options.DataDirectory))
         {
             errors.Add("DemoStores:DataDirectory is required.");

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Refit;
 using SyncDashboard.Core.Shopify.Models;
 
@@ -36,6 +37,14 @@ public interface IShopifyAdminApi
 
     [Put("/products/{id}.json")]
     Task<ProductEnvelope> UpdateProductAsync(long id, [Body] ProductEnvelope product, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same update with a body built by hand (<c>{"product": {...}}</c>), for the fields that must
+    /// be sent as an explicit <c>null</c> (clearing a variant's <c>compare_at_price</c>), which
+    /// <see cref="ShopifyJson.Requests"/> would leave out.
+    /// </summary>
+    [Put("/products/{id}.json")]
+    Task<ProductEnvelope> UpdateProductJsonAsync(long id, [Body] JsonObject body, CancellationToken cancellationToken = default);
 
     [Delete("/products/{id}.json")]
     Task DeleteProductAsync(long id, CancellationToken cancellationToken = default);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -22,6 +23,8 @@ public static class ShopifyJson
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             DefaultIgnoreCondition = ignore,
             NumberHandling = JsonNumberHandling.AllowReadingFromString,
+            // Shopify writes HTML and offsets as they are ("<p>", "+00:00"), not as \u003C escapes.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new MoneyConverter());
         options.MakeReadOnly(populateMissingResolver: true);

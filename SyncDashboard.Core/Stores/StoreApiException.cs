@@ -12,3 +12,15 @@ public class StoreApiException(string storeName, HttpStatusCode statusCode, stri
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Errors { get; } =
         errors ?? new Dictionary<string, IReadOnlyList<string>>();
 }
+
+/// <summary>
+/// The store could not be reached or gave no answer in time, even after the retries; or calls to it
+/// are paused (<see cref="IsCircuitOpen"/>) because it failed again and again. Nothing was
+/// necessarily done by the store: a later sweep or retry by the caller is the way forward.
+/// </summary>
+public sealed class StoreUnavailableException(string storeName, string message, bool isCircuitOpen, Exception? inner = null)
+    : StoreApiException(storeName, HttpStatusCode.ServiceUnavailable, message, errors: null, inner)
+{
+    /// <summary>Calls to the store are paused after repeated failures; they resume by themselves after the break.</summary>
+    public bool IsCircuitOpen { get; } = isCircuitOpen;
+}

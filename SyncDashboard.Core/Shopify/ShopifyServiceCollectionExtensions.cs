@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using SyncDashboard.Core.Stores;
+
+namespace SyncDashboard.Core.Shopify;
+
+public static class ShopifyServiceCollectionExtensions
+{
+    /// <summary>The named HttpClient every Shopify store client uses.</summary>
+    public const string HttpClientName = "shopify";
+
+    /// <summary>The resilience pipeline of <see cref="HttpClientName"/>; one instance per store origin.</summary>
+    public const string PipelineName = "shopify";
+
+    /// <summary>
+    /// <see cref="IStoreClientFactory"/> for Shopify stores, over the named HTTP client <c>shopify</c>:
+    /// resilience (retry → circuit breaker → attempt timeout, one pipeline per store) around the
+    /// leaky-bucket pacer. Options from the <c>Shopify</c> section (<see cref="ShopifyClientOptions"/>),
+    /// validated when the host starts.
+    /// </summary>
+    public static IServiceCollection AddStoreClients(this IServiceCollection services)
+    {
+        services.AddOptions<ShopifyClientOptions>()
+            .BindConfiguration(ShopifyClientOptions.SectionName)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopifyClientOptions>, ShopifyClientOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ShopifyRequestPacers>();
+        services.TryAddTransient<ShopifyPacingHandler>();
+
+        var http = services.AddHttpClient(HttpClientName)
+            // Attempts are bounded by the attempt timeout and the retries; the caller's token bounds the rest.
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        http.AddResilienceHandler(PipelineName, ShopifyResilience.Configure)
+            .SelectPipelineByAuthority();
+        // Added after the resilience handler, so inside it: every attempt, retries included, is paced.
+        http.AddHttpMessageHandler<ShopifyPacingHandler>();
+
+        services.TryAddSingleton<ShopifyStoreClientFactory>();
+        services.TryAddSingleton<IStoreClientFactory>(sp => sp.GetRequiredService<ShopifyStoreClientFactory>());
+        return services;
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SyncDashboard.Extensions;
+
+namespace SyncDashboard.Tests.Infrastructure;
+
+/// <summary>
+/// The real dashboard, built with the same extension methods as Program.cs and started on
+/// loopback with its demo stores, each on a free port, and its data in a folder of its own.
+/// </summary>
+public sealed class DashboardApp : IAsyncDisposable
+{
+    private readonly bool _ownsData;
+
+    private DashboardApp(WebApplication app, TempDirectory data, bool ownsData, IReadOnlyDictionary<string, int> ports)
+    {
+        _ownsData = ownsData;
+        App = app;
+        Data = data;
+        DemoStorePorts = ports;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = new Uri(address.TrimEnd('/') + "/");
+    }
+
+    public WebApplication App { get; }
+    public TempDirectory Data { get; }
+    public Uri BaseUrl { get; }
+    public IReadOnlyDictionary<string, int> DemoStorePorts { get; }
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<DashboardApp> StartAsync(IDictionary<string, string?>? settings = null, TempDirectory? data = null)
+    {
+        var ownsData = data is null;
+        data ??= new TempDirectory();
+        var ports = new Dictionary<string, int>
+        {
+            ["northwind-outlet"] = FreePort.Next(),
+            ["urban-threads"] = FreePort.Next(),
+            ["hearth-and-home"] = FreePort.Next(),
+        };
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "SyncDashboard",
+            ContentRootPath = Path.Combine(SharedFixtures.RepositoryRoot, "SyncDashboard"),
+            EnvironmentName = "Development",
+        });
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Urls"] = "http://127.0.0.1:0",
+            ["DemoStores:DataDirectory"] = data.Path,
+            ["Stores:Destination:BaseUrl"] = $"http://127.0.0.1:{ports["northwind-outlet"]}",
+            ["Stores:Sources:0:BaseUrl"] = $"http://127.0.0.1:{ports["urban-threads"]}",
+            ["Stores:Sources:1:BaseUrl"] = $"http://127.0.0.1:{ports["hearth-and-home"]}",
+            ["DemoStores:Stores:0:Port"] = ports["northwind-outlet"].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["DemoStores:Stores:1:Port"] = ports["urban-threads"].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["DemoStores:Stores:2:Port"] = ports["hearth-and-home"].ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.WebHost.UseStaticWebAssets();
+        builder.AddApplicationServices();
+        var app = builder.Build();
+        app.MapApplication();
+        await app.StartAsync();
+        return new DashboardApp(app, data, ownsData, ports);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        if (_ownsData)
+        {
+            Data.Dispose();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using MudBlazor.Services;
+using SyncDashboard.Components;
+using SyncDashboard.Core;
+
+namespace SyncDashboard.Extensions;
+
+public static class HostingExtensions
+{
+    /// <summary>Everything the dashboard needs: the core (stores, demo stores, sync engine) and the UI.</summary>
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSyncDashboardCore();
+        builder.Services.AddMudServices();
+        builder.Services.AddRazorComponents()
+            .AddInteractiveServerComponents();
+        return builder;
+    }
+
+    public static WebApplication MapApplication(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode();
+        return app;
+    }
+}
