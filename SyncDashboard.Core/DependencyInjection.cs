@@ -1,7 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SyncDashboard.Core.Activity;
+using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.DemoStores;
+using SyncDashboard.Core.Mapping;
+using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Stores;
+using SyncDashboard.Core.Syncing;
 
 namespace SyncDashboard.Core;
 
@@ -10,14 +18,43 @@ public static class DependencyInjection
     /// <summary>
     /// The core services: the embedded demo stores (section <c>DemoStores</c>; registered first so
     /// they answer before anything calls a store), store clients (<see cref="IStoreClientFactory"/>,
-    /// section <c>Shopify</c>) and the configured stores (<see cref="IConfiguredStores"/>, section
-    /// <c>Stores</c>). Every section is validated when the host starts.
+    /// section <c>Shopify</c>), the configured stores (<see cref="IConfiguredStores"/>, section
+    /// <c>Stores</c>) and the sync engine (section <c>SyncDashboard</c>). Every section is validated
+    /// when the host starts.
     /// </summary>
     public static IServiceCollection AddSyncDashboardCore(this IServiceCollection services)
     {
         services.AddDemoStores();
         services.AddStoreClients();
         services.AddConfiguredStores();
+        services.AddSyncEngine();
+        return services;
+    }
+
+    /// <summary>Persistence, connections, the catalogue mirror, sync, mapping and the Activity Log.</summary>
+    public static IServiceCollection AddSyncEngine(this IServiceCollection services)
+    {
+        services.AddOptions<SyncDashboardOptions>()
+            .BindConfiguration(SyncDashboardOptions.SectionName)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncDashboardOptions>, SyncDashboardOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSyncDashboardPersistence();
+
+        services.AddSingleton<StoreConnectionService>();
+        services.AddSingleton<ConnectionSeeder>();
+        services.AddSingleton<ActivityLog>();
+        services.AddSingleton<CatalogueMirror>();
+        services.AddSingleton<SkuHealth>();
+        services.AddSingleton<CatalogueRefresher>();
+        services.AddSingleton<WebhookSubscriptions>();
+        services.AddSingleton<ProductQueryService>();
+        services.AddSingleton<ProductSyncService>();
+        services.AddSingleton<BulkMapper>();
+        services.AddSingleton<IndividualMapper>();
+
+        services.AddSingleton<SyncEngineStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<SyncEngineStartup>());
         return services;
     }
 }

@@ -769,6 +769,7 @@ internal sealed class DemoStoreCatalogue
             level.UpdatedAt = Now();
             RefreshQuantities(product);
             variant.UpdatedAt = level.UpdatedAt;
+            product.UpdatedAt = level.UpdatedAt; // as in Shopify, a stock change makes the product "updated"
             UpsertProductRow(db, product);
             db.SaveChanges();
             result = ToLevel(level);

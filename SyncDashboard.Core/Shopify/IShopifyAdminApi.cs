@@ -11,6 +11,10 @@ namespace SyncDashboard.Core.Shopify;
 /// </summary>
 public interface IShopifyAdminApi
 {
+    /// <summary>The store's name, domain and primary location.</summary>
+    [Get("/shop.json")]
+    Task<ShopEnvelope> GetShopAsync(CancellationToken cancellationToken = default);
+
     // Products (variants, options and images travel inside their product).
 
     /// <summary>

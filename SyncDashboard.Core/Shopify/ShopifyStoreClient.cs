@@ -199,6 +199,14 @@ public sealed class ShopifyStoreClient : IStoreClient
         return [.. (locations.Locations ?? []).Select(ShopifyProductMapper.ToStoreLocation)];
     }
 
+    // ------------------------------------------------------------------ shop
+
+    public async Task<StoreShop> GetShopAsync(CancellationToken cancellationToken = default)
+    {
+        var shop = (await CallAsync(api => api.GetShopAsync(cancellationToken)).ConfigureAwait(false)).Shop;
+        return new StoreShop(shop.Name ?? StoreName, (shop.MyshopifyDomain ?? shop.Domain ?? Endpoint.BaseUrl.Host).ToLowerInvariant(), shop.PrimaryLocationId);
+    }
+
     // ------------------------------------------------------------------ webhooks
 
     public async Task<IReadOnlyList<StoreWebhookSubscription>> ListWebhooksAsync(CancellationToken cancellationToken = default)

@@ -9,6 +9,9 @@ public interface IStoreClient
     /// <summary>The store's name in this dashboard.</summary>
     string StoreName { get; }
 
+    /// <summary>The store's own description: name, domain (as its webhooks name it) and primary location.</summary>
+    Task<StoreShop> GetShopAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Every product that matches <paramref name="filter"/>, page after page, following the store's cursor.</summary>
     IAsyncEnumerable<StoreProduct> ListProductsAsync(ProductFilter? filter = null, CancellationToken cancellationToken = default);
 

@@ -108,3 +108,6 @@ public sealed record ProductFilter
     /// <summary>Products per page (1 to 250); defaults to the largest page.</summary>
     public int PageSize { get; init; } = 250;
 }
+
+/// <summary>The store itself: its name, the domain its webhooks carry, and where new stock goes.</summary>
+public sealed record StoreShop(string Name, string Domain, long? PrimaryLocationId);

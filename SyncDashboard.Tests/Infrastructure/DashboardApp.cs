@@ -32,6 +32,14 @@ public sealed class DashboardApp : IAsyncDisposable
     public IReadOnlyDictionary<string, int> DemoStorePorts { get; }
     public IServiceProvider Services => App.Services;
 
+    /// <summary>The running demo store of that name.</summary>
+    public SyncDashboard.Core.DemoStores.DemoStoreServer DemoStore(string name) =>
+        Services.GetRequiredService<SyncDashboard.Core.DemoStores.DemoStoresHost>().Get(name);
+
+    /// <summary>Waits until the sync engine has read every store once.</summary>
+    public Task WaitUntilReadyAsync() =>
+        Services.GetRequiredService<SyncDashboard.Core.SyncEngineStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
+
     public static async Task<DashboardApp> StartAsync(IDictionary<string, string?>? settings = null, TempDirectory? data = null)
     {
         var ownsData = data is null;
@@ -52,6 +60,7 @@ public sealed class DashboardApp : IAsyncDisposable
         {
             ["Urls"] = "http://127.0.0.1:0",
             ["DemoStores:DataDirectory"] = data.Path,
+            ["SyncDashboard:DataDirectory"] = data.Path,
             ["Stores:Destination:BaseUrl"] = $"http://127.0.0.1:{ports["northwind-outlet"]}",
             ["Stores:Sources:0:BaseUrl"] = $"http://127.0.0.1:{ports["urban-threads"]}",
             ["Stores:Sources:1:BaseUrl"] = $"http://127.0.0.1:{ports["hearth-and-home"]}",

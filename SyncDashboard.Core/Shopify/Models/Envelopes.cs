@@ -25,3 +25,5 @@ public sealed record SetInventoryLevelRequest(long LocationId, long InventoryIte
 
 /// <summary>Body of <c>POST inventory_levels/adjust.json</c>.</summary>
 public sealed record AdjustInventoryLevelRequest(long LocationId, long InventoryItemId, int AvailableAdjustment);
+
+public sealed record ShopEnvelope(ShopifyShop Shop);

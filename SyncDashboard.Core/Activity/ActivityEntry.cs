@@ -1,0 +1,40 @@
+namespace SyncDashboard.Core.Activity;
+
+/// <summary>One line of the Activity Log: what happened, where, and how bad it was.</summary>
+public sealed class ActivityEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public int? StoreId { get; set; }
+    public string? StoreName { get; set; }
+    public long? ProductId { get; set; }
+    public string? ProductTitle { get; set; }
+    public string? Sku { get; set; }
+    public ActivityKind Kind { get; set; }
+    public ActivitySeverity Severity { get; set; }
+    public required string Message { get; set; }
+    public bool Read { get; set; }
+}
+
+public enum ActivityKind
+{
+    Sync,
+    Unsync,
+    Map,
+    Unmap,
+    InventoryUpdate,
+    ProductUpdate,
+    ProductDeleted,
+    WebhookRejected,
+    Connection,
+    Job,
+    Failure,
+}
+
+public enum ActivitySeverity
+{
+    Info,
+    Success,
+    Warning,
+    Error,
+}

@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Core.Persistence;
+
+namespace SyncDashboard.Core.Activity;
+
+/// <summary>A filter of the Activity Log; every part optional.</summary>
+public sealed record ActivityQuery
+{
+    public ActivityKind? Kind { get; init; }
+    public ActivitySeverity? Severity { get; init; }
+    public int? StoreId { get; init; }
+    public string? Sku { get; init; }
+    public DateTimeOffset? From { get; init; }
+    public DateTimeOffset? To { get; init; }
+    public bool UnreadOnly { get; init; }
+    public int Page { get; init; }
+    public int PageSize { get; init; } = 50;
+}
+
+public sealed record ActivityPage(IReadOnlyList<ActivityEntry> Entries, int TotalCount);
+
+/// <summary>
+/// Records what happened (syncs, maps, inventory updates, rejected webhooks, failures) for
+/// troubleshooting, and tells live subscribers (the bell) when something is added or read.
+/// Never given a token or a secret.
+/// </summary>
+public sealed class ActivityLog(IDbContextFactory<SyncDbContext> dbFactory, TimeProvider time)
+{
+    /// <summary>Raised after entries were added or marked read.</summary>
+    public event Action? Changed;
+
+    public async Task<ActivityEntry> RecordAsync(ActivityKind kind, ActivitySeverity severity, string message,
+        int? storeId = null, string? storeName = null, long? productId = null, string? productTitle = null, string? sku = null,
+        CancellationToken cancellationToken = default)
+    {
+        var entry = new ActivityEntry
+        {
+            At = time.GetUtcNow(),
+            Kind = kind,
+            Severity = severity,
+            Message = message.Length > 2000 ? message[..2000] : message,
+            StoreId = storeId,
+            StoreName = storeName,
+            ProductId = productId,
+            ProductTitle = productTitle,
+            Sku = sku,
+        };
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            db.Activity.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        Changed?.Invoke();
+        return entry;
+    }
+
+    public async Task<ActivityPage> QueryAsync(ActivityQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entries = db.Activity.AsNoTracking().AsQueryable();
+        if (query.Kind is { } kind) { entries = entries.Where(e => e.Kind == kind); }
+        if (query.Severity is { } severity) { entries = entries.Where(e => e.Severity == severity); }
+        if (query.StoreId is { } storeId) { entries = entries.Where(e => e.StoreId == storeId); }
+        if (!string.IsNullOrWhiteSpace(query.Sku)) { entries = entries.Where(e => e.Sku == query.Sku.Trim()); }
+        if (query.From is { } from) { entries = entries.Where(e => e.At >= from); }
+        if (query.To is { } to) { entries = entries.Where(e => e.At <= to); }
+        if (query.UnreadOnly) { entries = entries.Where(e => !e.Read); }
+        var total = await entries.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(query.PageSize, 1, 500);
+        var page = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return new ActivityPage(page, total);
+    }
+
+    public async Task<int> UnreadCountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Activity.CountAsync(e => !e.Read, cancellationToken);
+    }
+
+    /// <summary>Marks the given entries read, or every entry when <paramref name="ids"/> is null.</summary>
+    public async Task MarkReadAsync(IReadOnlyCollection<long>? ids = null, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var unread = db.Activity.Where(e => !e.Read);
+            if (ids is not null)
+            {
+                unread = unread.Where(e => ids.Contains(e.Id));
+            }
+            await unread.ExecuteUpdateAsync(s => s.SetProperty(e => e.Read, true), cancellationToken);
+        }
+        Changed?.Invoke();
+    }
+}

@@ -1,0 +1,65 @@
+namespace SyncDashboard.Core.Jobs;
+
+/// <summary>
+/// A persisted background job (bulk sync, bulk unsync, bulk map, resync): its items are saved
+/// before it starts, and each item's outcome as soon as it is known, so a restart resumes
+/// where it stopped without repeating finished items.
+/// </summary>
+public sealed class Job
+{
+    public Guid Id { get; set; }
+    public JobKind Kind { get; set; }
+    public JobStatus Status { get; set; }
+
+    /// <summary>The job's parameters (JSON), for example the unsync mode.</summary>
+    public string ParametersJson { get; set; } = "{}";
+
+    public int Total { get; set; }
+    public int Done { get; set; }
+    public int Succeeded { get; set; }
+    public int Failed { get; set; }
+    public bool CancelRequested { get; set; }
+    public string? Error { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public List<JobItem> Items { get; set; } = [];
+}
+
+public sealed class JobItem
+{
+    public long Id { get; set; }
+    public Guid JobId { get; set; }
+    public int Position { get; set; }
+
+    /// <summary>What the item works on, for example a mirrored product's id.</summary>
+    public long SubjectId { get; set; }
+
+    public JobItemStatus Status { get; set; }
+    public string? Message { get; set; }
+}
+
+public enum JobKind
+{
+    BulkSync,
+    BulkUnsync,
+    BulkMap,
+    Resync,
+}
+
+public enum JobStatus
+{
+    Queued,
+    Running,
+    Completed,
+    Cancelled,
+    Failed,
+}
+
+public enum JobItemStatus
+{
+    Pending,
+    Succeeded,
+    Failed,
+    Skipped,
+}

@@ -1,0 +1,246 @@
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Core.Activity;
+using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.Connections;
+using SyncDashboard.Core.Linking;
+using SyncDashboard.Core.Persistence;
+
+namespace SyncDashboard.Core.Mapping;
+
+/// <summary>Why a Destination product was, or was not, mapped.</summary>
+public enum MappingOutcome
+{
+    /// <summary>Every variant matched one Source product's variants one to one by SKU.</summary>
+    Mapped,
+
+    /// <summary>No Source variant has any of its SKUs.</summary>
+    NoMatch,
+
+    /// <summary>A variant of the Destination product has no SKU.</summary>
+    MissingSku,
+
+    /// <summary>One of its SKUs is used more than once, in the Destination or in the Source.</summary>
+    DuplicateSku,
+
+    /// <summary>The SKUs match one Source product, but the two have different numbers of variants.</summary>
+    VariantCountDiffers,
+
+    /// <summary>Only some SKUs match, or they match variants of different Source products.</summary>
+    PartialSkuMatch,
+
+    /// <summary>The Destination product, or its matching Source product, is already linked.</summary>
+    AlreadyLinked,
+}
+
+public sealed record MappingReportLine(
+    long DestinationProductId,
+    string DestinationTitle,
+    MappingOutcome Outcome,
+    string Reason,
+    int? SourceStoreId = null,
+    long? SourceProductId = null,
+    string? SourceTitle = null);
+
+public sealed record MappingReport(bool DryRun, IReadOnlyList<MappingReportLine> Lines, TimeSpan Elapsed)
+{
+    public IReadOnlyDictionary<MappingOutcome, int> Counts { get; } =
+        Lines.GroupBy(l => l.Outcome).ToDictionary(g => g.Key, g => g.Count());
+
+    public int Count(MappingOutcome outcome) => Counts.GetValueOrDefault(outcome);
+}
+
+/// <summary>
+/// Compares every Destination product with the Source catalogues and links those whose variants
+/// match one to one by SKU. Rules: SKUs unique within each store, the same number of variants on
+/// both sides, every variant matched. Works on the local mirrors with hash lookups, so its cost
+/// grows with the number of variants, never with pairs of products.
+/// </summary>
+public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, ActivityLog activity, TimeProvider time)
+{
+    public async Task<MappingReport> RunAsync(bool dryRun, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var started = time.GetTimestamp();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var destination = await db.StoreConnections.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Role == StoreRole.Destination && c.Status != ConnectionStatus.Disconnected, cancellationToken)
+            ?? throw new InvalidOperationException("No Destination store is connected.");
+        var sourceIds = await db.StoreConnections.AsNoTracking()
+            .Where(c => c.Role == StoreRole.Source && c.Status != ConnectionStatus.Disconnected)
+            .Select(c => c.Id).ToListAsync(cancellationToken);
+
+        // The Source side: SKU -> the variant that has it (or a mark that several have it).
+        var sourceBySku = new Dictionary<string, SourceVariant>(StringComparer.Ordinal);
+        var sourceVariantCounts = new Dictionary<long, int>();
+        var sourceProducts = new Dictionary<long, (int StoreId, long ExternalId, string Title)>();
+        var linkedSources = (await db.ProductLinks.AsNoTracking().Select(l => new { l.SourceStoreId, l.SourceProductId }).ToListAsync(cancellationToken))
+            .Select(l => (l.SourceStoreId, l.SourceProductId)).ToHashSet();
+        foreach (var storeId in sourceIds)
+        {
+            await foreach (var v in db.Variants.AsNoTracking().Where(v => v.StoreId == storeId)
+                .Select(v => new { v.ProductId, v.ExternalId, v.NormalizedSku, v.InventoryItemId, v.Sku })
+                .AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                sourceVariantCounts[v.ProductId] = sourceVariantCounts.GetValueOrDefault(v.ProductId) + 1;
+                if (v.NormalizedSku is null)
+                {
+                    continue;
+                }
+                sourceBySku[v.NormalizedSku] = sourceBySku.TryGetValue(v.NormalizedSku, out var seen)
+                    ? seen with { Duplicated = true }
+                    : new SourceVariant(v.ProductId, v.ExternalId, v.InventoryItemId ?? 0, v.Sku, Duplicated: false);
+            }
+            await foreach (var p in db.Products.AsNoTracking().Where(p => p.StoreId == storeId)
+                .Select(p => new { p.Id, p.StoreId, p.ExternalId, p.Title }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                sourceProducts[p.Id] = (p.StoreId, p.ExternalId, p.Title);
+            }
+        }
+
+        // The Destination side, product by product (variants arrive ordered by product).
+        var destinationSkuCounts = (await db.Variants.AsNoTracking()
+                .Where(v => v.StoreId == destination.Id && v.NormalizedSku != null)
+                .GroupBy(v => v.NormalizedSku!)
+                .Where(g => g.Count() > 1)
+                .Select(g => g.Key)
+                .ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var linkedDestinations = (await db.ProductLinks.AsNoTracking().Where(l => l.DestinationStoreId == destination.Id)
+            .Select(l => l.DestinationProductId).ToListAsync(cancellationToken)).ToHashSet();
+        var destinationProducts = await db.Products.AsNoTracking().Where(p => p.StoreId == destination.Id)
+            .OrderBy(p => p.Id).Select(p => new { p.Id, p.ExternalId, p.Title }).ToListAsync(cancellationToken);
+        var destinationVariants = db.Variants.AsNoTracking().Where(v => v.StoreId == destination.Id)
+            .OrderBy(v => v.ProductId).ThenBy(v => v.Position)
+            .Select(v => new DestinationVariant(v.ProductId, v.ExternalId, v.InventoryItemId ?? 0, v.NormalizedSku, v.Sku))
+            .AsAsyncEnumerable().WithCancellation(cancellationToken).GetAsyncEnumerator();
+
+        var lines = new List<MappingReportLine>(destinationProducts.Count);
+        var claimedSources = new HashSet<long>();
+        var links = new List<ProductLink>();
+        var now = time.GetUtcNow();
+        var hasVariant = await destinationVariants.MoveNextAsync();
+        for (var index = 0; index < destinationProducts.Count; index++)
+        {
+            var product = destinationProducts[index];
+            var variants = new List<DestinationVariant>();
+            while (hasVariant && destinationVariants.Current.ProductId <= product.Id)
+            {
+                if (destinationVariants.Current.ProductId == product.Id)
+                {
+                    variants.Add(destinationVariants.Current);
+                }
+                hasVariant = await destinationVariants.MoveNextAsync();
+            }
+            var line = Decide(product.ExternalId, product.Title, variants);
+            lines.Add(line);
+            if ((index + 1) % 1000 == 0)
+            {
+                progress?.Report((index + 1, destinationProducts.Count));
+            }
+        }
+        await destinationVariants.DisposeAsync();
+        progress?.Report((destinationProducts.Count, destinationProducts.Count));
+
+        if (!dryRun && links.Count > 0)
+        {
+            db.ProductLinks.AddRange(links);
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var chunk in claimedSources.Chunk(500))
+            {
+                await db.Products.Where(p => chunk.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.SyncState, SyncState.Mapped), cancellationToken);
+            }
+            var mappedDestinations = links.Select(l => l.DestinationProductId).ToList();
+            foreach (var chunk in mappedDestinations.Chunk(500))
+            {
+                await db.Products.Where(p => p.StoreId == destination.Id && chunk.Contains(p.ExternalId))
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.SyncState, SyncState.Mapped), cancellationToken);
+            }
+        }
+
+        var report = new MappingReport(dryRun, lines, time.GetElapsedTime(started));
+        if (!dryRun)
+        {
+            await activity.RecordAsync(ActivityKind.Map, ActivitySeverity.Success,
+                $"Bulk Mapper linked {report.Count(MappingOutcome.Mapped)} of {lines.Count} Destination products; " +
+                $"{lines.Count - report.Count(MappingOutcome.Mapped)} were not mapped.",
+                destination.Id, destination.Name, cancellationToken: cancellationToken);
+        }
+        return report;
+
+        MappingReportLine Decide(long externalId, string title, List<DestinationVariant> variants)
+        {
+            if (linkedDestinations.Contains(externalId))
+            {
+                return new(externalId, title, MappingOutcome.AlreadyLinked, "Already linked to a Source product.");
+            }
+            if (variants.Count == 0 || variants.Any(v => v.NormalizedSku is null))
+            {
+                var missing = variants.Count(v => v.NormalizedSku is null);
+                return new(externalId, title, MappingOutcome.MissingSku, $"{missing} of {variants.Count} variants have no SKU.");
+            }
+            var duplicated = variants.FirstOrDefault(v => destinationSkuCounts.Contains(v.NormalizedSku!));
+            if (duplicated is not null)
+            {
+                return new(externalId, title, MappingOutcome.DuplicateSku, $"SKU {duplicated.Sku} is used more than once in the Destination store.");
+            }
+            var matches = variants.Select(v => sourceBySku.TryGetValue(v.NormalizedSku!, out var s) ? s : null).ToList();
+            if (matches.All(m => m is null))
+            {
+                return new(externalId, title, MappingOutcome.NoMatch, "No Source product has any of its SKUs.");
+            }
+            var sourceDuplicate = variants.Zip(matches).FirstOrDefault(p => p.Second is { Duplicated: true });
+            if (sourceDuplicate.Second is not null)
+            {
+                return new(externalId, title, MappingOutcome.DuplicateSku, $"SKU {sourceDuplicate.First.Sku} is used more than once in the Source store.");
+            }
+            var candidates = matches.Where(m => m is not null).Select(m => m!.ProductId).Distinct().ToList();
+            if (candidates.Count > 1)
+            {
+                return new(externalId, title, MappingOutcome.PartialSkuMatch, $"Its SKUs match variants of {candidates.Count} different Source products.");
+            }
+            var sourceId = candidates[0];
+            var source = sourceProducts[sourceId];
+            var sourceCount = sourceVariantCounts.GetValueOrDefault(sourceId);
+            if (sourceCount != variants.Count)
+            {
+                return new(externalId, title, MappingOutcome.VariantCountDiffers,
+                    $"It has {variants.Count} variants; \"{source.Title}\" in the Source has {sourceCount}.", source.StoreId, source.ExternalId, source.Title);
+            }
+            var matched = matches.Count(m => m is not null);
+            if (matched != variants.Count)
+            {
+                return new(externalId, title, MappingOutcome.PartialSkuMatch,
+                    $"Only {matched} of its {variants.Count} SKUs match \"{source.Title}\".", source.StoreId, source.ExternalId, source.Title);
+            }
+            if (linkedSources.Contains((source.StoreId, source.ExternalId)) || !claimedSources.Add(sourceId))
+            {
+                return new(externalId, title, MappingOutcome.AlreadyLinked,
+                    $"\"{source.Title}\" in the Source is already linked to another product.", source.StoreId, source.ExternalId, source.Title);
+            }
+            links.Add(new ProductLink
+            {
+                SourceStoreId = source.StoreId,
+                SourceProductId = source.ExternalId,
+                DestinationStoreId = destination.Id,
+                DestinationProductId = externalId,
+                Kind = LinkKind.Mapped,
+                CreatedAt = now,
+                LastSyncedAt = now,
+                Variants = [.. variants.Zip(matches).Select(p => new VariantLink
+                {
+                    SourceVariantId = p.Second!.ExternalId,
+                    SourceInventoryItemId = p.Second.InventoryItemId,
+                    DestinationVariantId = p.First.ExternalId,
+                    DestinationInventoryItemId = p.First.InventoryItemId,
+                    Sku = p.First.Sku,
+                })],
+            });
+            return new(externalId, title, MappingOutcome.Mapped, $"Matched \"{source.Title}\" variant for variant by SKU.", source.StoreId, source.ExternalId, source.Title);
+        }
+    }
+
+    private sealed record SourceVariant(long ProductId, long ExternalId, long InventoryItemId, string? Sku, bool Duplicated);
+
+    private sealed record DestinationVariant(long ProductId, long ExternalId, long InventoryItemId, string? NormalizedSku, string? Sku);
+}

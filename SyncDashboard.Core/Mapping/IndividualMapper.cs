@@ -1,0 +1,212 @@
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Core.Activity;
+using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.Connections;
+using SyncDashboard.Core.Linking;
+using SyncDashboard.Core.Persistence;
+
+namespace SyncDashboard.Core.Mapping;
+
+/// <summary>A Destination product the merchant may map to.</summary>
+public sealed record MappingCandidate(long Id, long ExternalId, string Title, string? Vendor, int VariantCount, IReadOnlyList<string> Skus, bool Linked);
+
+/// <summary>One variant as the mapper shows it.</summary>
+public sealed record MappingVariant(long Id, string? Title, string? Sku, int Quantity);
+
+/// <summary>Source variant id to Destination variant id (null: not paired yet). Ids are mirrored ids.</summary>
+public sealed record VariantPair(long SourceVariantId, long? DestinationVariantId);
+
+/// <summary>The two products side by side, with pairs suggested by SKU.</summary>
+public sealed record MappingProposal(
+    long SourceProductId,
+    string SourceTitle,
+    IReadOnlyList<MappingVariant> SourceVariants,
+    long DestinationProductId,
+    string DestinationTitle,
+    IReadOnlyList<MappingVariant> DestinationVariants,
+    IReadOnlyList<VariantPair> SuggestedPairs);
+
+/// <summary>
+/// Maps one Source product to one Destination product by hand, variant by variant: suggests pairs
+/// by SKU, validates the merchant's choice (one to one, every variant paired, neither side already
+/// linked) and saves the link; unmaps again.
+/// </summary>
+public sealed class IndividualMapper(IDbContextFactory<SyncDbContext> dbFactory, ActivityLog activity, TimeProvider time)
+{
+    /// <summary>Destination products whose title or SKU contains <paramref name="term"/>.</summary>
+    public async Task<IReadOnlyList<MappingCandidate>> SearchDestinationAsync(string? term, int limit = 20, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var destination = await DestinationAsync(db, cancellationToken);
+        var products = db.Products.AsNoTracking().Where(p => p.StoreId == destination.Id);
+        var search = term?.Trim().ToLowerInvariant();
+        if (!string.IsNullOrEmpty(search))
+        {
+            var pattern = "%" + search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            products = products.Where(p => EF.Functions.Like(p.SearchText, pattern, "\\") || EF.Functions.Like(p.SkuText, pattern, "\\"));
+        }
+        var found = await products.OrderBy(p => p.Title).Take(Math.Clamp(limit, 1, 100))
+            .Select(p => new { p.Id, p.ExternalId, p.Title, p.Vendor, p.VariantCount, Skus = p.Variants.OrderBy(v => v.Position).Select(v => v.Sku).ToList() })
+            .ToListAsync(cancellationToken);
+        var externalIds = found.Select(p => p.ExternalId).ToList();
+        var linked = (await db.ProductLinks.AsNoTracking()
+            .Where(l => l.DestinationStoreId == destination.Id && externalIds.Contains(l.DestinationProductId))
+            .Select(l => l.DestinationProductId).ToListAsync(cancellationToken)).ToHashSet();
+        return [.. found.Select(p => new MappingCandidate(p.Id, p.ExternalId, p.Title, p.Vendor, p.VariantCount,
+            [.. p.Skus.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!)], linked.Contains(p.ExternalId)))];
+    }
+
+    public async Task<MappingProposal> ProposeAsync(long sourceProductId, long destinationProductId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (source, target) = await LoadAsync(db, sourceProductId, destinationProductId, cancellationToken);
+        var bySku = target.Variants.Where(v => v.NormalizedSku is not null)
+            .GroupBy(v => v.NormalizedSku!).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Id);
+        var pairs = source.Variants.OrderBy(v => v.Position)
+            .Select(v => new VariantPair(v.Id, v.NormalizedSku is not null && bySku.TryGetValue(v.NormalizedSku, out var id) ? id : null))
+            .ToList();
+        return new MappingProposal(source.Id, source.Title, Variants(source), target.Id, target.Title, Variants(target), pairs);
+    }
+
+    /// <summary>Every reason the pairs cannot be saved; empty when they can.</summary>
+    public async Task<IReadOnlyList<string>> ValidateAsync(long sourceProductId, long destinationProductId, IReadOnlyList<VariantPair> pairs,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (source, target) = await LoadAsync(db, sourceProductId, destinationProductId, cancellationToken);
+        return await ValidateAsync(db, source, target, pairs, cancellationToken);
+    }
+
+    /// <summary>Saves the link, or returns the reasons it cannot be saved.</summary>
+    public async Task<IReadOnlyList<string>> SaveAsync(long sourceProductId, long destinationProductId, IReadOnlyList<VariantPair> pairs,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (source, target) = await LoadAsync(db, sourceProductId, destinationProductId, cancellationToken);
+        var problems = await ValidateAsync(db, source, target, pairs, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+        var sourceVariants = source.Variants.ToDictionary(v => v.Id);
+        var targetVariants = target.Variants.ToDictionary(v => v.Id);
+        var now = time.GetUtcNow();
+        db.ProductLinks.Add(new ProductLink
+        {
+            SourceStoreId = source.StoreId,
+            SourceProductId = source.ExternalId,
+            DestinationStoreId = target.StoreId,
+            DestinationProductId = target.ExternalId,
+            Kind = LinkKind.Mapped,
+            CreatedAt = now,
+            LastSyncedAt = now,
+            Variants = [.. pairs.Select(p => new VariantLink
+            {
+                SourceVariantId = sourceVariants[p.SourceVariantId].ExternalId,
+                SourceInventoryItemId = sourceVariants[p.SourceVariantId].InventoryItemId ?? 0,
+                DestinationVariantId = targetVariants[p.DestinationVariantId!.Value].ExternalId,
+                DestinationInventoryItemId = targetVariants[p.DestinationVariantId!.Value].InventoryItemId ?? 0,
+                Sku = sourceVariants[p.SourceVariantId].Sku,
+            })],
+        });
+        source.SyncState = SyncState.Mapped;
+        target.SyncState = SyncState.Mapped;
+        await db.SaveChangesAsync(cancellationToken);
+        await activity.RecordAsync(ActivityKind.Map, ActivitySeverity.Success,
+            $"Mapped \"{source.Title}\" to \"{target.Title}\" ({pairs.Count} variant{(pairs.Count == 1 ? "" : "s")}).",
+            source.StoreId, null, source.ExternalId, source.Title, source.Variants.FirstOrDefault()?.Sku, cancellationToken);
+        return [];
+    }
+
+    /// <summary>Removes the link of a mapped Source product; both products stay in their stores.</summary>
+    public async Task<bool> UnmapAsync(long sourceProductId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var source = await db.Products.FirstOrDefaultAsync(p => p.Id == sourceProductId, cancellationToken);
+        if (source is null)
+        {
+            return false;
+        }
+        var link = await db.ProductLinks.FirstOrDefaultAsync(l => l.SourceStoreId == source.StoreId && l.SourceProductId == source.ExternalId, cancellationToken);
+        if (link is null)
+        {
+            return false;
+        }
+        db.ProductLinks.Remove(link);
+        source.SyncState = SyncState.NotSynced;
+        await db.Products.Where(p => p.StoreId == link.DestinationStoreId && p.ExternalId == link.DestinationProductId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.SyncState, SyncState.NotSynced), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await activity.RecordAsync(ActivityKind.Unmap, ActivitySeverity.Success, $"Unmapped \"{source.Title}\".",
+            source.StoreId, null, source.ExternalId, source.Title, null, cancellationToken);
+        return true;
+    }
+
+    private static async Task<IReadOnlyList<string>> ValidateAsync(SyncDbContext db, MirroredProduct source, MirroredProduct target,
+        IReadOnlyList<VariantPair> pairs, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        if (source.Variants.Count != target.Variants.Count)
+        {
+            problems.Add($"The products have different numbers of variants ({source.Variants.Count} in the Source, {target.Variants.Count} in the Destination).");
+        }
+        var sourceIds = source.Variants.Select(v => v.Id).ToHashSet();
+        var targetIds = target.Variants.ToDictionary(v => v.Id);
+        foreach (var unknown in pairs.Where(p => !sourceIds.Contains(p.SourceVariantId)))
+        {
+            problems.Add($"Variant {unknown.SourceVariantId} is not a variant of \"{source.Title}\".");
+        }
+        foreach (var unknown in pairs.Where(p => p.DestinationVariantId is { } id && !targetIds.ContainsKey(id)))
+        {
+            problems.Add($"Variant {unknown.DestinationVariantId} is not a variant of \"{target.Title}\".");
+        }
+        var paired = pairs.Where(p => p.DestinationVariantId is not null).Select(p => p.SourceVariantId).ToHashSet();
+        foreach (var variant in source.Variants.Where(v => !paired.Contains(v.Id)).OrderBy(v => v.Position))
+        {
+            problems.Add($"Source variant \"{variant.Title}\" ({Sku(variant)}) is not paired with a Destination variant.");
+        }
+        foreach (var twice in pairs.Where(p => p.DestinationVariantId is not null).GroupBy(p => p.DestinationVariantId!.Value).Where(g => g.Count() > 1))
+        {
+            var variant = targetIds.GetValueOrDefault(twice.Key);
+            problems.Add($"Destination variant \"{variant?.Title}\" ({(variant is null ? "?" : Sku(variant))}) is chosen {twice.Count()} times.");
+        }
+        foreach (var twice in pairs.GroupBy(p => p.SourceVariantId).Where(g => g.Count() > 1))
+        {
+            problems.Add($"Source variant {twice.Key} is paired more than once.");
+        }
+        if (await db.ProductLinks.AnyAsync(l => l.SourceStoreId == source.StoreId && l.SourceProductId == source.ExternalId, cancellationToken))
+        {
+            problems.Add($"\"{source.Title}\" is already linked to a Destination product.");
+        }
+        if (await db.ProductLinks.AnyAsync(l => l.DestinationStoreId == target.StoreId && l.DestinationProductId == target.ExternalId, cancellationToken))
+        {
+            problems.Add($"\"{target.Title}\" in the Destination is already linked to another Source product.");
+        }
+        return problems;
+    }
+
+    private static async Task<(MirroredProduct Source, MirroredProduct Destination)> LoadAsync(SyncDbContext db, long sourceProductId,
+        long destinationProductId, CancellationToken cancellationToken)
+    {
+        var source = await db.Products.Include(p => p.Variants).FirstOrDefaultAsync(p => p.Id == sourceProductId, cancellationToken)
+            ?? throw new KeyNotFoundException("The Source product is no longer in the catalogue.");
+        var destination = await db.Products.Include(p => p.Variants).FirstOrDefaultAsync(p => p.Id == destinationProductId, cancellationToken)
+            ?? throw new KeyNotFoundException("The Destination product is no longer in the catalogue.");
+        var destinationStore = await DestinationAsync(db, cancellationToken);
+        if (destination.StoreId != destinationStore.Id || source.StoreId == destinationStore.Id)
+        {
+            throw new ArgumentException("Map a Source product to a Destination product.");
+        }
+        return (source, destination);
+    }
+
+    private static async Task<StoreConnection> DestinationAsync(SyncDbContext db, CancellationToken cancellationToken) =>
+        await db.StoreConnections.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Role == StoreRole.Destination && c.Status != ConnectionStatus.Disconnected, cancellationToken)
+        ?? throw new InvalidOperationException("No Destination store is connected.");
+
+    private static List<MappingVariant> Variants(MirroredProduct product) =>
+        [.. product.Variants.OrderBy(v => v.Position).Select(v => new MappingVariant(v.Id, v.Title, v.Sku, v.Quantity))];
+
+    private static string Sku(MirroredVariant variant) => string.IsNullOrWhiteSpace(variant.Sku) ? "no SKU" : $"SKU {variant.Sku}";
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SyncDashboard.Core.Connections;
+
+namespace SyncDashboard.Core.Persistence.Configurations;
+
+internal sealed class StoreConnectionConfiguration : IEntityTypeConfiguration<StoreConnection>
+{
+    public void Configure(EntityTypeBuilder<StoreConnection> builder)
+    {
+        builder.ToTable("store_connections");
+        builder.Property(c => c.Name).HasMaxLength(100);
+        builder.Property(c => c.BaseUrl).HasMaxLength(500);
+        builder.Property(c => c.ShopDomain).HasMaxLength(255);
+        builder.HasIndex(c => c.Name).IsUnique();
+        builder.HasIndex(c => c.ShopDomain);
+    }
+}

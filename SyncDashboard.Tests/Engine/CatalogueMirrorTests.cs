@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.Connections;
+
+namespace SyncDashboard.Tests.Engine;
+
+public sealed class CatalogueMirrorTests : EngineTestBase
+{
+    [Fact]
+    public async Task FreshStartConnectsTheConfiguredStoresAndMirrorsEveryCatalogue()
+    {
+        await using var db = await DbAsync();
+        var connections = await db.StoreConnections.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
+
+        Assert.Equal(["Northwind Outlet", "Urban Threads", "Hearth & Home"], connections.Select(c => c.Name));
+        Assert.Equal(StoreRole.Destination, connections[0].Role);
+        Assert.All(connections, c => Assert.Equal(ConnectionStatus.Connected, c.Status));
+        Assert.Equal("urban-threads.myshopify.com", connections[1].ShopDomain);
+        Assert.All(connections, c => Assert.NotNull(c.LocationId));
+        Assert.DoesNotContain("shpat_demo", connections[1].ProtectedAccessToken);
+
+        foreach (var connection in connections)
+        {
+            var mirrored = await db.Products.CountAsync(p => p.StoreId == connection.Id);
+            Assert.Equal(Dashboard.DemoStore(DemoName(connection.Name)).ProductCount, mirrored);
+        }
+        Assert.Equal(60, await db.Products.CountAsync(p => p.StoreId == connections[1].Id));
+    }
+
+    [Fact]
+    public async Task SkuProblemsAreFoundAndExplained()
+    {
+        var urban = await ConnectionAsync("Urban Threads");
+        await using var db = await DbAsync();
+
+        // Shopify's sample apparel has no SKUs at all.
+        var sample = await db.Products.AsNoTracking().SingleAsync(p => p.StoreId == urban.Id && p.Handle == "classic-varsity-top");
+        Assert.Equal(SkuProblem.MissingSku, sample.Problem);
+        Assert.Equal("3 of 3 variants have no SKU.", sample.ProblemReason);
+
+        var shared = await db.Products.AsNoTracking().Where(p => p.StoreId == urban.Id && p.Problem == SkuProblem.SharedWithOtherProduct).ToListAsync();
+        Assert.NotEmpty(shared);
+        Assert.All(shared, p => Assert.Contains("is also used by", p.ProblemReason));
+        var healthy = await db.Products.CountAsync(p => p.StoreId == urban.Id && p.Problem == SkuProblem.None);
+        Assert.InRange(healthy, 30, 40);
+    }
+
+    [Fact]
+    public async Task WebhooksAreSubscribedOnEveryConnectedStore()
+    {
+        foreach (var name in new[] { "northwind-outlet", "urban-threads", "hearth-and-home" })
+        {
+            var topics = Dashboard.DemoStore(name).Catalogue.ListWebhooks().Select(w => w.Topic).Order();
+            Assert.Equal(WebhookSubscriptions.Topics.Order(), topics);
+        }
+    }
+
+    private static string DemoName(string connection) => connection switch
+    {
+        "Northwind Outlet" => "northwind-outlet",
+        "Urban Threads" => "urban-threads",
+        _ => "hearth-and-home",
+    };
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.Connections;
+using SyncDashboard.Core.Persistence;
+using SyncDashboard.Tests.Infrastructure;
+
+namespace SyncDashboard.Tests.Engine;
+
+/// <summary>
+/// The whole dashboard on loopback with its demo stores (smaller catalogues than the default
+/// demo, for speed), after the sync engine has read every store once.
+/// </summary>
+public abstract class EngineTestBase : IAsyncLifetime
+{
+    protected DashboardApp Dashboard { get; private set; } = null!;
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["DemoStores:Catalogue:ProductsPerSource"] = "40",
+        ["DemoStores:Catalogue:DestinationOnlyProducts"] = "10",
+        ["DemoStores:Catalogue:DuplicateSkuShare"] = "0.1",
+        ["DemoStores:Stores:1:CsvCatalogues:0"] = "apparel.csv",
+    };
+
+    public async Task InitializeAsync()
+    {
+        Dashboard = await DashboardApp.StartAsync(Settings);
+        await Dashboard.WaitUntilReadyAsync();
+    }
+
+    public async Task DisposeAsync() => await Dashboard.DisposeAsync();
+
+    protected T Get<T>() where T : notnull => Dashboard.Services.GetRequiredService<T>();
+
+    protected async Task<SyncDbContext> DbAsync() => await Get<IDbContextFactory<SyncDbContext>>().CreateDbContextAsync();
+
+    protected async Task<StoreConnection> ConnectionAsync(string name)
+    {
+        await using var db = await DbAsync();
+        return await db.StoreConnections.AsNoTracking().SingleAsync(c => c.Name == name);
+    }
+
+    protected async Task<MirroredProduct> MirroredAsync(int storeId, Func<IQueryable<MirroredProduct>, IQueryable<MirroredProduct>> query)
+    {
+        await using var db = await DbAsync();
+        return await query(db.Products.AsNoTracking().Include(p => p.Variants).Where(p => p.StoreId == storeId)).FirstAsync();
+    }
+}
