@@ -21,6 +21,8 @@ public abstract class EngineTestBase : IAsyncLifetime
         ["DemoStores:Catalogue:DestinationOnlyProducts"] = "10",
         ["DemoStores:Catalogue:DuplicateSkuShare"] = "0.1",
         ["DemoStores:Stores:1:CsvCatalogues:0"] = "apparel.csv",
+        ["Shopify:AttemptTimeout"] = "00:00:02",
+        ["Shopify:BaseRetryDelay"] = "00:00:00.2",
     };
 
     public async Task InitializeAsync()

@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.DemoStores;
+using SyncDashboard.Core.DemoStores.Seeding;
+using SyncDashboard.Core.Linking;
+using SyncDashboard.Core.Mapping;
+
+namespace SyncDashboard.Tests.Engine;
+
+/// <summary>The Bulk Mapper against generated catalogues with known answers, and the Individual Mapper's rules.</summary>
+public sealed class MapperTests : EngineTestBase
+{
+    private static readonly DemoCatalogueOptions Catalogue = new()
+    {
+        Seed = 2026,
+        ProductsPerSource = 40,
+        DestinationOnlyProducts = 10,
+        DuplicateSkuShare = 0.1,
+    };
+
+    [Fact]
+    public async Task BulkMapperLinksExactlyTheExpectedProductsAndGivesEveryOtherOneItsReason()
+    {
+        var expected = CatalogueGenerator.Generate(Catalogue, ["urban-threads", "hearth-and-home"]).Expectations
+            .ToDictionary(e => e.DestinationHandle);
+        var destination = await ConnectionAsync("Northwind Outlet");
+        await using var db = await DbAsync();
+        var handles = await db.Products.AsNoTracking().Where(p => p.StoreId == destination.Id)
+            .ToDictionaryAsync(p => p.ExternalId, p => p.Handle!);
+
+        var dryRun = await Get<BulkMapper>().RunAsync(dryRun: true);
+        Assert.Equal(0, await db.ProductLinks.CountAsync());
+        var report = await Get<BulkMapper>().RunAsync(dryRun: false);
+
+        Assert.Equal(expected.Count, report.Lines.Count);
+        Assert.Equal(dryRun.Lines.Select(l => (l.DestinationProductId, l.Outcome)), report.Lines.Select(l => (l.DestinationProductId, l.Outcome)));
+        foreach (var line in report.Lines)
+        {
+            var answer = expected[handles[line.DestinationProductId]];
+            Assert.Equal(ToOutcome(answer.Outcome), line.Outcome);
+            Assert.False(string.IsNullOrWhiteSpace(line.Reason));
+        }
+        foreach (var outcome in new[] { MappingOutcome.Mapped, MappingOutcome.NoMatch, MappingOutcome.VariantCountDiffers, MappingOutcome.PartialSkuMatch, MappingOutcome.DuplicateSku, MappingOutcome.MissingSku })
+        {
+            Assert.True(report.Count(outcome) > 0, $"the generated catalogues should exercise {outcome}");
+        }
+
+        var links = await db.ProductLinks.AsNoTracking().Include(l => l.Variants).ToListAsync();
+        Assert.Equal(report.Count(MappingOutcome.Mapped), links.Count);
+        Assert.All(links, l => Assert.Equal(LinkKind.Mapped, l.Kind));
+        Assert.All(links, l => Assert.All(l.Variants, v => Assert.True(v.SourceInventoryItemId > 0 && v.DestinationInventoryItemId > 0)));
+        Assert.Equal(links.Count, await db.Products.CountAsync(p => p.StoreId == destination.Id && p.SyncState == SyncState.Mapped));
+
+        var second = await Get<BulkMapper>().RunAsync(dryRun: false);
+        Assert.Equal(links.Count, second.Count(MappingOutcome.AlreadyLinked));
+        Assert.Equal(0, second.Count(MappingOutcome.Mapped));
+    }
+
+    [Fact]
+    public async Task IndividualMapperSuggestsBySkuValidatesAndSaves()
+    {
+        var mapper = Get<IndividualMapper>();
+        var urban = await ConnectionAsync("Urban Threads");
+        var destination = await ConnectionAsync("Northwind Outlet");
+        await using var db = await DbAsync();
+        var copy = await db.Products.AsNoTracking().Include(p => p.Variants)
+            .Where(p => p.StoreId == destination.Id && p.Problem == SkuProblem.None && p.VariantCount >= 2)
+            .ToListAsync();
+        var sourceSkus = await db.Variants.AsNoTracking().Where(v => v.StoreId == urban.Id && v.NormalizedSku != null)
+            .Select(v => new { v.NormalizedSku, v.ProductId }).ToListAsync();
+        var (target, sourceId) = copy
+            .Select(p => (p, sourceSkus.Where(s => p.Variants.Select(v => v.NormalizedSku).Contains(s.NormalizedSku)).Select(s => s.ProductId).Distinct().ToList()))
+            .Where(x => x.Item2.Count == 1)
+            .Select(x => (x.p, x.Item2[0]))
+            .First(x => db.Products.Single(p => p.Id == x.Item2).VariantCount == x.p.VariantCount);
+
+        var found = await mapper.SearchDestinationAsync(target.Variants[0].Sku);
+        Assert.Contains(found, c => c.Id == target.Id);
+
+        var proposal = await mapper.ProposeAsync(sourceId, target.Id);
+        Assert.Equal(proposal.SourceVariants.Count, proposal.SuggestedPairs.Count);
+
+        var twice = proposal.SuggestedPairs.Select(p => p with { DestinationVariantId = proposal.DestinationVariants[0].Id }).ToList();
+        var problems = await mapper.ValidateAsync(sourceId, target.Id, twice);
+        Assert.Contains(problems, p => p.Contains("is chosen") && p.Contains("times"));
+
+        var unpaired = proposal.SuggestedPairs.Select((p, i) => i == 0 ? p with { DestinationVariantId = null } : p).ToList();
+        problems = await mapper.ValidateAsync(sourceId, target.Id, unpaired);
+        Assert.Contains(problems, p => p.Contains("is not paired"));
+
+        var other = await db.Products.AsNoTracking().FirstAsync(p => p.StoreId == destination.Id && p.VariantCount != proposal.SourceVariants.Count);
+        problems = await mapper.ValidateAsync(sourceId, other.Id, []);
+        Assert.Contains(problems, p => p.StartsWith("The products have different numbers of variants"));
+
+        Assert.Empty(await mapper.SaveAsync(sourceId, target.Id, proposal.SuggestedPairs));
+        Assert.Equal(SyncState.Mapped, (await db.Products.AsNoTracking().SingleAsync(p => p.Id == sourceId)).SyncState);
+        problems = await mapper.ValidateAsync(sourceId, target.Id, proposal.SuggestedPairs);
+        Assert.Contains(problems, p => p.Contains("already linked"));
+
+        Assert.True(await mapper.UnmapAsync(sourceId));
+        Assert.Equal(0, await db.ProductLinks.CountAsync());
+        Assert.Equal(SyncState.NotSynced, (await db.Products.AsNoTracking().SingleAsync(p => p.Id == target.Id)).SyncState);
+    }
+
+    private static MappingOutcome ToOutcome(ExpectedOutcome outcome) => outcome switch
+    {
+        ExpectedOutcome.Match => MappingOutcome.Mapped,
+        ExpectedOutcome.NoMatch => MappingOutcome.NoMatch,
+        ExpectedOutcome.VariantCountDiffers => MappingOutcome.VariantCountDiffers,
+        ExpectedOutcome.PartialSkuMatch => MappingOutcome.PartialSkuMatch,
+        ExpectedOutcome.MissingSku => MappingOutcome.MissingSku,
+        _ => MappingOutcome.DuplicateSku,
+    };
+}

@@ -1,0 +1,48 @@
+using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.Syncing;
+
+namespace SyncDashboard.Tests.Engine;
+
+/// <summary>The grid's query: status filter, search by title, SKU, vendor or tag, sort and pages, in the database.</summary>
+public sealed class ProductQueryTests : EngineTestBase
+{
+    [Fact]
+    public async Task FiltersByStatusSearchesAndPages()
+    {
+        var urban = await ConnectionAsync("Urban Threads");
+        var query = Get<ProductQueryService>();
+        var healthy = await MirroredAsync(urban.Id, q => q.Where(p => p.Problem == SkuProblem.None && p.VariantCount >= 2).OrderBy(p => p.Id));
+        await Get<ProductSyncService>().SyncAsync(healthy.Id);
+
+        var all = await query.QueryAsync(new ProductGridQuery { StoreId = urban.Id, PageSize = 25 });
+        Assert.Equal(60, all.TotalCount);
+        Assert.Equal(25, all.Rows.Count);
+        Assert.Equal(all.Rows.Select(r => r.Title).Order(StringComparer.Ordinal), all.Rows.Select(r => r.Title));
+        var last = await query.QueryAsync(new ProductGridQuery { StoreId = urban.Id, PageSize = 25, Page = 2 });
+        Assert.Equal(10, last.Rows.Count);
+
+        var synced = await query.QueryAsync(new ProductGridQuery { StoreId = urban.Id, Status = ProductStatusFilter.Synced });
+        Assert.Equal(healthy.Id, Assert.Single(synced.Rows).Id);
+        var notSynced = await query.QueryAsync(new ProductGridQuery { StoreId = urban.Id, Status = ProductStatusFilter.NotSynced });
+        Assert.Equal(59, notSynced.TotalCount);
+        var problems = await query.QueryAsync(new ProductGridQuery { StoreId = urban.Id, Status = ProductStatusFilter.Problems, PageSize = 100 });
+        Assert.All(problems.Rows, r => Assert.NotEqual(SkuProblem.None, r.Problem));
+        Assert.Contains(problems.Rows, r => r.Title == "Classic Varsity Top");
+
+        var sku = healthy.Variants.OrderBy(v => v.Position).Last().Sku!;
+        var bySku = await query.QueryAsync(new ProductGridQuery { StoreId = urban.Id, Search = sku.ToLowerInvariant() });
+        Assert.Equal(healthy.Id, Assert.Single(bySku.Rows).Id);
+        Assert.Contains(sku, bySku.Rows[0].Skus);
+
+        var byVendor = await query.QueryAsync(new ProductGridQuery { StoreId = urban.Id, Search = healthy.Vendor, PageSize = 100 });
+        Assert.All(byVendor.Rows, r => Assert.Equal(healthy.Vendor, r.Vendor));
+        var byTag = await query.QueryAsync(new ProductGridQuery { StoreId = urban.Id, Search = "women", PageSize = 100 });
+        Assert.Contains(byTag.Rows, r => r.Title == "Classic Varsity Top");
+
+        var none = await query.QueryAsync(new ProductGridQuery { StoreId = urban.Id, Search = "100%_nothing" });
+        Assert.Equal(0, none.TotalCount);
+
+        var byInventory = await query.QueryAsync(new ProductGridQuery { StoreId = urban.Id, Sort = ProductSort.Inventory, Descending = true, PageSize = 60 });
+        Assert.Equal(byInventory.Rows.Select(r => r.TotalInventory).OrderDescending(), byInventory.Rows.Select(r => r.TotalInventory));
+    }
+}
