@@ -43,6 +43,7 @@ public static class DependencyInjection
 
         services.AddSingleton<StoreConnectionService>();
         services.AddSingleton<ConnectionSeeder>();
+        services.AddSingleton<StoreConnector>();
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<CatalogueMirror>();
         services.AddSingleton<SkuHealth>();

@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Core.Activity;
+using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Stores;
+
+namespace SyncDashboard.Core.Connections;
+
+/// <summary>What a merchant enters to connect a store.</summary>
+public sealed record NewStoreConnection(string Name, StoreRole Role, string BaseUrl, string AccessToken, string WebhookSecret,
+    long? LocationId = null, double RequestsPerSecond = 2);
+
+/// <summary>The answer of a connection test: the store's name, domain and locations, or what is wrong.</summary>
+public sealed record ConnectionTestResult(bool Succeeded, string Message, StoreShop? Shop = null, IReadOnlyList<StoreLocation>? Locations = null);
+
+/// <summary>
+/// Connects a store: checks the address and token by asking the store who it is, saves the
+/// connection (secrets encrypted), reads its catalogue and subscribes the webhook topics the
+/// engine needs.
+/// </summary>
+public sealed class StoreConnector(
+    IDbContextFactory<SyncDbContext> dbFactory,
+    StoreConnectionService connections,
+    CatalogueRefresher refresher,
+    WebhookSubscriptions webhooks,
+    ActivityLog activity,
+    TimeProvider time)
+{
+    public async Task<ConnectionTestResult> TestAsync(NewStoreConnection request, CancellationToken cancellationToken = default)
+    {
+        var problems = Validate(request);
+        if (problems.Count > 0)
+        {
+            return new ConnectionTestResult(false, string.Join(" ", problems));
+        }
+        try
+        {
+            var client = connections.ClientFor(Draft(request));
+            var shop = await client.GetShopAsync(cancellationToken);
+            var locations = await client.ListLocationsAsync(cancellationToken);
+            return new ConnectionTestResult(true, $"Connected to {shop.Name} ({shop.Domain}).", shop, locations);
+        }
+        catch (StoreApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+        {
+            return new ConnectionTestResult(false, "The store refused the access token. Check that it is the Admin API access token (shpat_...) of an installed app.");
+        }
+        catch (StoreApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return new ConnectionTestResult(false, $"{request.BaseUrl} does not answer as a Shopify store (no Admin API there). Check the address.");
+        }
+        catch (StoreApiException e)
+        {
+            return new ConnectionTestResult(false, $"The store could not be reached: {e.Message}");
+        }
+    }
+
+    /// <summary>Tests, saves, reads and subscribes; the new connection, or the reason it was refused.</summary>
+    public async Task<(StoreConnection? Connection, string Message)> ConnectAsync(NewStoreConnection request, Uri? publicBaseUrl,
+        CancellationToken cancellationToken = default)
+    {
+        var test = await TestAsync(request, cancellationToken);
+        if (!test.Succeeded)
+        {
+            return (null, test.Message);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.StoreConnections.AnyAsync(c => c.Name == request.Name.Trim() && c.Status != ConnectionStatus.Disconnected, cancellationToken))
+        {
+            return (null, $"A store named \"{request.Name.Trim()}\" is already connected.");
+        }
+        if (request.Role == StoreRole.Destination &&
+            await db.StoreConnections.AnyAsync(c => c.Role == StoreRole.Destination && c.Status != ConnectionStatus.Disconnected, cancellationToken))
+        {
+            return (null, "A Destination store is already connected; only one can be.");
+        }
+        var connection = Draft(request);
+        connection.ShopDomain = test.Shop!.Domain;
+        connection.LocationId = request.LocationId ?? test.Shop.PrimaryLocationId ?? test.Locations!.FirstOrDefault(l => l.Active)?.Id;
+        if (request.LocationId is { } location && test.Locations!.All(l => l.Id != location))
+        {
+            return (null, $"The store has no location {location}.");
+        }
+        db.StoreConnections.Add(connection);
+        await db.SaveChangesAsync(cancellationToken);
+        await refresher.FullReadAsync(connection, cancellationToken);
+        if (publicBaseUrl is not null)
+        {
+            await webhooks.EnsureAsync(connection, publicBaseUrl, cancellationToken);
+        }
+        await activity.RecordAsync(ActivityKind.Connection, ActivitySeverity.Success,
+            $"Connected {connection.Role} store {connection.Name} ({connection.ShopDomain}).", connection.Id, connection.Name, cancellationToken: cancellationToken);
+        return (connection, test.Message);
+    }
+
+    private StoreConnection Draft(NewStoreConnection request) => new()
+    {
+        Name = request.Name.Trim(),
+        Role = request.Role,
+        BaseUrl = request.BaseUrl.Trim().TrimEnd('/'),
+        ProtectedAccessToken = connections.Protect(request.AccessToken.Trim()),
+        ProtectedWebhookSecret = connections.Protect(request.WebhookSecret.Trim()),
+        RequestsPerSecond = request.RequestsPerSecond,
+        LocationId = request.LocationId,
+        CreatedAt = time.GetUtcNow(),
+    };
+
+    private static List<string> Validate(NewStoreConnection request)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            problems.Add("Give the store a name.");
+        }
+        if (!Uri.TryCreate(request.BaseUrl?.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            problems.Add($"'{request.BaseUrl}' is not a store address such as https://my-shop.myshopify.com.");
+        }
+        if (string.IsNullOrWhiteSpace(request.AccessToken))
+        {
+            problems.Add("The access token is required.");
+        }
+        if (string.IsNullOrWhiteSpace(request.WebhookSecret))
+        {
+            problems.Add("The webhook secret is required (it proves webhooks come from the store).");
+        }
+        if (request.RequestsPerSecond <= 0)
+        {
+            problems.Add("Requests per second must be greater than 0.");
+        }
+        return problems;
+    }
+}
