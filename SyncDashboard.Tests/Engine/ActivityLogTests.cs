@@ -1,0 +1,43 @@
+using SyncDashboard.Core.Activity;
+using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.Syncing;
+
+namespace SyncDashboard.Tests.Engine;
+
+public sealed class ActivityLogTests : EngineTestBase
+{
+    [Fact]
+    public async Task OperationsAreRecordedAndCanBeFilteredPagedAndMarkedRead()
+    {
+        var log = Get<ActivityLog>();
+        var urban = await ConnectionAsync("Urban Threads");
+        var healthy = await MirroredAsync(urban.Id, q => q.Where(p => p.Problem == SkuProblem.None));
+        var missing = await MirroredAsync(urban.Id, q => q.Where(p => p.Problem == SkuProblem.MissingSku));
+        var changes = 0;
+        log.Changed += () => Interlocked.Increment(ref changes);
+        var unreadBefore = await log.UnreadCountAsync();
+
+        await Get<ProductSyncService>().SyncAsync(healthy.Id);
+        await Get<ProductSyncService>().SyncAsync(missing.Id);
+
+        Assert.Equal(unreadBefore + 2, await log.UnreadCountAsync());
+        Assert.True(changes >= 2);
+        var syncs = await log.QueryAsync(new ActivityQuery { Kind = ActivityKind.Sync, StoreId = urban.Id });
+        Assert.Equal(2, syncs.TotalCount);
+        var success = Assert.Single((await log.QueryAsync(new ActivityQuery { Kind = ActivityKind.Sync, Severity = ActivitySeverity.Success })).Entries);
+        Assert.Equal(healthy.ExternalId, success.ProductId);
+        Assert.Equal("Urban Threads", success.StoreName);
+        var bySku = await log.QueryAsync(new ActivityQuery { Sku = healthy.Variants.OrderBy(v => v.Position).First().Sku });
+        Assert.Equal(success.Id, Assert.Single(bySku.Entries).Id);
+        var future = await log.QueryAsync(new ActivityQuery { From = DateTimeOffset.UtcNow.AddMinutes(1) });
+        Assert.Equal(0, future.TotalCount);
+        var firstPage = await log.QueryAsync(new ActivityQuery { PageSize = 1 });
+        Assert.Single(firstPage.Entries);
+        Assert.True(firstPage.TotalCount >= 2);
+
+        await log.MarkReadAsync([success.Id]);
+        Assert.Equal(unreadBefore + 1, await log.UnreadCountAsync());
+        await log.MarkReadAsync();
+        Assert.Equal(0, await log.UnreadCountAsync());
+    }
+}
