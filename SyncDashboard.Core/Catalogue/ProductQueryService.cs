@@ -53,6 +53,27 @@ public sealed record ProductGridRow(
     SkuProblem Problem,
     string? ProblemReason);
 
+/// <summary>What the details dialog shows of one product.</summary>
+public sealed record ProductDetails(
+    long Id,
+    long ExternalId,
+    string StoreName,
+    string Title,
+    string? Vendor,
+    string? ProductType,
+    string? Status,
+    IReadOnlyList<string> Tags,
+    string? DescriptionHtml,
+    IReadOnlyList<MirroredImage> Images,
+    IReadOnlyList<MirroredVariant> Variants,
+    SyncState SyncState,
+    SkuProblem Problem,
+    string? ProblemReason,
+    LinkedProduct? Link);
+
+/// <summary>The product on the other side of a link.</summary>
+public sealed record LinkedProduct(string StoreName, long ExternalId, long? MirroredId, string Title, Linking.LinkKind Kind, DateTimeOffset? LastSyncedAt);
+
 public sealed record ProductGridPage(IReadOnlyList<ProductGridRow> Rows, int TotalCount);
 
 /// <summary>
@@ -93,6 +114,36 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await Filter(db.Products.AsNoTracking(), query).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>One product with its variants and, when linked, its Destination product; null when gone.</summary>
+    public async Task<ProductDetails?> GetDetailsAsync(long productId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var product = await db.Products.AsNoTracking().Include(p => p.Variants).FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
+        if (product is null)
+        {
+            return null;
+        }
+        var link = await db.ProductLinks.AsNoTracking()
+            .FirstOrDefaultAsync(l => (l.SourceStoreId == product.StoreId && l.SourceProductId == product.ExternalId) ||
+                                      (l.DestinationStoreId == product.StoreId && l.DestinationProductId == product.ExternalId), cancellationToken);
+        LinkedProduct? linked = null;
+        if (link is not null)
+        {
+            var (storeId, externalId) = link.SourceStoreId == product.StoreId && link.SourceProductId == product.ExternalId
+                ? (link.DestinationStoreId, link.DestinationProductId)
+                : (link.SourceStoreId, link.SourceProductId);
+            var other = await db.Products.AsNoTracking().Where(p => p.StoreId == storeId && p.ExternalId == externalId)
+                .Select(p => new { p.Id, p.Title }).FirstOrDefaultAsync(cancellationToken);
+            var store = await db.StoreConnections.AsNoTracking().Where(c => c.Id == storeId).Select(c => c.Name).FirstAsync(cancellationToken);
+            linked = new LinkedProduct(store, externalId, other?.Id, other?.Title ?? "(not mirrored yet)", link.Kind, link.LastSyncedAt);
+        }
+        var storeName = await db.StoreConnections.AsNoTracking().Where(c => c.Id == product.StoreId).Select(c => c.Name).FirstAsync(cancellationToken);
+        var images = System.Text.Json.JsonSerializer.Deserialize<List<MirroredImage>>(product.ImagesJson) ?? [];
+        var tags = product.Tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return new ProductDetails(product.Id, product.ExternalId, storeName, product.Title, product.Vendor, product.ProductType, product.Status,
+            tags, product.DescriptionHtml, images, [.. product.Variants.OrderBy(v => v.Position)], product.SyncState, product.Problem, product.ProblemReason, linked);
     }
 
     private static IQueryable<MirroredProduct> Filter(IQueryable<MirroredProduct> products, ProductGridQuery query)

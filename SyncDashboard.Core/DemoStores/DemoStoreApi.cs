@@ -32,6 +32,8 @@ internal sealed partial class DemoStoreApi(
 
     public void Map(WebApplication app)
     {
+        // The demo stores' own "CDN": product images that load offline (see DemoStoreImages).
+        app.MapWhen(ctx => ctx.Request.Path.StartsWithSegments(DemoStoreImages.PathPrefix), cdn => cdn.Run(DemoStoreImages.ServeAsync));
         app.Use(GuardAsync);
         app.UseRouting();
         var api = app.MapGroup("/admin/api/{version}");

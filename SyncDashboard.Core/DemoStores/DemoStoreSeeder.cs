@@ -30,6 +30,10 @@ public sealed class DemoStoreSeeder(ILogger<DemoStoreSeeder> logger)
             products.AddRange(store.Options.Role == DemoStoreRole.Destination
                 ? generated.Destination
                 : generated.Sources[store.Name]);
+            foreach (var product in products)
+            {
+                DemoStoreImages.Localize(product, store.BaseUrl);
+            }
             var count = await store.SeedAsync(products, cancellationToken);
             logger.LogInformation("Seeded demo store {Store} with {Count} products", store.Name, count);
         }

@@ -143,9 +143,14 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, Activ
 
         if (!dryRun && links.Count > 0)
         {
-            db.ProductLinks.AddRange(links);
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(cancellationToken);
+            // In batches, each with a fresh change tracker, so memory stays flat for large catalogues.
+            foreach (var batch in links.Chunk(1_000))
+            {
+                await using var batchDb = await dbFactory.CreateDbContextAsync(cancellationToken);
+                batchDb.ChangeTracker.AutoDetectChangesEnabled = false;
+                batchDb.ProductLinks.AddRange(batch);
+                await batchDb.SaveChangesAsync(cancellationToken);
+            }
             foreach (var chunk in claimedSources.Chunk(500))
             {
                 await db.Products.Where(p => chunk.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.SyncState, SyncState.Mapped), cancellationToken);

@@ -7,16 +7,19 @@ namespace SyncDashboard.Tests.Web;
 public sealed class DashboardStartTests
 {
     [Fact]
-    public async Task DashboardServesTheStoresPageWithTheMudBlazorLayout()
+    public async Task DashboardServesItsPagesWithTheMudBlazorLayout()
     {
         await using var dashboard = await DashboardApp.StartAsync();
         using var http = new HttpClient { BaseAddress = dashboard.BaseUrl };
 
-        using var page = await http.GetAsync("/");
+        using var products = await http.GetAsync("/");
+        using var page = await http.GetAsync("/stores");
         var html = await page.Content.ReadAsStringAsync();
         using var css = await http.GetAsync("_content/MudBlazor/MudBlazor.min.css");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, products.StatusCode);
+        Assert.Contains("Products", await products.Content.ReadAsStringAsync());
         Assert.Equal(IPAddress.Loopback.ToString(), dashboard.BaseUrl.Host);
         Assert.Contains("mud-appbar", html);
         Assert.Contains("SyncDashboard", html);

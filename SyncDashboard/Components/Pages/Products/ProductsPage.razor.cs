@@ -1,0 +1,281 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using SyncDashboard.Core.Activity;
+using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.Connections;
+using SyncDashboard.Core.Syncing;
+
+namespace SyncDashboard.Components.Pages.Products;
+
+/// <summary>
+/// The main page: one Source store's products from the mirror, a page at a time (ServerData),
+/// filtered, searched and sorted in the database. Filter, search and page live in the URL.
+/// The grid reloads itself when the Activity Log reports a change (webhooks, jobs, other tabs).
+/// </summary>
+public sealed partial class ProductsPage : IDisposable
+{
+    private const int DefaultPageSize = 25;
+    private CancellationTokenSource? _reloadDebounce;
+
+    [Inject] public required ProductQueryService Products { get; init; }
+    [Inject] public required StoreConnectionService Connections { get; init; }
+    [Inject] public required ProductSyncService Sync { get; init; }
+    [Inject] public required ActivityLog Activity { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
+
+    [SupplyParameterFromQuery(Name = "store")] public int? StoreQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "status")] public string? StatusQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "q")] public string? SearchQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] public int? PageQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "size")] public int? SizeQuery { get; set; }
+
+    private MudDataGrid<ProductGridRow>? Grid { get; set; }
+    private IReadOnlyList<StoreConnection> Sources { get; set; } = [];
+    private int? StoreId { get; set; }
+    private ProductStatusFilter Status { get; set; }
+    private string? Search { get; set; }
+    private int PageIndex { get; set; }
+    private int PageSize { get; set; } = DefaultPageSize;
+    private HashSet<ProductGridRow> Selected { get; set; } = new(RowComparer.Instance);
+    private int SelectableMatchCount { get; set; }
+    private bool Busy { get; set; }
+    private OperationProgress? Progress { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        Sources = [.. (await Connections.ListAsync()).Where(c => c.Role == StoreRole.Source)];
+        StoreId = Sources.Any(s => s.Id == StoreQuery) ? StoreQuery : Sources.FirstOrDefault()?.Id;
+        Status = Enum.TryParse<ProductStatusFilter>(StatusQuery, ignoreCase: true, out var status) ? status : ProductStatusFilter.All;
+        Search = string.IsNullOrWhiteSpace(SearchQuery) ? null : SearchQuery;
+        PageIndex = Math.Max(0, (PageQuery ?? 1) - 1);
+        PageSize = SizeQuery is > 0 and <= ProductQueryService.MaxPageSize ? SizeQuery.Value : DefaultPageSize;
+        Activity.Changed += OnActivityChanged;
+    }
+
+    private async Task<GridData<ProductGridRow>> LoadAsync(GridState<ProductGridRow> state, CancellationToken cancellationToken)
+    {
+        if (StoreId is not { } storeId)
+        {
+            return new GridData<ProductGridRow> { Items = [], TotalItems = 0 };
+        }
+        var sort = state.SortDefinitions.FirstOrDefault();
+        var query = Query(storeId) with
+        {
+            Page = state.Page,
+            PageSize = state.PageSize,
+            Sort = sort?.SortBy switch
+            {
+                nameof(ProductGridRow.Vendor) => ProductSort.Vendor,
+                nameof(ProductGridRow.VariantCount) => ProductSort.VariantCount,
+                nameof(ProductGridRow.TotalInventory) => ProductSort.Inventory,
+                nameof(ProductGridRow.SyncState) => ProductSort.Status,
+                _ => ProductSort.Title,
+            },
+            Descending = sort?.Descending ?? false,
+        };
+        var page = await Products.QueryAsync(query, cancellationToken);
+        SelectableMatchCount = page.TotalCount;
+        PageIndex = state.Page;
+        PageSize = state.PageSize;
+        UpdateUrl();
+        return new GridData<ProductGridRow> { Items = page.Rows, TotalItems = page.TotalCount };
+    }
+
+    private ProductGridQuery Query(int storeId) => new() { StoreId = storeId, Status = Status, Search = Search, PageSize = PageSize };
+
+    private async Task OnStoreChangedAsync(int? storeId)
+    {
+        StoreId = storeId;
+        ClearSelection();
+        await ReloadFromFirstPageAsync();
+    }
+
+    private async Task OnStatusChangedAsync(ProductStatusFilter status)
+    {
+        Status = status;
+        await ReloadFromFirstPageAsync();
+    }
+
+    private async Task OnSearchChangedAsync(string? search)
+    {
+        Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
+        await ReloadFromFirstPageAsync();
+    }
+
+    private async Task ReloadFromFirstPageAsync()
+    {
+        PageIndex = 0;
+        if (Grid is not null)
+        {
+            Grid.NavigateTo(Page.First);
+            await Grid.ReloadServerData();
+        }
+    }
+
+    private void UpdateUrl()
+    {
+        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["store"] = StoreId,
+            ["status"] = Status == ProductStatusFilter.All ? null : Status.ToString().ToLowerInvariant(),
+            ["q"] = Search,
+            ["page"] = PageIndex == 0 ? null : PageIndex + 1,
+            ["size"] = PageSize == DefaultPageSize ? null : PageSize,
+        });
+        if (uri != Navigation.Uri)
+        {
+            Navigation.NavigateTo(uri, new NavigationOptions { ReplaceHistoryEntry = true });
+        }
+    }
+
+    private void OnSelectionChanged(HashSet<ProductGridRow> selected) => Selected = new HashSet<ProductGridRow>(selected, RowComparer.Instance);
+
+    private void ClearSelection() => Selected = new HashSet<ProductGridRow>(RowComparer.Instance);
+
+    /// <summary>Selects every product the filter and search match, not only this page.</summary>
+    private async Task SelectAllMatchingAsync()
+    {
+        if (StoreId is not { } storeId)
+        {
+            return;
+        }
+        var ids = await Products.MatchingIdsAsync(Query(storeId));
+        Selected = new HashSet<ProductGridRow>(ids.Select(IdOnly), RowComparer.Instance);
+    }
+
+    private async Task SyncSelectedAsync()
+    {
+        var ids = Selected.Select(r => r.Id).ToList();
+        await RunAsync("Syncing", ids, id => Sync.SyncAsync(id));
+    }
+
+    private async Task UnsyncSelectedAsync(UnsyncMode mode)
+    {
+        if (Selected.Count > ProductSyncService.MaxUnsyncBatch)
+        {
+            await Dialogs.ShowMessageBoxAsync("Too many products",
+                $"At most {ProductSyncService.MaxUnsyncBatch} products can be unsynced at once; {Selected.Count} are selected. " +
+                "Nothing was changed: select fewer products and try again.", yesText: "OK");
+            return;
+        }
+        if (mode == UnsyncMode.Delete)
+        {
+            var confirmed = await Dialogs.ShowMessageBoxAsync("Delete Destination products?",
+                $"Unsync {Selected.Count} product{(Selected.Count == 1 ? "" : "s")} and delete up to {Selected.Count} " +
+                $"Destination product{(Selected.Count == 1 ? "" : "s")}? This cannot be undone.",
+                yesText: "Unsync & delete", cancelText: "Cancel");
+            if (confirmed != true)
+            {
+                return;
+            }
+        }
+        var ids = Selected.Select(r => r.Id).ToList();
+        await RunAsync(mode == UnsyncMode.Delete ? "Unsyncing and deleting" : "Unsyncing", ids, id => Sync.UnsyncOneAsync(id, mode));
+    }
+
+    private async Task RunAsync(string label, IReadOnlyList<long> ids, Func<long, Task<ProductOperationResult>> operation)
+    {
+        Busy = true;
+        Progress = new OperationProgress(label, ids.Count);
+        var failures = new List<ProductOperationResult>();
+        foreach (var id in ids)
+        {
+            var result = await operation(id);
+            Progress = Progress.With(result.Succeeded);
+            if (!result.Succeeded)
+            {
+                failures.Add(result);
+            }
+            StateHasChanged();
+        }
+        Busy = false;
+        Progress = null;
+        ClearSelection();
+        var succeeded = ids.Count - failures.Count;
+        Snackbar.Add($"{label} finished: {succeeded} succeeded, {failures.Count} failed.", failures.Count == 0 ? Severity.Success : Severity.Warning);
+        foreach (var failure in failures.Take(5))
+        {
+            Snackbar.Add($"{failure.Title}: {failure.Message}", Severity.Error);
+        }
+        if (Grid is not null)
+        {
+            await Grid.ReloadServerData();
+        }
+    }
+
+    private async Task ShowDetailsAsync(ProductGridRow row)
+    {
+        var parameters = new DialogParameters<ProductDetailsDialog> { { d => d.ProductId, row.Id } };
+        await Dialogs.ShowAsync<ProductDetailsDialog>(row.Title, parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true });
+    }
+
+    private async Task ShowMapperAsync(ProductGridRow row)
+    {
+        var parameters = new DialogParameters<IndividualMapperDialog> { { d => d.SourceProductId, row.Id } };
+        var dialog = await Dialogs.ShowAsync<IndividualMapperDialog>($"Map \"{row.Title}\"", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true });
+        var result = await dialog.Result;
+        if (result is { Canceled: false } && Grid is not null)
+        {
+            Snackbar.Add($"Mapped \"{row.Title}\".", Severity.Success);
+            await Grid.ReloadServerData();
+        }
+    }
+
+    /// <summary>Something changed elsewhere (webhook, job, another tab): reload the page shortly, once.</summary>
+    private void OnActivityChanged()
+    {
+        _reloadDebounce?.Cancel();
+        var debounce = _reloadDebounce = new CancellationTokenSource();
+        _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                await Task.Delay(500, debounce.Token);
+                if (!Busy && Grid is not null)
+                {
+                    await Grid.ReloadServerData();
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+    }
+
+    private static string FilterLabel(ProductStatusFilter filter) => filter switch
+    {
+        ProductStatusFilter.NotSynced => "Not synced",
+        ProductStatusFilter.Problems => "Problems",
+        _ => filter.ToString(),
+    };
+
+    private static ProductGridRow IdOnly(long id) => new(id, 0, "", null, null, [], 0, 0, SyncState.NotSynced, SkuProblem.None, null);
+
+    public void Dispose()
+    {
+        Activity.Changed -= OnActivityChanged;
+        _reloadDebounce?.Cancel();
+        _reloadDebounce?.Dispose();
+    }
+
+    /// <summary>Rows are the same product when their ids are (rows are reloaded, selections kept).</summary>
+    private sealed class RowComparer : IEqualityComparer<ProductGridRow>
+    {
+        public static readonly RowComparer Instance = new();
+        public bool Equals(ProductGridRow? x, ProductGridRow? y) => x?.Id == y?.Id;
+        public int GetHashCode(ProductGridRow obj) => obj.Id.GetHashCode();
+    }
+}
+
+/// <summary>Progress of a bulk operation the page runs.</summary>
+public sealed record OperationProgress(string Label, int Total, int Done = 0, int Succeeded = 0, int Failed = 0)
+{
+    public double Percent => Total == 0 ? 100 : 100.0 * Done / Total;
+
+    public OperationProgress With(bool succeeded) =>
+        this with { Done = Done + 1, Succeeded = Succeeded + (succeeded ? 1 : 0), Failed = Failed + (succeeded ? 0 : 1) };
+}
