@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<StoreConnectionService>();
         services.AddSingleton<ConnectionSeeder>();
         services.AddSingleton<StoreConnector>();
+        services.AddSingleton<DemoConsole>();
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<CatalogueMirror>();
         services.AddSingleton<SkuHealth>();

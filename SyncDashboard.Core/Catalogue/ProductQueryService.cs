@@ -116,6 +116,10 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
         return await Filter(db.Products.AsNoTracking(), query).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The mirrored products of a store whose title or SKU contains <paramref name="term"/> (for pickers).</summary>
+    public async Task<IReadOnlyList<ProductGridRow>> FindAsync(int storeId, string? term, int limit = 20, CancellationToken cancellationToken = default) =>
+        (await QueryAsync(new ProductGridQuery { StoreId = storeId, Search = term, PageSize = limit }, cancellationToken)).Rows;
+
     /// <summary>One product with its variants and, when linked, its Destination product; null when gone.</summary>
     public async Task<ProductDetails?> GetDetailsAsync(long productId, CancellationToken cancellationToken = default)
     {

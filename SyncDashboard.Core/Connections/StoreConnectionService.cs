@@ -48,6 +48,57 @@ public sealed class StoreConnectionService(
             .FirstOrDefaultAsync(c => c.ShopDomain == domain && c.Status != ConnectionStatus.Disconnected, cancellationToken);
     }
 
+    /// <summary>Which product fields flow from this Source, and what a Source deletion does.</summary>
+    public async Task UpdateSettingsAsync(int id, ProductFieldSync fieldSync, SourceDeletePolicy deletePolicy, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var updated = await db.StoreConnections.Where(c => c.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.FieldSync, fieldSync).SetProperty(c => c.DeletePolicy, deletePolicy), cancellationToken);
+        if (updated == 0)
+        {
+            throw new KeyNotFoundException($"No store connection {id}.");
+        }
+    }
+
+    /// <summary>
+    /// Disconnects a Source store: removes its links (and, with <paramref name="deleteCopies"/>, deletes
+    /// the Destination products synced from it), its mirror, and the connection. Returns what was done.
+    /// </summary>
+    public async Task<string> DisconnectAsync(int id, bool deleteCopies, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var connection = await db.StoreConnections.FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new KeyNotFoundException($"No store connection {id}.");
+        if (connection.Role == StoreRole.Destination)
+        {
+            throw new InvalidOperationException("The Destination store cannot be disconnected while Sources are linked to it.");
+        }
+        var links = await db.ProductLinks.Where(l => l.SourceStoreId == id).ToListAsync(cancellationToken);
+        var deleted = 0;
+        if (deleteCopies)
+        {
+            var destination = await db.StoreConnections.AsNoTracking().FirstAsync(c => c.Role == StoreRole.Destination, cancellationToken);
+            var client = ClientFor(destination);
+            foreach (var link in links.Where(l => l.Kind == Linking.LinkKind.Synced))
+            {
+                if (await client.DeleteProductAsync(link.DestinationProductId, cancellationToken))
+                {
+                    deleted++;
+                }
+                await db.Products.Where(p => p.StoreId == destination.Id && p.ExternalId == link.DestinationProductId).ExecuteDeleteAsync(cancellationToken);
+            }
+        }
+        var destinationIds = links.Select(l => l.DestinationProductId).ToList();
+        await db.Products.Where(p => destinationIds.Contains(p.ExternalId) && p.StoreId != id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.SyncState, Catalogue.SyncState.NotSynced), cancellationToken);
+        db.ProductLinks.RemoveRange(links);
+        db.StoreConnections.Remove(connection);
+        await db.SaveChangesAsync(cancellationToken);
+        return deleteCopies
+            ? $"Disconnected {connection.Name}: {links.Count} links removed, {deleted} Destination products deleted."
+            : $"Disconnected {connection.Name}: {links.Count} links removed, Destination products kept.";
+    }
+
     public IStoreClient ClientFor(StoreConnection connection) =>
         clientFactory.Create(new StoreEndpoint(connection.Name, new Uri(connection.BaseUrl), Unprotect(connection.ProtectedAccessToken), connection.RequestsPerSecond));
 
