@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.Connections;
+using SyncDashboard.Core.DemoStores;
+using SyncDashboard.Core.Syncing;
+
+namespace SyncDashboard.Tests.Engine;
+
+public sealed class StoreSettingsTests : EngineTestBase
+{
+    [Fact]
+    public async Task SettingsAreSavedAndDisconnectingWithDeleteRemovesTheSyncedCopies()
+    {
+        var service = Get<StoreConnectionService>();
+        var urban = await ConnectionAsync("Urban Threads");
+        await service.UpdateSettingsAsync(urban.Id, ProductFieldSync.Title | ProductFieldSync.Prices, SourceDeletePolicy.Delete);
+        var saved = await ConnectionAsync("Urban Threads");
+        Assert.Equal(ProductFieldSync.Title | ProductFieldSync.Prices, saved.FieldSync);
+        Assert.Equal(SourceDeletePolicy.Delete, saved.DeletePolicy);
+
+        var healthy = await MirroredAsync(urban.Id, q => q.Where(p => p.Problem == SkuProblem.None));
+        var synced = await Get<ProductSyncService>().SyncAsync(healthy.Id);
+        var destination = Dashboard.DemoStore("northwind-outlet");
+        var before = destination.ProductCount;
+
+        var message = await service.DisconnectAsync(urban.Id, deleteCopies: true);
+
+        Assert.Equal("Disconnected Urban Threads: 1 links removed, 1 Destination products deleted.", message);
+        Assert.Equal(before - 1, destination.ProductCount);
+        Assert.Throws<DemoStoreNotFoundException>(() => destination.Catalogue.GetProduct(synced.DestinationProductId!.Value));
+        await using var db = await DbAsync();
+        Assert.False(await db.StoreConnections.AnyAsync(c => c.Id == urban.Id));
+        Assert.False(await db.Products.AnyAsync(p => p.StoreId == urban.Id));
+        Assert.Equal(0, await db.ProductLinks.CountAsync());
+    }
+
+    [Fact]
+    public async Task DemoConsoleChangesStockAndTitleInTheSourceStore()
+    {
+        var urban = await ConnectionAsync("Urban Threads");
+        var product = await MirroredAsync(urban.Id, q => q.Where(p => p.Problem == SkuProblem.None));
+        var variant = product.Variants.OrderBy(v => v.Position).First();
+        var console = Get<DemoConsole>();
+
+        Assert.Equal(77, await console.SetQuantityAsync(variant.Id, 77));
+        await console.RenameAsync(product.Id, "Renamed by the console");
+
+        var stored = Dashboard.DemoStore("urban-threads").Catalogue.GetProduct(product.ExternalId);
+        Assert.Equal("Renamed by the console", stored["title"]!.GetValue<string>());
+        Assert.Equal(77, stored["variants"]!.AsArray().Single(v => v!["id"]!.GetValue<long>() == variant.ExternalId)!["inventory_quantity"]!.GetValue<int>());
+        await Assert.ThrowsAsync<ArgumentException>(() => console.RenameAsync(product.Id, " "));
+    }
+}
