@@ -5,6 +5,7 @@ using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.DemoStores;
+using SyncDashboard.Core.Jobs;
 using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Shopify;
@@ -57,6 +58,12 @@ public static class DependencyInjection
 
         services.AddSingleton<SyncEngineStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncEngineStartup>());
+
+        // Background jobs (bulk sync/unsync/map, resync): the runner starts after SyncEngineStartup.
+        services.AddSingleton<JobService>();
+        services.AddSingleton<JobItemExecutor>();
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return services;
     }
 }

@@ -1,0 +1,56 @@
+using SyncDashboard.Core.Syncing;
+
+namespace SyncDashboard.Core.Jobs;
+
+/// <summary>
+/// A snapshot of one job's progress, as the live feed (<see cref="JobService.WatchAsync"/>,
+/// <see cref="JobService.ProgressChanged"/>) delivers it.
+/// </summary>
+/// <param name="Detail">What the job is doing inside its current item, when it says (for example the Bulk Mapper's count).</param>
+public sealed record JobProgress(
+    Guid JobId,
+    JobKind Kind,
+    JobStatus Status,
+    int Total,
+    int Done,
+    int Succeeded,
+    int Failed,
+    bool CancelRequested,
+    string? Error = null,
+    string? Detail = null)
+{
+    /// <summary>Whether the job has stopped for good (completed, cancelled or failed).</summary>
+    public bool IsFinished => Status.IsFinished();
+
+    /// <summary>Done out of Total, from 0 to 100.</summary>
+    public double Percent => Total == 0 ? (IsFinished ? 100 : 0) : 100.0 * Done / Total;
+
+    public static JobProgress From(Job job, string? detail = null) =>
+        new(job.Id, job.Kind, job.Status, job.Total, job.Done, job.Succeeded, job.Failed, job.CancelRequested, job.Error, detail);
+}
+
+/// <summary>The parameters a job was started with (stored as the job's <see cref="Job.ParametersJson"/>).</summary>
+public sealed record JobParameters
+{
+    /// <summary>For a bulk unsync: keep or delete the Destination copies.</summary>
+    public UnsyncMode? UnsyncMode { get; init; }
+
+    /// <summary>For a bulk map: only report, link nothing.</summary>
+    public bool? DryRun { get; init; }
+}
+
+public static class JobExtensions
+{
+    /// <summary>Whether a job in this status has stopped for good.</summary>
+    public static bool IsFinished(this JobStatus status) => status is JobStatus.Completed or JobStatus.Cancelled or JobStatus.Failed;
+
+    /// <summary>The job kind in words, for the Activity Log and the dashboard.</summary>
+    public static string Describe(this JobKind kind) => kind switch
+    {
+        JobKind.BulkSync => "Bulk sync",
+        JobKind.BulkUnsync => "Bulk unsync",
+        JobKind.BulkMap => "Bulk map",
+        JobKind.Resync => "Resync",
+        _ => kind.ToString(),
+    };
+}

@@ -1,0 +1,245 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SyncDashboard.Core.Activity;
+using SyncDashboard.Core.Persistence;
+
+namespace SyncDashboard.Core.Jobs;
+
+/// <summary>
+/// Runs the queued jobs one at a time, oldest first, once the sync engine is ready
+/// (<see cref="SyncEngineStartup.Ready"/>). The database is the queue: a job left Running or Queued
+/// by a stop or a crash is resumed at the next start, and only its Pending items are processed, so
+/// a finished item is never repeated (an item interrupted half-way is run again; sync is idempotent).
+/// Each item's outcome and the job's counts are saved together as soon as the item is done.
+/// </summary>
+public sealed class JobRunner(
+    IDbContextFactory<SyncDbContext> dbFactory,
+    JobService jobs,
+    JobItemExecutor executor,
+    SyncEngineStartup startup,
+    ActivityLog activity,
+    TimeProvider time,
+    ILogger<JobRunner> logger) : BackgroundService
+{
+    private const int MaxMessageLength = 2000;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await startup.Ready.WaitAsync(stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "The sync engine did not start cleanly; running the queued jobs anyway");
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (jobs.Queued.TryRead(out _))
+                {
+                    // Wake-up calls: the database says what is queued.
+                }
+                var next = await NextAsync(stoppingToken);
+                if (next is null)
+                {
+                    await jobs.Queued.WaitToReadAsync(stoppingToken);
+                    continue;
+                }
+                await RunAsync(next.Value, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "The job runner failed; trying again shortly");
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>The oldest job not finished: one left running by an earlier run first, since it is older.</summary>
+    private async Task<Guid?> NextAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var next = await db.Jobs.AsNoTracking()
+            .Where(j => j.Status == JobStatus.Queued || j.Status == JobStatus.Running)
+            .OrderBy(j => j.CreatedAt)
+            .Select(j => (Guid?)j.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return next;
+    }
+
+    private async Task RunAsync(Guid jobId, CancellationToken stoppingToken)
+    {
+        Job job;
+        List<JobItem> pending;
+        bool resumed;
+        await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
+        {
+            job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == jobId, stoppingToken);
+            resumed = job.Status == JobStatus.Running;
+            if (!resumed)
+            {
+                var now = time.GetUtcNow();
+                var claimed = await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Queued).ExecuteUpdateAsync(s => s
+                    .SetProperty(j => j.Status, JobStatus.Running)
+                    .SetProperty(j => j.StartedAt, now), stoppingToken);
+                if (claimed == 0)
+                {
+                    return; // Cancelled while queued.
+                }
+                job.Status = JobStatus.Running;
+                job.StartedAt = now;
+            }
+            pending = await db.JobItems.AsNoTracking()
+                .Where(i => i.JobId == jobId && i.Status == JobItemStatus.Pending)
+                .OrderBy(i => i.Position)
+                .ToListAsync(stoppingToken);
+        }
+
+        logger.LogInformation("{Verb} {Kind} job {JobId}: {Pending} of {Total} items to do",
+            resumed ? "Resuming" : "Starting", job.Kind, job.Id, pending.Count, job.Total);
+        await activity.RecordAsync(ActivityKind.Job, ActivitySeverity.Info, resumed
+            ? $"{job.Kind.Describe()} of {JobService.Items(job.Total)} resumed after a restart: {pending.Count} left to do."
+            : $"{job.Kind.Describe()} of {JobService.Items(job.Total)} started.", cancellationToken: CancellationToken.None);
+        jobs.Publish(JobProgress.From(job));
+
+        var parameters = JobService.ParametersOf(job);
+        JobItem? current = null;
+        string? lastMessage = null;
+        try
+        {
+            foreach (var item in pending)
+            {
+                if (await CancelRequestedAsync(job, stoppingToken))
+                {
+                    await FinishAsync(job, JobStatus.Cancelled, null, "Cancelled before it started.", null);
+                    return;
+                }
+                stoppingToken.ThrowIfCancellationRequested();
+                current = item;
+                var outcome = await executor.ExecuteAsync(job, item, parameters, detail => jobs.Publish(JobProgress.From(job, detail)), stoppingToken);
+                if (!outcome.Succeeded && stoppingToken.IsCancellationRequested)
+                {
+                    // Probably failed because the app is stopping: left Pending, run again at the next start.
+                    stoppingToken.ThrowIfCancellationRequested();
+                }
+                await SaveOutcomeAsync(job, item, outcome);
+                current = null;
+                lastMessage = outcome.Message;
+                jobs.Publish(JobProgress.From(job));
+            }
+            await FinishAsync(job, JobStatus.Completed, null, "Not run.", lastMessage);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Job {JobId} interrupted by the app stopping after {Done} of {Total} items; it resumes at the next start",
+                job.Id, job.Done, job.Total);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Job {JobId} failed", job.Id);
+            if (current is not null)
+            {
+                await SaveOutcomeAsync(job, current, new JobItemOutcome(false, $"Unexpected error: {e.Message}"));
+            }
+            await FinishAsync(job, JobStatus.Failed, e.Message, "Not run: the job failed.", null);
+        }
+    }
+
+    private async Task<bool> CancelRequestedAsync(Job job, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        job.CancelRequested = await db.Jobs.Where(j => j.Id == job.Id).Select(j => j.CancelRequested).FirstAsync(cancellationToken);
+        return job.CancelRequested;
+    }
+
+    /// <summary>Saves the item's outcome and the job's counts in one transaction (whatever the app is doing meanwhile).</summary>
+    private async Task SaveOutcomeAsync(Job job, JobItem item, JobItemOutcome outcome)
+    {
+        var message = outcome.Message.Length > MaxMessageLength ? outcome.Message[..MaxMessageLength] : outcome.Message;
+        var status = outcome.Succeeded ? JobItemStatus.Succeeded : JobItemStatus.Failed;
+        var succeeded = outcome.Succeeded ? 1 : 0;
+        var failed = outcome.Succeeded ? 0 : 1;
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var updated = await db.JobItems.Where(i => i.Id == item.Id && i.Status == JobItemStatus.Pending).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.Status, status)
+            .SetProperty(i => i.Message, message), CancellationToken.None);
+        if (updated == 0)
+        {
+            return;
+        }
+        await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Done, j => j.Done + 1)
+            .SetProperty(j => j.Succeeded, j => j.Succeeded + succeeded)
+            .SetProperty(j => j.Failed, j => j.Failed + failed), CancellationToken.None);
+        var cancelRequested = await db.Jobs.Where(j => j.Id == job.Id).Select(j => j.CancelRequested).FirstAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        job.CancelRequested = cancelRequested;
+        item.Status = status;
+        item.Message = message;
+        job.Done++;
+        job.Succeeded += succeeded;
+        job.Failed += failed;
+    }
+
+    /// <summary>Marks the items not done Skipped and the job finished, then tells the Activity Log and the subscribers.</summary>
+    private async Task FinishAsync(Job job, JobStatus status, string? error, string skippedMessage, string? lastMessage)
+    {
+        var now = time.GetUtcNow();
+        await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            await JobService.SkipPendingAsync(db, job.Id, skippedMessage, CancellationToken.None);
+            await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, status)
+                .SetProperty(j => j.Error, error)
+                .SetProperty(j => j.FinishedAt, now), CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        job.Status = status;
+        job.Error = error;
+        job.FinishedAt = now;
+        logger.LogInformation("Job {JobId} {Status}: {Succeeded} succeeded, {Failed} failed of {Total}", job.Id, status, job.Succeeded, job.Failed, job.Total);
+
+        var kind = job.Kind.Describe();
+        var counts = $"{job.Succeeded} succeeded, {job.Failed} failed";
+        var (severity, message) = status switch
+        {
+            JobStatus.Completed when job.Kind == JobKind.BulkMap && job.Failed == 0 =>
+                (ActivitySeverity.Success, $"{kind} finished: {lastMessage}"),
+            JobStatus.Completed => (job.Failed == 0 ? ActivitySeverity.Success : ActivitySeverity.Warning,
+                $"{kind} of {JobService.Items(job.Total)} finished: {counts}."),
+            JobStatus.Cancelled => (ActivitySeverity.Warning,
+                $"{kind} cancelled after {job.Done} of {JobService.Items(job.Total)}: {counts}, {job.Total - job.Done} skipped."),
+            _ => (ActivitySeverity.Error, $"{kind} failed after {job.Done} of {JobService.Items(job.Total)}: {error}"),
+        };
+        try
+        {
+            await activity.RecordAsync(ActivityKind.Job, severity, message, cancellationToken: CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not record the end of job {JobId} in the Activity Log", job.Id);
+        }
+        jobs.Publish(JobProgress.From(job));
+    }
+}

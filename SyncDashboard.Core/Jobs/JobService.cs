@@ -1,0 +1,278 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SyncDashboard.Core.Activity;
+using SyncDashboard.Core.Mapping;
+using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Syncing;
+
+namespace SyncDashboard.Core.Jobs;
+
+/// <summary>
+/// Starts, reads and cancels the persisted background jobs (bulk sync, bulk unsync, bulk map,
+/// resync) and publishes their progress live. A job and all its items are saved before it is
+/// queued; <see cref="JobRunner"/> runs queued jobs one at a time, oldest first, and resumes
+/// unfinished ones after a restart.
+/// </summary>
+public sealed class JobService(
+    IDbContextFactory<SyncDbContext> dbFactory,
+    ActivityLog activity,
+    TimeProvider time,
+    ILogger<JobService> logger)
+{
+    /// <summary>The most products one bulk unsync may take.</summary>
+    public const int MaxUnsyncBatch = ProductSyncService.MaxUnsyncBatch;
+
+    /// <summary>How many Bulk Mapper reports are kept in memory (the newest).</summary>
+    private const int ReportsKept = 5;
+
+    internal static readonly JsonSerializerOptions ParameterJson = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    private readonly Channel<Guid> _queued = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<Guid, MappingReport> _reports = new();
+    private readonly ConcurrentQueue<Guid> _reportOrder = new();
+
+    /// <summary>
+    /// Raised (on the runner's thread) whenever a job's progress or status changes, for every job.
+    /// A Blazor component should hop to its own context (<c>InvokeAsync</c>) and unsubscribe when disposed;
+    /// or use <see cref="WatchAsync"/> for one job.
+    /// </summary>
+    public event Action<JobProgress>? ProgressChanged;
+
+    /// <summary>Queues a sync of each given Source product (mirrored product ids).</summary>
+    public Task<Job> StartBulkSyncAsync(IReadOnlyCollection<long> mirroredProductIds, CancellationToken cancellationToken = default) =>
+        CreateAsync(JobKind.BulkSync, Subjects(mirroredProductIds), new JobParameters(), cancellationToken);
+
+    /// <summary>
+    /// Queues an unsync of each given Source product; refuses more than <see cref="MaxUnsyncBatch"/>
+    /// with an <see cref="ArgumentException"/> before anything is saved or changed.
+    /// </summary>
+    public Task<Job> StartBulkUnsyncAsync(IReadOnlyCollection<long> mirroredProductIds, UnsyncMode mode, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mirroredProductIds);
+        var subjects = Subjects(mirroredProductIds);
+        if (subjects.Count > MaxUnsyncBatch)
+        {
+            throw new ArgumentException(
+                $"At most {MaxUnsyncBatch} products can be unsynced at once; {subjects.Count} were selected. Nothing was changed.",
+                nameof(mirroredProductIds));
+        }
+        return CreateAsync(JobKind.BulkUnsync, subjects, new JobParameters { UnsyncMode = mode }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues a Bulk Mapper run (one item). Its report is kept in memory (<see cref="GetMappingReport"/>)
+    /// and its counts are saved as the item's message.
+    /// </summary>
+    public Task<Job> StartBulkMapAsync(bool dryRun = false, CancellationToken cancellationToken = default) =>
+        CreateAsync(JobKind.BulkMap, [0], new JobParameters { DryRun = dryRun }, cancellationToken);
+
+    /// <summary>
+    /// Queues a resync of each given Source product: it is read again from its store into the mirror,
+    /// then a linked product's stock is pushed to its Destination copy, and an unlinked one is synced
+    /// (the retry of a failed sync; sync is idempotent).
+    /// </summary>
+    public Task<Job> StartResyncAsync(IReadOnlyCollection<long> mirroredProductIds, CancellationToken cancellationToken = default) =>
+        CreateAsync(JobKind.Resync, Subjects(mirroredProductIds), new JobParameters(), cancellationToken);
+
+    /// <summary>The job with its items (in order), or null.</summary>
+    public async Task<Job?> GetAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+        if (job is not null)
+        {
+            job.Items = await db.JobItems.AsNoTracking().Where(i => i.JobId == jobId).OrderBy(i => i.Position).ToListAsync(cancellationToken);
+        }
+        return job;
+    }
+
+    /// <summary>The newest jobs first, without their items.</summary>
+    public async Task<IReadOnlyList<Job>> ListRecentAsync(int count = 20, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Jobs.AsNoTracking().OrderByDescending(j => j.CreatedAt).Take(Math.Clamp(count, 1, 500)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The job's progress as saved, or null when there is no such job.</summary>
+    public async Task<JobProgress?> GetProgressAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+        return job is null ? null : JobProgress.From(job);
+    }
+
+    /// <summary>The parameters the job was started with.</summary>
+    public static JobParameters ParametersOf(Job job) =>
+        JsonSerializer.Deserialize<JobParameters>(job.ParametersJson, ParameterJson) ?? new JobParameters();
+
+    /// <summary>The report of a bulk map job run since the app started (the newest few are kept), or null.</summary>
+    public MappingReport? GetMappingReport(Guid jobId) => _reports.GetValueOrDefault(jobId);
+
+    /// <summary>
+    /// Asks the job to stop: a running job stops before its next item, a queued one at once; the
+    /// items not done are marked Skipped and the job Cancelled. Returns false when the job does not
+    /// exist or has already finished.
+    /// </summary>
+    public async Task<bool> CancelAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        JobProgress? progress;
+        bool cancelledNow;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var now = time.GetUtcNow();
+            cancelledNow = await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Queued).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.CancelRequested, true)
+                .SetProperty(j => j.Status, JobStatus.Cancelled)
+                .SetProperty(j => j.FinishedAt, now), cancellationToken) == 1;
+            if (cancelledNow)
+            {
+                await SkipPendingAsync(db, jobId, "Cancelled before it started.", cancellationToken);
+            }
+            else if (await db.Jobs.Where(j => j.Id == jobId && j.Status == JobStatus.Running).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.CancelRequested, true), cancellationToken) == 0)
+            {
+                return false;
+            }
+            await transaction.CommitAsync(cancellationToken);
+            var job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == jobId, cancellationToken);
+            progress = JobProgress.From(job);
+        }
+        logger.LogInformation("Cancel requested for job {JobId}", jobId);
+        Publish(progress);
+        if (cancelledNow)
+        {
+            await activity.RecordAsync(ActivityKind.Job, ActivitySeverity.Warning,
+                $"{progress.Kind.Describe()} of {Items(progress.Total)} was cancelled before it started.", cancellationToken: cancellationToken);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The job's progress live: the saved state first, then every change, ending after the job
+    /// finishes (or at once when it has already finished, or does not exist). Stop listening by
+    /// cancelling <paramref name="cancellationToken"/> (for example when the component is disposed).
+    /// Intermediate snapshots may be skipped when the reader is slower than the job; the last one never is.
+    /// </summary>
+    public async IAsyncEnumerable<JobProgress> WatchAsync(Guid jobId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var updates = Channel.CreateBounded<JobProgress>(new BoundedChannelOptions(1)
+        {
+            FullMode = BoundedChannelFullMode.DropOldest,
+            SingleReader = true,
+        });
+        void OnProgress(JobProgress p)
+        {
+            if (p.JobId == jobId)
+            {
+                updates.Writer.TryWrite(p);
+            }
+        }
+        ProgressChanged += OnProgress;
+        try
+        {
+            var current = await GetProgressAsync(jobId, cancellationToken);
+            if (current is null)
+            {
+                yield break;
+            }
+            yield return current;
+            var last = current;
+            while (!last.IsFinished)
+            {
+                var next = await updates.Reader.ReadAsync(cancellationToken);
+                // An update raised before the saved state was read is older than it: skip it.
+                if (!next.IsFinished && next.Done < last.Done)
+                {
+                    continue;
+                }
+                last = next;
+                yield return next;
+            }
+        }
+        finally
+        {
+            ProgressChanged -= OnProgress;
+        }
+    }
+
+    /// <summary>Jobs queued since the runner last looked (a wake-up call; the database is the queue).</summary>
+    internal ChannelReader<Guid> Queued => _queued.Reader;
+
+    internal void Publish(JobProgress progress)
+    {
+        if (ProgressChanged is not { } handlers)
+        {
+            return;
+        }
+        foreach (var handler in handlers.GetInvocationList().Cast<Action<JobProgress>>())
+        {
+            try
+            {
+                handler(progress);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "A job progress subscriber failed");
+            }
+        }
+    }
+
+    internal void KeepReport(Guid jobId, MappingReport report)
+    {
+        _reports[jobId] = report;
+        _reportOrder.Enqueue(jobId);
+        while (_reportOrder.Count > ReportsKept && _reportOrder.TryDequeue(out var old))
+        {
+            _reports.TryRemove(old, out _);
+        }
+    }
+
+    internal static Task SkipPendingAsync(SyncDbContext db, Guid jobId, string message, CancellationToken cancellationToken) =>
+        db.JobItems.Where(i => i.JobId == jobId && i.Status == JobItemStatus.Pending).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.Status, JobItemStatus.Skipped)
+            .SetProperty(i => i.Message, message), cancellationToken);
+
+    internal static string Items(int count) => count == 1 ? "1 item" : $"{count} items";
+
+    private async Task<Job> CreateAsync(JobKind kind, IReadOnlyList<long> subjects, JobParameters parameters, CancellationToken cancellationToken)
+    {
+        var job = new Job
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = kind,
+            Status = JobStatus.Queued,
+            ParametersJson = JsonSerializer.Serialize(parameters, ParameterJson),
+            Total = subjects.Count,
+            CreatedAt = time.GetUtcNow(),
+            Items = [.. subjects.Select((id, index) => new JobItem { Position = index, SubjectId = id, Status = JobItemStatus.Pending })],
+        };
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            db.Jobs.Add(job);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        logger.LogInformation("Queued {Kind} job {JobId} of {Count} items", kind, job.Id, job.Total);
+        _queued.Writer.TryWrite(job.Id);
+        Publish(JobProgress.From(job));
+        return job;
+    }
+
+    private static List<long> Subjects(IReadOnlyCollection<long> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            throw new ArgumentException("Select at least one product.", nameof(ids));
+        }
+        return [.. ids.Distinct()];
+    }
+}

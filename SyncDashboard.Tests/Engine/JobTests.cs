@@ -1,0 +1,272 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Core.Activity;
+using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.Jobs;
+using SyncDashboard.Core.Linking;
+using SyncDashboard.Core.Mapping;
+using SyncDashboard.Core.Syncing;
+
+namespace SyncDashboard.Tests.Engine;
+
+/// <summary>Persisted background jobs through the real app and demo stores: progress, refusal, cancel, bulk map, resync.</summary>
+public sealed class JobTests : EngineTestBase
+{
+    [Fact]
+    public async Task BulkSyncJobOfFiveHealthyProductsCompletesWithProgressReachingTotalAndCreatesExactlyFiveDestinationProducts()
+    {
+        var jobs = Get<JobService>();
+        var products = await HealthyAsync(5);
+        var destination = Dashboard.DemoStore("northwind-outlet");
+        var before = destination.ProductCount;
+        var events = new ConcurrentQueue<JobProgress>();
+        void OnProgress(JobProgress p) => events.Enqueue(p);
+        jobs.ProgressChanged += OnProgress;
+
+        var job = await jobs.StartBulkSyncAsync([.. products.Select(p => p.Id)]);
+        var last = await JobWaits.UntilFinishedAsync(jobs, job.Id);
+        jobs.ProgressChanged -= OnProgress;
+
+        Assert.Equal(JobStatus.Completed, last.Status);
+        Assert.Equal((5, 5, 5, 0), (last.Total, last.Done, last.Succeeded, last.Failed));
+        var mine = events.Where(e => e.JobId == job.Id).ToList();
+        Assert.Equal([1, 2, 3, 4, 5], mine.Where(e => e.Status == JobStatus.Running && e.Done > 0).Select(e => e.Done).Distinct());
+        Assert.Equal(JobStatus.Completed, mine[^1].Status);
+
+        Assert.Equal(before + 5, destination.ProductCount);
+        var tags = await DestinationTagsAsync();
+        var urban = await ConnectionAsync("Urban Threads");
+        foreach (var product in products)
+        {
+            Assert.Single(tags, t => t.Contains(ProductSyncService.MarkerTag(urban.Id, product.ExternalId), StringComparison.Ordinal));
+        }
+
+        var saved = (await jobs.GetAsync(job.Id))!;
+        Assert.Equal(JobStatus.Completed, saved.Status);
+        Assert.NotNull(saved.StartedAt);
+        Assert.NotNull(saved.FinishedAt);
+        Assert.Equal(products.Select(p => p.Id), saved.Items.Select(i => i.SubjectId));
+        Assert.All(saved.Items, i => Assert.Equal(JobItemStatus.Succeeded, i.Status));
+        Assert.All(saved.Items, i => Assert.StartsWith("Synced \"", i.Message));
+        Assert.Contains(await jobs.ListRecentAsync(), j => j.Id == job.Id);
+
+        var log = await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Job });
+        Assert.Contains(log.Entries, e => e.Message == "Bulk sync of 5 items started.");
+        Assert.Contains(log.Entries, e => e.Message == "Bulk sync of 5 items finished: 5 succeeded, 0 failed." && e.Severity == ActivitySeverity.Success);
+    }
+
+    [Fact]
+    public async Task BulkUnsyncOfTwentySixProductsIsRefusedAndSavesNoJob()
+    {
+        var jobs = Get<JobService>();
+        var urban = await ConnectionAsync("Urban Threads");
+        var synced = (await HealthyAsync(1))[0];
+        await Get<ProductSyncService>().SyncAsync(synced.Id);
+        await using var db = await DbAsync();
+        var ids = await db.Products.Where(p => p.StoreId == urban.Id && p.Id != synced.Id).Select(p => p.Id).Take(25).ToListAsync();
+        ids.Add(synced.Id);
+        var destinationCount = Dashboard.DemoStore("northwind-outlet").ProductCount;
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => jobs.StartBulkUnsyncAsync(ids, UnsyncMode.Delete));
+
+        Assert.StartsWith("At most 25 products can be unsynced at once; 26 were selected. Nothing was changed.", error.Message);
+        Assert.Equal(0, await db.Jobs.CountAsync());
+        Assert.Equal(0, await db.JobItems.CountAsync());
+        Assert.Empty(await jobs.ListRecentAsync());
+        Assert.Equal(1, await db.ProductLinks.CountAsync());
+        Assert.Equal(destinationCount, Dashboard.DemoStore("northwind-outlet").ProductCount);
+    }
+
+    [Fact]
+    public async Task BulkUnsyncJobDeletesTheDestinationCopies()
+    {
+        var jobs = Get<JobService>();
+        var products = await HealthyAsync(2);
+        var sync = Get<ProductSyncService>();
+        foreach (var product in products)
+        {
+            Assert.True((await sync.SyncAsync(product.Id)).Succeeded);
+        }
+        var destination = Dashboard.DemoStore("northwind-outlet");
+        var count = destination.ProductCount;
+
+        var job = await jobs.StartBulkUnsyncAsync([.. products.Select(p => p.Id)], UnsyncMode.Delete);
+        var last = await JobWaits.UntilFinishedAsync(jobs, job.Id);
+
+        Assert.Equal(JobStatus.Completed, last.Status);
+        Assert.Equal(2, last.Succeeded);
+        Assert.Equal(UnsyncMode.Delete, JobService.ParametersOf((await jobs.GetAsync(job.Id))!).UnsyncMode);
+        Assert.Equal(count - 2, destination.ProductCount);
+        await using var db = await DbAsync();
+        Assert.Equal(0, await db.ProductLinks.CountAsync());
+    }
+
+    [Fact]
+    public async Task CancellingASlowSyncJobStopsBeforeTheNextItemAndSkipsTheRest()
+    {
+        var jobs = Get<JobService>();
+        var products = await HealthyAsync(10);
+        var destination = Dashboard.DemoStore("northwind-outlet");
+        var before = destination.ProductCount;
+        destination.Faults.AddedLatency = TimeSpan.FromMilliseconds(300);
+
+        var job = await jobs.StartBulkSyncAsync([.. products.Select(p => p.Id)]);
+        var cancelRequested = false;
+        JobProgress? last = null;
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120)))
+        {
+            await foreach (var progress in jobs.WatchAsync(job.Id, timeout.Token))
+            {
+                if (progress.Done >= 1 && !cancelRequested)
+                {
+                    Assert.True(await jobs.CancelAsync(job.Id));
+                    cancelRequested = true;
+                }
+                last = progress;
+            }
+        }
+        destination.Faults.Clear();
+
+        Assert.NotNull(last);
+        Assert.Equal(JobStatus.Cancelled, last.Status);
+        Assert.True(last.CancelRequested);
+        Assert.InRange(last.Done, 1, last.Total - 1);
+        var saved = (await jobs.GetAsync(job.Id))!;
+        Assert.Equal(JobStatus.Cancelled, saved.Status);
+        Assert.Equal(last.Done, saved.Items.Count(i => i.Status == JobItemStatus.Succeeded));
+        Assert.Equal(saved.Total - saved.Done, saved.Items.Count(i => i.Status == JobItemStatus.Skipped));
+        Assert.DoesNotContain(saved.Items, i => i.Status == JobItemStatus.Pending);
+        // Items are done in order: the finished ones first, then only skipped ones.
+        Assert.All(saved.Items.Take(saved.Done), i => Assert.Equal(JobItemStatus.Succeeded, i.Status));
+        Assert.Equal(before + saved.Done, destination.ProductCount);
+        Assert.False(await jobs.CancelAsync(job.Id));
+
+        var log = await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Job });
+        Assert.Contains(log.Entries, e => e.Message.StartsWith($"Bulk sync cancelled after {saved.Done} of 10 items", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CancellingAQueuedJobCancelsItBeforeItStarts()
+    {
+        var jobs = Get<JobService>();
+        var products = await HealthyAsync(4);
+        var destination = Dashboard.DemoStore("northwind-outlet");
+        destination.Faults.AddedLatency = TimeSpan.FromMilliseconds(300);
+        var first = await jobs.StartBulkSyncAsync([products[0].Id, products[1].Id]);
+        var second = await jobs.StartBulkSyncAsync([products[2].Id, products[3].Id]);
+
+        Assert.True(await jobs.CancelAsync(second.Id));
+        var firstDone = await JobWaits.UntilFinishedAsync(jobs, first.Id);
+        destination.Faults.Clear();
+
+        Assert.Equal(JobStatus.Completed, firstDone.Status);
+        var saved = (await jobs.GetAsync(second.Id))!;
+        Assert.Equal(JobStatus.Cancelled, saved.Status);
+        Assert.Null(saved.StartedAt);
+        Assert.Equal(0, saved.Done);
+        Assert.All(saved.Items, i => Assert.Equal(JobItemStatus.Skipped, i.Status));
+    }
+
+    [Fact]
+    public async Task BulkMapJobReturnsTheReportAndKeepsItsCounts()
+    {
+        var jobs = Get<JobService>();
+
+        var dry = await jobs.StartBulkMapAsync(dryRun: true);
+        var dryDone = await JobWaits.UntilFinishedAsync(jobs, dry.Id);
+        var dryReport = jobs.GetMappingReport(dry.Id);
+        await using var db = await DbAsync();
+        Assert.Equal(0, await db.ProductLinks.CountAsync());
+
+        var job = await jobs.StartBulkMapAsync();
+        var last = await JobWaits.UntilFinishedAsync(jobs, job.Id);
+        var report = jobs.GetMappingReport(job.Id);
+
+        Assert.Equal(JobStatus.Completed, dryDone.Status);
+        Assert.NotNull(dryReport);
+        Assert.True(dryReport.DryRun);
+        Assert.Equal(JobStatus.Completed, last.Status);
+        Assert.Equal((1, 1, 1), (last.Total, last.Done, last.Succeeded));
+        Assert.NotNull(report);
+        Assert.False(report.DryRun);
+        var mapped = report.Count(MappingOutcome.Mapped);
+        Assert.True(mapped > 0);
+        Assert.Equal(dryReport.Count(MappingOutcome.Mapped), mapped);
+        Assert.Equal(mapped, await db.ProductLinks.CountAsync(l => l.Kind == LinkKind.Mapped));
+
+        var item = Assert.Single((await jobs.GetAsync(job.Id))!.Items);
+        Assert.Equal(JobItemStatus.Succeeded, item.Status);
+        Assert.StartsWith($"{mapped:N0} mapped", item.Message);
+        Assert.StartsWith($"Dry run: {mapped:N0} would be mapped", Assert.Single((await jobs.GetAsync(dry.Id))!.Items).Message);
+        var log = await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Job });
+        Assert.Contains(log.Entries, e => e.Message == $"Bulk map finished: {item.Message}");
+    }
+
+    [Fact]
+    public async Task ResyncJobPushesALinkedProductsStockAndSyncsAnUnlinkedOne()
+    {
+        var jobs = Get<JobService>();
+        var products = await HealthyAsync(2);
+        var linked = await Get<ProductSyncService>().SyncAsync(products[0].Id);
+        Assert.True(linked.Succeeded, linked.Message);
+        var destination = Dashboard.DemoStore("northwind-outlet");
+        var before = destination.ProductCount;
+
+        var job = await jobs.StartResyncAsync([products[0].Id, products[1].Id]);
+        var last = await JobWaits.UntilFinishedAsync(jobs, job.Id);
+
+        Assert.Equal(JobStatus.Completed, last.Status);
+        Assert.Equal(2, last.Succeeded);
+        var items = (await jobs.GetAsync(job.Id))!.Items;
+        Assert.Contains("pushed to Northwind Outlet", items[0].Message);
+        Assert.StartsWith("Synced \"", items[1].Message);
+        Assert.Equal(before + 1, destination.ProductCount);
+    }
+
+    [Fact]
+    public async Task StartingAJobWithNoProductsIsRefused()
+    {
+        var jobs = Get<JobService>();
+        await Assert.ThrowsAsync<ArgumentException>(() => jobs.StartBulkSyncAsync([]));
+        await using var db = await DbAsync();
+        Assert.Equal(0, await db.Jobs.CountAsync());
+    }
+
+    private async Task<List<MirroredProduct>> HealthyAsync(int count)
+    {
+        var urban = await ConnectionAsync("Urban Threads");
+        await using var db = await DbAsync();
+        var products = await db.Products.AsNoTracking()
+            .Where(p => p.StoreId == urban.Id && p.Problem == SkuProblem.None && p.SyncState == SyncState.NotSynced)
+            .OrderBy(p => p.Id).Take(count).ToListAsync();
+        Assert.Equal(count, products.Count);
+        return products;
+    }
+
+    private async Task<List<string>> DestinationTagsAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(Dashboard.DemoStore("northwind-outlet").BaseUrl, "admin/api/2025-07/") };
+        http.DefaultRequestHeaders.Add("X-Shopify-Access-Token", "shpat_demo_northwind_outlet");
+        var page = await http.GetFromJsonAsync<JsonObject>("products.json?limit=250");
+        return [.. page!["products"]!.AsArray().Select(p => p!["tags"]!.GetValue<string>())];
+    }
+}
+
+internal static class JobWaits
+{
+    /// <summary>Follows the job's live progress until it finishes; returns the last snapshot.</summary>
+    public static async Task<JobProgress> UntilFinishedAsync(JobService jobs, Guid jobId, int timeoutSeconds = 120)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
+        JobProgress? last = null;
+        await foreach (var progress in jobs.WatchAsync(jobId, timeout.Token))
+        {
+            last = progress;
+        }
+        Assert.NotNull(last);
+        Assert.True(last.IsFinished, $"Job {jobId} is {last.Status}");
+        return last;
+    }
+}
