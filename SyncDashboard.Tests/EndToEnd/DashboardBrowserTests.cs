@@ -1,7 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SyncDashboard.Core.Mapping;
+using SyncDashboard.Core.Persistence;
 using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.EndToEnd;
@@ -34,7 +38,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
         var unreadBefore = await UnreadAsync(page);
 
         await page.GetByLabel("Search products").FillAsync("SA-");
-        await Assertions.Expect(page.Locator("[data-testid=product-grid] tbody tr").First).ToContainTextAsync("SA-");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("q=SA-")); // the search has reached the query and the URL
         var rows = page.Locator("[data-testid=product-grid] tbody tr").Filter(new() { Has = page.Locator("[data-testid=status-chip]", new() { HasTextString = "Not synced" }) });
         var titles = new List<string>();
         for (var i = 0; i < 3; i++)
@@ -62,6 +66,58 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
         Assert.Empty(_consoleErrors);
     }
 
+    [Fact]
+    public async Task IndividualMapperMapsOneProductAndTheGridShowsItMapped()
+    {
+        var mapper = _dashboard.Services.GetRequiredService<BulkMapper>();
+        var match = (await mapper.RunAsync(dryRun: true)).Lines.First(l => l.Outcome == MappingOutcome.Mapped && l.SourceStoreId == 2);
+        var sku = _dashboard.DemoStore("urban-threads").Catalogue.GetProduct(match.SourceProductId!.Value)["variants"]![0]!["sku"]!.GetValue<string>();
+        var page = await OpenAsync("/?store=2");
+
+        await page.GetByLabel("Search products").FillAsync(sku);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("q=" + Regex.Escape(sku)));
+        var row = page.Locator("[data-testid=product-grid] tbody tr").Filter(new() { HasTextString = match.SourceTitle! });
+        await row.Locator("[data-testid=map-product]").ClickAsync();
+        await page.GetByLabel("Search the Destination store").FillAsync(sku);
+        var candidates = page.Locator("[data-testid=mapper-candidate]");
+        await Assertions.Expect(candidates).ToHaveCountAsync(1); // the SKU's one Destination product
+        await Assertions.Expect(candidates).ToContainTextAsync(match.DestinationTitle);
+        await candidates.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=mapper-pairs]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=mapper-problem]")).ToHaveCountAsync(0);
+        await page.Locator("[data-testid=mapper-save]").ClickAsync();
+
+        await Assertions.Expect(row.Locator("[data-testid=status-chip]")).ToHaveTextAsync("Mapped", new() { Timeout = 10_000 });
+        var links = _dashboard.Services.GetRequiredService<IDbContextFactory<SyncDbContext>>();
+        await using var db = await links.CreateDbContextAsync();
+        var link = await db.ProductLinks.SingleAsync();
+        Assert.Equal(match.SourceProductId, link.SourceProductId);
+        Assert.Equal(match.DestinationProductId, link.DestinationProductId);
+        Assert.Empty(_consoleErrors);
+    }
+
+    [Fact]
+    public async Task BulkMapperShowsTheDryRunThenMapsWithTheSameCounts()
+    {
+        var page = await OpenAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bulk Mapper" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=bulk-dry-run]")).ToBeVisibleAsync();
+
+        await page.Locator("[data-testid=bulk-dry-run]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=bulk-summary]")).ToContainTextAsync("Dry run:");
+        var dryRun = await page.Locator("[data-testid=bulk-summary]").InnerTextAsync();
+        var wouldMap = int.Parse(MappedCount().Match(dryRun).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        await page.Locator("[data-testid=bulk-start]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=bulk-summary]")).ToContainTextAsync($"Result: {wouldMap} of");
+        await Assertions.Expect(page.Locator("[data-testid=bulk-count]").Filter(new() { HasTextString = "Mapped" })).ToHaveTextAsync($"Mapped: {wouldMap}");
+
+        var links = _dashboard.Services.GetRequiredService<IDbContextFactory<SyncDbContext>>();
+        await using var db = await links.CreateDbContextAsync();
+        Assert.True(wouldMap > 0);
+        Assert.Equal(wouldMap, await db.ProductLinks.CountAsync());
+        Assert.Empty(_consoleErrors);
+    }
+
     private async Task<IPage> OpenAsync(string path)
     {
         var page = await browser.NewPageAsync();
@@ -73,7 +129,8 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
             }
         };
         await page.GotoAsync(new Uri(_dashboard.BaseUrl, path).ToString());
-        // Interactive once the circuit is up: the grid has rows.
+        // Interactive once the circuit is up (input before that is lost), and the grid has rows.
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator("[data-testid=product-grid] tbody tr").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
         return page;
     }
@@ -91,6 +148,9 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
         var products = await http.GetFromJsonAsync<JsonObject>("products.json?limit=250");
         return [.. products!["products"]!.AsArray().Select(p => p!.AsObject())];
     }
+
+    [GeneratedRegex(@"(\d+) of \d+ Destination products")]
+    private static partial Regex MappedCount();
 
     [GeneratedRegex(@"Activity Log, (\d+) unread")]
     private static partial Regex UnreadLabel();
