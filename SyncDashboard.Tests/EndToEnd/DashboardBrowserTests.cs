@@ -49,7 +49,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
         }
         await Assertions.Expect(page.Locator("[data-testid=bulk-bar]")).ToContainTextAsync("3 selected");
         await page.Locator("[data-testid=sync-selected]").ClickAsync();
-        await Assertions.Expect(page.GetByText("Syncing finished: 3 succeeded, 0 failed.")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByText("Bulk sync completed: 3 succeeded, 0 failed.")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         Assert.Equal(before + 3, destination.ProductCount);
         var created = await DestinationProductsAsync();
@@ -59,7 +59,8 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
             Assert.NotEmpty(copy["variants"]!.AsArray());
             Assert.All(copy["variants"]!.AsArray(), v => Assert.StartsWith("SA-", v!["sku"]!.GetValue<string>()));
         }
-        await Assertions.Expect(page.Locator("[data-testid=activity-bell-button]")).ToHaveAttributeAsync("aria-label", $"Activity Log, {unreadBefore + 3} unread");
+        // Three syncs, and the job's start and finish.
+        await Assertions.Expect(page.Locator("[data-testid=activity-bell-button]")).ToHaveAttributeAsync("aria-label", $"Activity Log, {unreadBefore + 5} unread");
 
         await page.Locator("[data-testid=view-details]").First.ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=variants-table]")).ToBeVisibleAsync();

@@ -3,6 +3,7 @@ using MudBlazor;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
+using SyncDashboard.Core.Jobs;
 using SyncDashboard.Core.Syncing;
 
 namespace SyncDashboard.Components.Pages.Products;
@@ -16,10 +17,11 @@ public sealed partial class ProductsPage : IDisposable
 {
     private const int DefaultPageSize = 25;
     private CancellationTokenSource? _reloadDebounce;
+    private readonly CancellationTokenSource _disposed = new();
 
     [Inject] public required ProductQueryService Products { get; init; }
     [Inject] public required StoreConnectionService Connections { get; init; }
-    [Inject] public required ProductSyncService Sync { get; init; }
+    [Inject] public required JobService Jobs { get; init; }
     [Inject] public required ActivityLog Activity { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
@@ -145,11 +147,8 @@ public sealed partial class ProductsPage : IDisposable
         Selected = new HashSet<ProductGridRow>(ids.Select(IdOnly), RowComparer.Instance);
     }
 
-    private async Task SyncSelectedAsync()
-    {
-        var ids = Selected.Select(r => r.Id).ToList();
-        await RunAsync("Syncing", ids, id => Sync.SyncAsync(id));
-    }
+    private async Task SyncSelectedAsync() =>
+        await RunJobAsync(() => Jobs.StartBulkSyncAsync([.. Selected.Select(r => r.Id)]));
 
     private async Task UnsyncSelectedAsync(UnsyncMode mode)
     {
@@ -171,33 +170,50 @@ public sealed partial class ProductsPage : IDisposable
                 return;
             }
         }
-        var ids = Selected.Select(r => r.Id).ToList();
-        await RunAsync(mode == UnsyncMode.Delete ? "Unsyncing and deleting" : "Unsyncing", ids, id => Sync.UnsyncOneAsync(id, mode));
+        await RunJobAsync(() => Jobs.StartBulkUnsyncAsync([.. Selected.Select(r => r.Id)], mode));
     }
 
-    private async Task RunAsync(string label, IReadOnlyList<long> ids, Func<long, Task<ProductOperationResult>> operation)
+    /// <summary>Starts a persisted job, follows its progress live, then reports each failure with its reason.</summary>
+    private async Task RunJobAsync(Func<Task<Job>> start)
     {
-        Busy = true;
-        Progress = new OperationProgress(label, ids.Count);
-        var failures = new List<ProductOperationResult>();
-        foreach (var id in ids)
+        Job job;
+        try
         {
-            var result = await operation(id);
-            Progress = Progress.With(result.Succeeded);
-            if (!result.Succeeded)
-            {
-                failures.Add(result);
-            }
-            StateHasChanged();
+            job = await start();
         }
+        catch (ArgumentException e)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+            return;
+        }
+        Busy = true;
+        ClearSelection();
+        var label = job.Kind.Describe();
+        Progress = new OperationProgress(label, job.Total);
+        try
+        {
+            await foreach (var progress in Jobs.WatchAsync(job.Id, _disposed.Token))
+            {
+                Progress = new OperationProgress(label, progress.Total, progress.Done, progress.Succeeded, progress.Failed);
+                StateHasChanged();
+            }
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+        var finished = await Jobs.GetAsync(job.Id);
         Busy = false;
         Progress = null;
-        ClearSelection();
-        var succeeded = ids.Count - failures.Count;
-        Snackbar.Add($"{label} finished: {succeeded} succeeded, {failures.Count} failed.", failures.Count == 0 ? Severity.Success : Severity.Warning);
-        foreach (var failure in failures.Take(5))
+        if (finished is not null)
         {
-            Snackbar.Add($"{failure.Title}: {failure.Message}", Severity.Error);
+            var failures = finished.Items.Where(i => i.Status == JobItemStatus.Failed).ToList();
+            Snackbar.Add($"{label} {finished.Status.ToString().ToLowerInvariant()}: {finished.Succeeded} succeeded, {finished.Failed} failed.",
+                failures.Count == 0 && finished.Status == JobStatus.Completed ? Severity.Success : Severity.Warning);
+            foreach (var failure in failures.Take(5))
+            {
+                Snackbar.Add(failure.Message ?? "Failed.", Severity.Error);
+            }
         }
         if (Grid is not null)
         {
@@ -257,6 +273,8 @@ public sealed partial class ProductsPage : IDisposable
 
     public void Dispose()
     {
+        _disposed.Cancel();
+        _disposed.Dispose();
         Activity.Changed -= OnActivityChanged;
         _reloadDebounce?.Cancel();
         _reloadDebounce?.Dispose();
@@ -276,6 +294,4 @@ public sealed record OperationProgress(string Label, int Total, int Done = 0, in
 {
     public double Percent => Total == 0 ? 100 : 100.0 * Done / Total;
 
-    public OperationProgress With(bool succeeded) =>
-        this with { Done = Done + 1, Succeeded = Succeeded + (succeeded ? 1 : 0), Failed = Failed + (succeeded ? 0 : 1) };
 }
