@@ -11,6 +11,7 @@ using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Stores;
 using SyncDashboard.Core.Syncing;
+using SyncDashboard.Core.Webhooks;
 
 namespace SyncDashboard.Core;
 
@@ -55,6 +56,13 @@ public static class DependencyInjection
         services.AddSingleton<ProductSyncService>();
         services.AddSingleton<BulkMapper>();
         services.AddSingleton<IndividualMapper>();
+
+        // Live changes: the webhook receiver's queue and worker, live inventory, Source changes, sweeps.
+        services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<LiveInventory>();
+        services.AddSingleton<SourceChanges>();
+        services.AddHostedService<WebhookWorker>();
+        services.AddHostedService<CatalogueSweeper>();
 
         services.AddSingleton<SyncEngineStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncEngineStartup>());

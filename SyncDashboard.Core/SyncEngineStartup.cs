@@ -9,6 +9,7 @@ using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Stores;
+using SyncDashboard.Core.Syncing;
 
 namespace SyncDashboard.Core;
 
@@ -24,6 +25,7 @@ public sealed class SyncEngineStartup(
     StoreConnectionService connections,
     CatalogueRefresher refresher,
     WebhookSubscriptions webhooks,
+    SourceChanges sourceChanges,
     IHostApplicationLifetime lifetime,
     IServiceProvider services,
     IOptions<SyncDashboardOptions> options,
@@ -41,6 +43,8 @@ public sealed class SyncEngineStartup(
             await db.Database.MigrateAsync(cancellationToken);
         }
         await seeder.SeedAsync(cancellationToken);
+        // What a read or sweep finds changed in a Source (stock, fields) flows on like a webhook's change.
+        refresher.Refreshed += sourceChanges.OnRefreshedAsync;
         lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => ReadStoresAsync(lifetime.ApplicationStopping)));
     }
 

@@ -17,6 +17,22 @@ public sealed class CatalogueMirror(IDbContextFactory<SyncDbContext> dbFactory, 
     /// </summary>
     public async Task<MirrorChanges> UpsertAsync(int storeId, IReadOnlyCollection<StoreProduct> products, CancellationToken cancellationToken = default)
     {
+        // A webhook and a sweep (or a sync) can mirror the same new product at the same moment:
+        // the loser of that race reads again and updates instead.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryUpsertAsync(storeId, products, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private async Task<MirrorChanges> TryUpsertAsync(int storeId, IReadOnlyCollection<StoreProduct> products, CancellationToken cancellationToken)
+    {
         var changes = new MirrorChanges();
         if (products.Count == 0)
         {

@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using SyncDashboard.Components;
 using SyncDashboard.Core;
+using SyncDashboard.Webhooks;
 
 namespace SyncDashboard.Extensions;
 
@@ -25,6 +26,7 @@ public static class HostingExtensions
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapShopifyWebhooks();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

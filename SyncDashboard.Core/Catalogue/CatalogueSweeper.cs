@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SyncDashboard.Core.Connections;
+using SyncDashboard.Core.Stores;
+
+namespace SyncDashboard.Core.Catalogue;
+
+/// <summary>Sweeps every connected store on a timer (<c>SyncDashboard:SweepInterval</c>), so a lost webhook is repaired.</summary>
+public sealed class CatalogueSweeper(
+    SyncEngineStartup startup,
+    StoreConnectionService connections,
+    CatalogueRefresher refresher,
+    IOptions<SyncDashboardOptions> options,
+    TimeProvider time,
+    ILogger<CatalogueSweeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await startup.Ready.WaitAsync(stoppingToken);
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var connection in await connections.ListAsync(stoppingToken))
+            {
+                try
+                {
+                    await refresher.SweepAsync(connection, stoppingToken);
+                }
+                catch (StoreApiException e)
+                {
+                    logger.LogWarning("Sweep of {Store} failed: {Error}", connection.Name, e.Message);
+                    await refresher.MarkUnreachableAsync(connection, e, stoppingToken);
+                }
+            }
+        }
+    }
+}

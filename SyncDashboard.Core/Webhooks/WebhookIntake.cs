@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Core.Activity;
+using SyncDashboard.Core.Connections;
+using SyncDashboard.Core.Persistence;
+
+namespace SyncDashboard.Core.Webhooks;
+
+public enum WebhookAcceptance
+{
+    Accepted,
+    Duplicate,
+    Rejected,
+}
+
+/// <summary>A verified webhook waiting to be processed.</summary>
+public sealed record IncomingWebhook(int StoreId, string Topic, string WebhookId, byte[] Body);
+
+/// <summary>
+/// The front door of <c>POST /webhooks/shopify</c>: finds the store by <c>X-Shopify-Shop-Domain</c>,
+/// checks <c>X-Shopify-Hmac-Sha256</c> against its secret in constant time, ignores a webhook id
+/// already accepted, and queues the rest for <see cref="WebhookWorker"/>, so the store gets its
+/// answer at once.
+/// </summary>
+public sealed class WebhookIntake(IDbContextFactory<SyncDbContext> dbFactory, StoreConnectionService connections, ActivityLog activity, TimeProvider time)
+{
+    private readonly Channel<IncomingWebhook> _queue = Channel.CreateUnbounded<IncomingWebhook>();
+
+    public ChannelReader<IncomingWebhook> Queue => _queue.Reader;
+
+    public async Task<WebhookAcceptance> AcceptAsync(string? shopDomain, string? topic, string? webhookId, string? signature, byte[] body,
+        CancellationToken cancellationToken = default)
+    {
+        var connection = string.IsNullOrWhiteSpace(shopDomain) ? null : await connections.FindByShopDomainAsync(shopDomain, cancellationToken);
+        if (connection is null || string.IsNullOrEmpty(topic) || string.IsNullOrEmpty(webhookId) || !Verify(connections.WebhookSecretFor(connection), body, signature))
+        {
+            await activity.RecordAsync(ActivityKind.WebhookRejected, ActivitySeverity.Warning,
+                connection is null
+                    ? $"Rejected a webhook ({topic}) from an unknown store '{shopDomain}'."
+                    : $"Rejected a webhook ({topic}) from {connection.Name}: its signature does not match the store's webhook secret.",
+                connection?.Id, connection?.Name, cancellationToken: cancellationToken);
+            return WebhookAcceptance.Rejected;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.ProcessedWebhooks.AnyAsync(w => w.WebhookId == webhookId, cancellationToken))
+        {
+            return WebhookAcceptance.Duplicate;
+        }
+        db.ProcessedWebhooks.Add(new ProcessedWebhook { WebhookId = webhookId, StoreId = connection.Id, Topic = topic, ReceivedAt = time.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return WebhookAcceptance.Duplicate; // the same id arrived twice at once
+        }
+        await _queue.Writer.WriteAsync(new IncomingWebhook(connection.Id, topic, webhookId, body), cancellationToken);
+        return WebhookAcceptance.Accepted;
+    }
+
+    /// <summary>Base64 HMAC-SHA256 of the raw body with the secret, compared in constant time.</summary>
+    public static bool Verify(string secret, byte[] body, string? signature)
+    {
+        if (string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(secret))
+        {
+            return false;
+        }
+        var expected = Encoding.ASCII.GetBytes(Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature.Trim()));
+    }
+}

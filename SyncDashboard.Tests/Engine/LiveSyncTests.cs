@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Core.Activity;
+using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.Connections;
+using SyncDashboard.Core.DemoStores;
+using SyncDashboard.Core.Syncing;
+
+namespace SyncDashboard.Tests.Engine;
+
+/// <summary>After a product is synced, Source changes reach the Destination: through real webhooks, or the sweep when one is lost.</summary>
+public sealed class LiveSyncTests : EngineTestBase
+{
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings["SyncDashboard:SweepInterval"] = "00:00:02";
+            settings["SyncDashboard:InventoryCoalesceWindow"] = "00:00:00.5";
+            return settings;
+        }
+    }
+
+    [Fact]
+    public async Task SourceInventoryChangeReachesTheDestinationThroughTheWebhook()
+    {
+        var (source, destinationItem) = await SyncOneAsync();
+
+        await SetSourceStockAsync(source.Variants[0].InventoryItemId!.Value, 42);
+
+        await EventuallyAsync(() => DestinationStock(destinationItem) == 42, "the Destination's stock follows the Source");
+    }
+
+    [Fact]
+    public async Task BurstOfChangesToOneItemIsCoalescedIntoOneStoreCall()
+    {
+        var (source, destinationItem) = await SyncOneAsync();
+        var inventory = Get<LiveInventory>();
+        var pushesBefore = inventory.Pushes;
+
+        for (var quantity = 1; quantity <= 10; quantity++)
+        {
+            await SetSourceStockAsync(source.Variants[0].InventoryItemId!.Value, quantity);
+        }
+
+        await EventuallyAsync(() => DestinationStock(destinationItem) == 10, "the latest value wins");
+        await Task.Delay(1_500);
+        Assert.InRange(inventory.Pushes - pushesBefore, 1, 2);
+    }
+
+    [Fact]
+    public async Task DroppedWebhookIsRepairedByTheSweep()
+    {
+        var (source, destinationItem) = await SyncOneAsync();
+        var store = Dashboard.DemoStore("urban-threads");
+        store.Faults.WebhookDropRate = 1;
+
+        await SetSourceStockAsync(source.Variants[0].InventoryItemId!.Value, 17);
+
+        await EventuallyAsync(() => DestinationStock(destinationItem) == 17, "the sweep finds the change the webhook did not bring", seconds: 30);
+        Assert.True(store.WebhookDeliveries.Dropped >= 1);
+    }
+
+    [Fact]
+    public async Task BadSignatureIsRejectedAndRepeatedWebhookIdIsProcessedOnce()
+    {
+        var (source, destinationItem) = await SyncOneAsync();
+        using var http = new HttpClient { BaseAddress = Dashboard.BaseUrl };
+        var body = $$"""{"inventory_item_id":{{source.Variants[0].InventoryItemId}},"location_id":{{(await ConnectionAsync("Urban Threads")).LocationId}},"available":5}""";
+
+        using var forged = await PostWebhookAsync(http, body, "not-the-signature", "forged-1");
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        var rejected = await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.WebhookRejected });
+        Assert.Contains("signature does not match", Assert.Single(rejected.Entries).Message);
+
+        var signature = DemoWebhookDispatcher.Sign("demo-secret-urban-threads", Encoding.UTF8.GetBytes(body));
+        using var first = await PostWebhookAsync(http, body, signature, "same-id");
+        await EventuallyAsync(() => DestinationStock(destinationItem) == 5, "the genuine webhook is processed");
+        Dashboard.DemoStore("northwind-outlet").Catalogue.SetInventoryLevel(destinationItem, Dashboard.DemoStore("northwind-outlet").PrimaryLocationId, 99);
+        using var again = await PostWebhookAsync(http, body, signature, "same-id");
+        await Task.Delay(1_500);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(99, DestinationStock(destinationItem)); // the repeat changed nothing
+        await using var db = await DbAsync();
+        Assert.Equal(1, await db.ProcessedWebhooks.CountAsync(w => w.WebhookId == "same-id"));
+    }
+
+    [Fact]
+    public async Task SourceTitleChangeFlowsToTheSyncedProductAndDeletionKeepsItWithStockZero()
+    {
+        var (source, destinationItem) = await SyncOneAsync();
+        var link = await LinkAsync(source.ExternalId);
+        using var http = SourceClient();
+        using var renamed = await http.PutAsJsonAsync($"products/{source.ExternalId}.json",
+            new { product = new { id = source.ExternalId, title = "Renamed at the Source" } });
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+
+        var destination = Dashboard.DemoStore("northwind-outlet");
+        await EventuallyAsync(() => destination.Catalogue.GetProduct(link)["title"]!.GetValue<string>() == "Renamed at the Source", "the title follows");
+
+        await SetSourceStockAsync(source.Variants[0].InventoryItemId!.Value, 8);
+        await EventuallyAsync(() => DestinationStock(destinationItem) == 8, "stock follows");
+        using var deleted = await http.DeleteAsync($"products/{source.ExternalId}.json");
+
+        await EventuallyAsync(() => DestinationStock(destinationItem) == 0, "KeepAndZeroStock sets the copy's stock to 0");
+        Assert.Equal("Renamed at the Source", destination.Catalogue.GetProduct(link)["title"]!.GetValue<string>());
+        await using var db = await DbAsync();
+        await EventuallyAsync(() => !db.ProductLinks.Any(), "the link is removed");
+    }
+
+    private async Task<(MirroredProduct Source, long DestinationItem)> SyncOneAsync()
+    {
+        var urban = await ConnectionAsync("Urban Threads");
+        var source = await MirroredAsync(urban.Id, q => q.Where(p => p.Problem == SkuProblem.None && p.SyncState == SyncState.NotSynced));
+        var result = await Get<ProductSyncService>().SyncAsync(source.Id);
+        Assert.True(result.Succeeded, result.Message);
+        await using var db = await DbAsync();
+        var link = await db.ProductLinks.Include(l => l.Variants).SingleAsync(l => l.SourceProductId == source.ExternalId);
+        var first = link.Variants.Single(v => v.SourceVariantId == source.Variants.OrderBy(x => x.Position).First().ExternalId);
+        source.Variants.Sort((a, b) => a.Position.CompareTo(b.Position));
+        return (source, first.DestinationInventoryItemId);
+    }
+
+    private async Task<long> LinkAsync(long sourceProductId)
+    {
+        await using var db = await DbAsync();
+        return await db.ProductLinks.Where(l => l.SourceProductId == sourceProductId).Select(l => l.DestinationProductId).SingleAsync();
+    }
+
+    private int? DestinationStock(long itemId) =>
+        Dashboard.DemoStore("northwind-outlet").Catalogue.ListInventoryLevels(new HashSet<long> { itemId }, null).SingleOrDefault()?.Available;
+
+    private async Task SetSourceStockAsync(long itemId, int quantity)
+    {
+        using var http = SourceClient();
+        var store = Dashboard.DemoStore("urban-threads");
+        using var response = await http.PostAsJsonAsync("inventory_levels/set.json",
+            new { location_id = store.PrimaryLocationId, inventory_item_id = itemId, available = quantity });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private HttpClient SourceClient()
+    {
+        var http = new HttpClient { BaseAddress = new Uri(Dashboard.DemoStore("urban-threads").BaseUrl, "admin/api/2025-07/") };
+        http.DefaultRequestHeaders.Add("X-Shopify-Access-Token", "shpat_demo_urban_threads");
+        return http;
+    }
+
+    private static async Task<HttpResponseMessage> PostWebhookAsync(HttpClient http, string body, string signature, string id)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "webhooks/shopify") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Shopify-Topic", "inventory_levels/update");
+        request.Headers.Add("X-Shopify-Shop-Domain", "urban-threads.myshopify.com");
+        request.Headers.Add("X-Shopify-Hmac-Sha256", signature);
+        request.Headers.Add("X-Shopify-Webhook-Id", id);
+        return await http.SendAsync(request);
+    }
+
+    private static async Task EventuallyAsync(Func<bool> condition, string what, int seconds = 15)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (condition())
+            {
+                return;
+            }
+            await Task.Delay(100);
+        }
+        Assert.Fail($"Not within {seconds} s: {what}.");
+    }
+}
