@@ -119,6 +119,44 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
         Assert.Empty(_consoleErrors);
     }
 
+    [Fact]
+    public async Task DemoConsoleStockChangeIsFollowedByTheDestination()
+    {
+        var db = _dashboard.Services.GetRequiredService<IDbContextFactory<SyncDbContext>>();
+        long productId;
+        string title;
+        await using (var context = await db.CreateDbContextAsync())
+        {
+            var product = await context.Products.Where(p => p.StoreId == 2 && p.Problem == Core.Catalogue.SkuProblem.None && p.VariantCount == 1).FirstAsync();
+            (productId, title) = (product.Id, product.Title);
+        }
+        var synced = await _dashboard.Services.GetRequiredService<Core.Syncing.ProductSyncService>().SyncAsync(productId);
+        Assert.True(synced.Succeeded, synced.Message);
+        var page = await OpenAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Stores" }).ClickAsync();
+
+        var console = page.Locator("[data-testid=demo-console]");
+        await console.Locator("[data-testid=demo-store]").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Urban Threads" }).ClickAsync();
+        await console.GetByLabel("Product").FillAsync(title);
+        await page.GetByRole(AriaRole.Option, new() { Name = title, Exact = true }).First.ClickAsync();
+        await console.GetByLabel("New stock").FillAsync("33");
+        await console.Locator("[data-testid=demo-set-quantity]").ClickAsync();
+        await Assertions.Expect(page.GetByText("Stock set to 33 in the Source store")).ToBeVisibleAsync();
+
+        var destination = _dashboard.DemoStore("northwind-outlet");
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        int? stock = null;
+        while (DateTime.UtcNow < deadline && stock != 33)
+        {
+            var copy = destination.Catalogue.GetProduct(synced.DestinationProductId!.Value);
+            stock = copy["variants"]![0]!["inventory_quantity"]!.GetValue<int>();
+            await Task.Delay(200);
+        }
+        Assert.Equal(33, stock);
+        Assert.Empty(_consoleErrors);
+    }
+
     private async Task<IPage> OpenAsync(string path)
     {
         var page = await browser.NewPageAsync();
