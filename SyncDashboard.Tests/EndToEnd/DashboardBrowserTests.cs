@@ -32,7 +32,12 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
     [Fact]
     public async Task SearchSelectThreeAndSyncCreatesExactlyThoseThreeInTheDestination()
     {
-        var page = await OpenAsync("/?store=2");
+        var page = await OpenAsync("/");
+        await Assertions.Expect(page.Locator("[data-testid=destination-name]")).ToContainTextAsync("Northwind Outlet");
+        await page.Locator("[data-testid=source-switcher]").ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Urban Threads" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("store=2"));
+        await Assertions.Expect(page.Locator("[data-testid=store-switcher]")).ToContainTextAsync("Urban Threads");
         var destination = _dashboard.DemoStore("northwind-outlet");
         var before = destination.ProductCount;
         var unreadBefore = await UnreadAsync(page);

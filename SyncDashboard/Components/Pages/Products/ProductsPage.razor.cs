@@ -56,6 +56,15 @@ public sealed partial class ProductsPage : IDisposable
         Activity.Changed += OnActivityChanged;
     }
 
+    /// <summary>The app bar's store switcher (or the browser's back button) changes the URL: follow it.</summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        if (StoreQuery is { } store && store != StoreId && Sources.Any(s => s.Id == store))
+        {
+            await OnStoreChangedAsync(store);
+        }
+    }
+
     private async Task<GridData<ProductGridRow>> LoadAsync(GridState<ProductGridRow> state, CancellationToken cancellationToken)
     {
         if (StoreId is not { } storeId)
