@@ -113,6 +113,34 @@ public sealed class LiveSyncTests : EngineTestBase
         await EventuallyAsync(() => !db.ProductLinks.Any(), "the link is removed");
     }
 
+    [Fact]
+    public async Task SourceDeletionWithTheDeletePolicyDeletesTheDestinationCopy()
+    {
+        var urban = await ConnectionAsync("Urban Threads");
+        await Get<StoreConnectionService>().UpdateSettingsAsync(urban.Id, ProductFieldSync.All, SourceDeletePolicy.Delete);
+        var (source, _) = await SyncOneAsync();
+        var copy = await LinkAsync(source.ExternalId);
+        var destination = Dashboard.DemoStore("northwind-outlet");
+        using var http = SourceClient();
+
+        using var deleted = await http.DeleteAsync($"products/{source.ExternalId}.json");
+
+        await EventuallyAsync(() =>
+        {
+            try
+            {
+                destination.Catalogue.GetProduct(copy);
+                return false;
+            }
+            catch (DemoStoreNotFoundException)
+            {
+                return true;
+            }
+        }, "the Destination copy is deleted");
+        var entries = await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.ProductDeleted });
+        Assert.Contains("was deleted too", Assert.Single(entries.Entries).Message);
+    }
+
     private async Task<(MirroredProduct Source, long DestinationItem)> SyncOneAsync()
     {
         var urban = await ConnectionAsync("Urban Threads");
