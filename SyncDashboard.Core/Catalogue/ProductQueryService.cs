@@ -161,12 +161,7 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
             ProductStatusFilter.Problems => products.Where(p => p.Problem != SkuProblem.None),
             _ => products,
         };
-        var search = query.Search?.Trim().ToLowerInvariant();
-        if (!string.IsNullOrEmpty(search))
-        {
-            var pattern = "%" + search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            products = products.Where(p => EF.Functions.Like(p.SearchText, pattern, "\\") || EF.Functions.Like(p.SkuText, pattern, "\\"));
-        }
+        products = products.Matching(query.Search);
         return products;
     }
 

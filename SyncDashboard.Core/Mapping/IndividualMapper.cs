@@ -39,12 +39,7 @@ public sealed class IndividualMapper(IDbContextFactory<SyncDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var destination = await DestinationAsync(db, cancellationToken);
         var products = db.Products.AsNoTracking().Where(p => p.StoreId == destination.Id);
-        var search = term?.Trim().ToLowerInvariant();
-        if (!string.IsNullOrEmpty(search))
-        {
-            var pattern = "%" + search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            products = products.Where(p => EF.Functions.Like(p.SearchText, pattern, "\\") || EF.Functions.Like(p.SkuText, pattern, "\\"));
-        }
+        products = products.Matching(term);
         var found = await products.OrderBy(p => p.Title).Take(Math.Clamp(limit, 1, 100))
             .Select(p => new { p.Id, p.ExternalId, p.Title, p.Vendor, p.VariantCount, Skus = p.Variants.OrderBy(v => v.Position).Select(v => v.Sku).ToList() })
             .ToListAsync(cancellationToken);
