@@ -59,6 +59,7 @@ public static class DependencyInjection
 
         // Live changes: the webhook receiver's queue and worker, live inventory, Source changes, sweeps.
         services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<WebhookAddress>();
         services.AddSingleton<LiveInventory>();
         services.AddSingleton<SourceChanges>();
         services.AddHostedService<WebhookWorker>();
@@ -72,6 +73,16 @@ public static class DependencyInjection
         services.AddSingleton<JobItemExecutor>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
+
+        // What the dashboard's components use: one instance behind each port.
+        services.AddSingleton<IStoreConnectionService>(sp => sp.GetRequiredService<StoreConnectionService>());
+        services.AddSingleton<IStoreConnector>(sp => sp.GetRequiredService<StoreConnector>());
+        services.AddSingleton<IDemoConsole>(sp => sp.GetRequiredService<DemoConsole>());
+        services.AddSingleton<IActivityLog>(sp => sp.GetRequiredService<ActivityLog>());
+        services.AddSingleton<IProductQueryService>(sp => sp.GetRequiredService<ProductQueryService>());
+        services.AddSingleton<IBulkMapper>(sp => sp.GetRequiredService<BulkMapper>());
+        services.AddSingleton<IIndividualMapper>(sp => sp.GetRequiredService<IndividualMapper>());
+        services.AddSingleton<IJobService>(sp => sp.GetRequiredService<JobService>());
         return services;
     }
 }

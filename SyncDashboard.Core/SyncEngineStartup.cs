@@ -1,15 +1,12 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Stores;
 using SyncDashboard.Core.Syncing;
+using SyncDashboard.Core.Webhooks;
 
 namespace SyncDashboard.Core;
 
@@ -27,8 +24,7 @@ public sealed class SyncEngineStartup(
     WebhookSubscriptions webhooks,
     SourceChanges sourceChanges,
     IHostApplicationLifetime lifetime,
-    IServiceProvider services,
-    IOptions<SyncDashboardOptions> options,
+    WebhookAddress webhookAddress,
     ILogger<SyncEngineStartup> logger) : IHostedService
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -50,22 +46,11 @@ public sealed class SyncEngineStartup(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Where stores send webhooks: the configured public address, else the address this app listens on.</summary>
-    public Uri? PublicBaseUrl()
-    {
-        if (!string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl))
-        {
-            return new Uri(options.Value.PublicBaseUrl);
-        }
-        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        return address is null ? null : new Uri(address.Replace("://[::]", "://127.0.0.1").Replace("://0.0.0.0", "://127.0.0.1").Replace("://+", "://127.0.0.1"));
-    }
-
     private async Task ReadStoresAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var publicBaseUrl = PublicBaseUrl();
+            var publicBaseUrl = webhookAddress.BaseUrl();
             foreach (var connection in await connections.ListAsync(cancellationToken))
             {
                 try

@@ -24,7 +24,7 @@ public sealed record ActivityPage(IReadOnlyList<ActivityEntry> Entries, int Tota
 /// troubleshooting, and tells live subscribers (the bell) when something is added or read.
 /// Never given a token or a secret.
 /// </summary>
-public sealed class ActivityLog(IDbContextFactory<SyncDbContext> dbFactory, TimeProvider time)
+public sealed class ActivityLog(IDbContextFactory<SyncDbContext> dbFactory, TimeProvider time) : IActivityLog
 {
     /// <summary>Raised after entries were added or marked read.</summary>
     public event Action? Changed;

@@ -80,7 +80,7 @@ public sealed record ProductGridPage(IReadOnlyList<ProductGridRow> Rows, int Tot
 /// Filters, searches, sorts and pages a store's mirrored products in the database: the grid never
 /// loads a catalogue into memory, only the page it shows.
 /// </summary>
-public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFactory)
+public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFactory) : IProductQueryService
 {
     public const int MaxPageSize = 250;
 

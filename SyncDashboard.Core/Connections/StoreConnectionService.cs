@@ -13,7 +13,7 @@ namespace SyncDashboard.Core.Connections;
 public sealed class StoreConnectionService(
     IDbContextFactory<SyncDbContext> dbFactory,
     IDataProtectionProvider dataProtection,
-    IStoreClientFactory clientFactory)
+    IStoreClientFactory clientFactory) : IStoreConnectionService
 {
     private readonly IDataProtector _protector = dataProtection.CreateProtector("SyncDashboard.StoreConnections.v1");
 

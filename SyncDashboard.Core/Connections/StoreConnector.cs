@@ -3,6 +3,7 @@ using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Stores;
+using SyncDashboard.Core.Webhooks;
 
 namespace SyncDashboard.Core.Connections;
 
@@ -24,7 +25,8 @@ public sealed class StoreConnector(
     CatalogueRefresher refresher,
     WebhookSubscriptions webhooks,
     ActivityLog activity,
-    TimeProvider time)
+    WebhookAddress webhookAddress,
+    TimeProvider time) : IStoreConnector
 {
     public async Task<ConnectionTestResult> TestAsync(NewStoreConnection request, CancellationToken cancellationToken = default)
     {
@@ -54,7 +56,11 @@ public sealed class StoreConnector(
         }
     }
 
-    /// <summary>Tests, saves, reads and subscribes; the new connection, or the reason it was refused.</summary>
+    /// <summary>Tests, saves, reads and subscribes webhooks to this app's own address; the new connection, or the reason it was refused.</summary>
+    public Task<(StoreConnection? Connection, string Message)> ConnectAsync(NewStoreConnection request, CancellationToken cancellationToken = default) =>
+        ConnectAsync(request, webhookAddress.BaseUrl(), cancellationToken);
+
+    /// <summary>Tests, saves, reads and subscribes webhooks to <paramref name="publicBaseUrl"/>; the new connection, or the reason it was refused.</summary>
     public async Task<(StoreConnection? Connection, string Message)> ConnectAsync(NewStoreConnection request, Uri? publicBaseUrl,
         CancellationToken cancellationToken = default)
     {

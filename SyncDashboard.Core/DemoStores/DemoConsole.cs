@@ -10,7 +10,7 @@ namespace SyncDashboard.Core.DemoStores;
 /// The demo console: changes a Source product's stock or title in its (demo) store through the
 /// store's own API, as the merchant of that store would, so a user can watch the Destination follow.
 /// </summary>
-public sealed class DemoConsole(IDbContextFactory<SyncDbContext> dbFactory, StoreConnectionService connections)
+public sealed class DemoConsole(IDbContextFactory<SyncDbContext> dbFactory, StoreConnectionService connections) : IDemoConsole
 {
     /// <summary>Sets the stock of a mirrored variant in its store; returns the level the store reports.</summary>
     public async Task<int?> SetQuantityAsync(long mirroredVariantId, int quantity, CancellationToken cancellationToken = default)

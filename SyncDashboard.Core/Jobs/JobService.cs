@@ -21,7 +21,7 @@ public sealed class JobService(
     IDbContextFactory<SyncDbContext> dbFactory,
     ActivityLog activity,
     TimeProvider time,
-    ILogger<JobService> logger)
+    ILogger<JobService> logger) : IJobService
 {
     /// <summary>The most products one bulk unsync may take.</summary>
     public const int MaxUnsyncBatch = ProductSyncService.MaxUnsyncBatch;

@@ -31,7 +31,7 @@ public sealed record MappingProposal(
 /// by SKU, validates the merchant's choice (one to one, every variant paired, neither side already
 /// linked) and saves the link; unmaps again.
 /// </summary>
-public sealed class IndividualMapper(IDbContextFactory<SyncDbContext> dbFactory, ActivityLog activity, TimeProvider time)
+public sealed class IndividualMapper(IDbContextFactory<SyncDbContext> dbFactory, ActivityLog activity, TimeProvider time) : IIndividualMapper
 {
     /// <summary>Destination products whose title or SKU contains <paramref name="term"/>.</summary>
     public async Task<IReadOnlyList<MappingCandidate>> SearchDestinationAsync(string? term, int limit = 20, CancellationToken cancellationToken = default)

@@ -5,6 +5,7 @@ using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.DemoStores;
 using SyncDashboard.Core.Shopify.Models;
+using SyncDashboard.Core.Webhooks;
 
 namespace SyncDashboard.Tests.Engine;
 
@@ -19,7 +20,7 @@ public sealed class StoreConnectorTests : EngineTestBase
         }, Dashboard.Data.File("fourth.db"));
         await extra.SeedAsync([new ShopifyProduct { Title = "Lantern", Variants = [new ShopifyVariant { Sku = "LANT-1", Price = 30m, InventoryQuantity = 4 }] }]);
         var connector = Get<StoreConnector>();
-        var publicUrl = Get<SyncEngineStartup>().PublicBaseUrl();
+        var publicUrl = Get<WebhookAddress>().BaseUrl();
 
         var (connection, message) = await connector.ConnectAsync(
             new NewStoreConnection("Fourth Store", StoreRole.Source, extra.BaseUrl.ToString(), "shpat_fourth", "fourth-secret"), publicUrl);

@@ -19,10 +19,10 @@ public sealed partial class ProductsPage : IDisposable
     private CancellationTokenSource? _reloadDebounce;
     private readonly CancellationTokenSource _disposed = new();
 
-    [Inject] public required ProductQueryService Products { get; init; }
-    [Inject] public required StoreConnectionService Connections { get; init; }
-    [Inject] public required JobService Jobs { get; init; }
-    [Inject] public required ActivityLog Activity { get; init; }
+    [Inject] public required IProductQueryService Products { get; init; }
+    [Inject] public required IStoreConnectionService Connections { get; init; }
+    [Inject] public required IJobService Jobs { get; init; }
+    [Inject] public required IActivityLog Activity { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
@@ -42,6 +42,9 @@ public sealed partial class ProductsPage : IDisposable
     private int PageSize { get; set; } = DefaultPageSize;
     private HashSet<ProductGridRow> Selected { get; set; } = new(RowComparer.Instance);
     private int SelectableMatchCount { get; set; }
+
+    /// <summary>Whether the selection came from "select all matching": only ids are known, not each product's state.</summary>
+    private bool SelectionIsIdsOnly { get; set; }
     private bool Busy { get; set; }
     private OperationProgress? Progress { get; set; }
 
@@ -141,9 +144,17 @@ public sealed partial class ProductsPage : IDisposable
         }
     }
 
-    private void OnSelectionChanged(HashSet<ProductGridRow> selected) => Selected = new HashSet<ProductGridRow>(selected, RowComparer.Instance);
+    private void OnSelectionChanged(HashSet<ProductGridRow> selected)
+    {
+        Selected = new HashSet<ProductGridRow>(selected, RowComparer.Instance);
+        SelectionIsIdsOnly = false;
+    }
 
-    private void ClearSelection() => Selected = new HashSet<ProductGridRow>(RowComparer.Instance);
+    private void ClearSelection()
+    {
+        Selected = new HashSet<ProductGridRow>(RowComparer.Instance);
+        SelectionIsIdsOnly = false;
+    }
 
     /// <summary>Selects every product the filter and search match, not only this page.</summary>
     private async Task SelectAllMatchingAsync()
@@ -154,6 +165,7 @@ public sealed partial class ProductsPage : IDisposable
         }
         var ids = await Products.MatchingIdsAsync(Query(storeId));
         Selected = new HashSet<ProductGridRow>(ids.Select(IdOnly), RowComparer.Instance);
+        SelectionIsIdsOnly = true;
     }
 
     private async Task SyncSelectedAsync() =>
@@ -170,9 +182,13 @@ public sealed partial class ProductsPage : IDisposable
         }
         if (mode == UnsyncMode.Delete)
         {
+            // Only linked products have a Destination copy to delete; after "select all matching" only ids are known.
+            var deleted = SelectionIsIdsOnly
+                ? $"up to {Selected.Count}"
+                : Selected.Count(r => r.SyncState != SyncState.NotSynced).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var confirmed = await Dialogs.ShowMessageBoxAsync("Delete Destination products?",
-                $"Unsync {Selected.Count} product{(Selected.Count == 1 ? "" : "s")} and delete up to {Selected.Count} " +
-                $"Destination product{(Selected.Count == 1 ? "" : "s")}? This cannot be undone.",
+                $"Unsync {Selected.Count} selected product{(Selected.Count == 1 ? "" : "s")} and delete {deleted} " +
+                $"Destination product{(deleted == "1" ? "" : "s")}? This cannot be undone.",
                 yesText: "Unsync & delete", cancelText: "Cancel");
             if (confirmed != true)
             {

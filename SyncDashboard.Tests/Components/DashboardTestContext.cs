@@ -1,0 +1,79 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using MudBlazor.Services;
+using SyncDashboard.Core.Activity;
+using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.Connections;
+using SyncDashboard.Core.DemoStores;
+using SyncDashboard.Core.Jobs;
+using SyncDashboard.Core.Mapping;
+using SyncDashboard.Tests.Components.Fakes;
+
+namespace SyncDashboard.Tests.Components;
+
+/// <summary>
+/// The shared base of the component tests: MudBlazor's services, loose JS interop (MudBlazor's
+/// own scripts do not run here), and a hand-written fake behind every core service the
+/// dashboard's components use.
+/// </summary>
+public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
+{
+    protected DashboardTestContext()
+    {
+        Connector = new TestStoreConnector(Stores);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.ShowTransitionDuration = 0;
+            options.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
+        Services.AddSingleton<IActivityLog>(Activity);
+        Services.AddSingleton<IProductQueryService>(Products);
+        Services.AddSingleton<IJobService>(Jobs);
+        Services.AddSingleton<IIndividualMapper>(IndividualMapper);
+        Services.AddSingleton<IBulkMapper>(BulkMapper);
+        Services.AddSingleton<IStoreConnectionService>(Stores);
+        Services.AddSingleton<IStoreConnector>(Connector);
+        Services.AddSingleton<IDemoConsole>(DemoConsole);
+        Services.AddSingleton<IOptions<DemoStoresOptions>>(Options.Create(DemoStores));
+    }
+
+    protected TestActivityLog Activity { get; } = new();
+    protected TestProductQueryService Products { get; } = new();
+    protected TestJobService Jobs { get; } = new();
+    protected TestIndividualMapper IndividualMapper { get; } = new();
+    protected TestBulkMapper BulkMapper { get; } = new();
+    protected TestStoreConnectionService Stores { get; } = new();
+    protected TestStoreConnector Connector { get; }
+    protected TestDemoConsole DemoConsole { get; } = new();
+    protected DemoStoresOptions DemoStores { get; } = new() { Enabled = true };
+
+    /// <summary>What MainLayout hosts: popovers (menus, selects, tooltips) and dialogs. Render before the component under test.</summary>
+    protected IRenderedComponent<MudDialogProvider> RenderProviders()
+    {
+        Render<MudPopoverProvider>();
+        DialogHost = Render<MudDialogProvider>();
+        return DialogHost;
+    }
+
+    /// <summary>The dialog provider <see cref="RenderProviders"/> rendered: open dialogs and message boxes render inside it.</summary>
+    protected IRenderedComponent<MudDialogProvider>? DialogHost { get; private set; }
+
+    /// <summary>The text of the open dialogs (empty when none is open).</summary>
+    protected string DialogText() => string.Join(" ", DialogHost!.FindAll(".mud-dialog").Select(d => d.TextContent));
+
+    /// <summary>Clicks the open dialog's button with this text.</summary>
+    protected void ClickDialogButton(string text) =>
+        DialogHost!.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == text).Click();
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>MudBlazor's services are only asynchronously disposable: xunit awaits this before it calls Dispose.</summary>
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    /// <summary>The messages of the snackbars shown so far.</summary>
+    protected IReadOnlyList<string> Snackbars =>
+        [.. Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message?.ToString() ?? "")];
+}

@@ -1,0 +1,86 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using SyncDashboard.Core.Jobs;
+using SyncDashboard.Core.Syncing;
+
+namespace SyncDashboard.Tests.Components.Fakes;
+
+/// <summary>
+/// Records the jobs a component starts. Each job's progress is whatever the test publishes with
+/// <see cref="Report"/>; <see cref="Finish"/> completes it with per-item outcomes.
+/// </summary>
+public sealed class TestJobService : IJobService
+{
+    private readonly Dictionary<Guid, Channel<JobProgress>> _feeds = [];
+
+    public List<Job> Started { get; } = [];
+    public List<(IReadOnlyCollection<long> Ids, UnsyncMode Mode)> Unsyncs { get; } = [];
+    public List<IReadOnlyCollection<long>> Syncs { get; } = [];
+
+    public Job LastJob => Started[^1];
+
+    public Task<Job> StartBulkSyncAsync(IReadOnlyCollection<long> mirroredProductIds, CancellationToken cancellationToken = default)
+    {
+        Syncs.Add([.. mirroredProductIds]);
+        return Task.FromResult(Create(JobKind.BulkSync, mirroredProductIds));
+    }
+
+    public Task<Job> StartBulkUnsyncAsync(IReadOnlyCollection<long> mirroredProductIds, UnsyncMode mode, CancellationToken cancellationToken = default)
+    {
+        Unsyncs.Add(([.. mirroredProductIds], mode));
+        return Task.FromResult(Create(JobKind.BulkUnsync, mirroredProductIds));
+    }
+
+    public Task<Job?> GetAsync(Guid jobId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Started.FirstOrDefault(j => j.Id == jobId));
+
+    public async IAsyncEnumerable<JobProgress> WatchAsync(Guid jobId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var progress in _feeds[jobId].Reader.ReadAllAsync(cancellationToken))
+        {
+            yield return progress;
+        }
+    }
+
+    /// <summary>Publishes progress of the last job started.</summary>
+    public void Report(int done, int succeeded, int failed)
+    {
+        var job = LastJob;
+        job.Status = JobStatus.Running;
+        (job.Done, job.Succeeded, job.Failed) = (done, succeeded, failed);
+        _feeds[job.Id].Writer.TryWrite(JobProgress.From(job));
+    }
+
+    /// <summary>Finishes the last job started: the items named in <paramref name="failures"/> failed with their message, the rest succeeded.</summary>
+    public void Finish(IReadOnlyDictionary<long, string>? failures = null)
+    {
+        var job = LastJob;
+        foreach (var item in job.Items)
+        {
+            (item.Status, item.Message) = failures?.TryGetValue(item.SubjectId, out var message) == true
+                ? (JobItemStatus.Failed, message)
+                : (JobItemStatus.Succeeded, null);
+        }
+        job.Status = JobStatus.Completed;
+        job.Done = job.Total;
+        job.Failed = job.Items.Count(i => i.Status == JobItemStatus.Failed);
+        job.Succeeded = job.Total - job.Failed;
+        _feeds[job.Id].Writer.TryWrite(JobProgress.From(job));
+        _feeds[job.Id].Writer.TryComplete();
+    }
+
+    private Job Create(JobKind kind, IReadOnlyCollection<long> ids)
+    {
+        var job = new Job
+        {
+            Id = Guid.NewGuid(),
+            Kind = kind,
+            Status = JobStatus.Queued,
+            Total = ids.Count,
+            Items = [.. ids.Select((id, position) => new JobItem { SubjectId = id, Position = position, Status = JobItemStatus.Pending })],
+        };
+        Started.Add(job);
+        _feeds[job.Id] = Channel.CreateUnbounded<JobProgress>();
+        return job;
+    }
+}

@@ -1,0 +1,42 @@
+using SyncDashboard.Core.Catalogue;
+
+namespace SyncDashboard.Tests.Components.Fakes;
+
+/// <summary>
+/// Serves rows a test puts in <see cref="Rows"/> (per store, paged as asked) and records every
+/// query, so a test can check that the page's filter, search and sort reach the core service.
+/// </summary>
+public sealed class TestProductQueryService : IProductQueryService
+{
+    public Dictionary<int, List<ProductGridRow>> Rows { get; } = [];
+    public Dictionary<long, ProductDetails> Details { get; } = [];
+    public List<ProductGridQuery> Queries { get; } = [];
+    public List<(int StoreId, string? Term)> Finds { get; } = [];
+
+    public ProductGridQuery LastQuery => Queries[^1];
+
+    public Task<ProductGridPage> QueryAsync(ProductGridQuery query, CancellationToken cancellationToken = default)
+    {
+        Queries.Add(query);
+        var rows = Rows.GetValueOrDefault(query.StoreId) ?? [];
+        return Task.FromResult(new ProductGridPage([.. rows.Skip(query.Page * query.PageSize).Take(query.PageSize)], rows.Count));
+    }
+
+    public Task<IReadOnlyList<long>> MatchingIdsAsync(ProductGridQuery query, CancellationToken cancellationToken = default)
+    {
+        Queries.Add(query);
+        return Task.FromResult<IReadOnlyList<long>>([.. (Rows.GetValueOrDefault(query.StoreId) ?? []).Select(r => r.Id)]);
+    }
+
+    public Task<IReadOnlyList<ProductGridRow>> FindAsync(int storeId, string? term, int limit = 20, CancellationToken cancellationToken = default)
+    {
+        Finds.Add((storeId, term));
+        var rows = (Rows.GetValueOrDefault(storeId) ?? [])
+            .Where(r => string.IsNullOrEmpty(term) || r.Title.Contains(term, StringComparison.OrdinalIgnoreCase))
+            .Take(limit);
+        return Task.FromResult<IReadOnlyList<ProductGridRow>>([.. rows]);
+    }
+
+    public Task<ProductDetails?> GetDetailsAsync(long productId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Details.GetValueOrDefault(productId));
+}

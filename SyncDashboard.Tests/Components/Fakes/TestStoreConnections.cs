@@ -1,0 +1,64 @@
+using SyncDashboard.Core.Connections;
+
+namespace SyncDashboard.Tests.Components.Fakes;
+
+/// <summary>The connected stores a test sets up; settings changes and disconnects are recorded.</summary>
+public sealed class TestStoreConnectionService : IStoreConnectionService
+{
+    public List<StoreConnection> Connections { get; } = [];
+    public List<(int Id, ProductFieldSync FieldSync, SourceDeletePolicy DeletePolicy)> SettingsUpdates { get; } = [];
+    public List<(int Id, bool DeleteCopies)> Disconnects { get; } = [];
+
+    public StoreConnection Add(int id, string name, StoreRole role)
+    {
+        var connection = new StoreConnection
+        {
+            Id = id,
+            Name = name,
+            Role = role,
+            BaseUrl = $"http://127.0.0.1:{5100 + id}",
+            ShopDomain = $"{name.ToLowerInvariant().Replace(' ', '-')}.myshopify.com",
+            ProtectedAccessToken = "protected",
+            ProtectedWebhookSecret = "protected",
+        };
+        Connections.Add(connection);
+        return connection;
+    }
+
+    public Task<IReadOnlyList<StoreConnection>> ListAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StoreConnection>>([.. Connections.Where(c => c.Status != ConnectionStatus.Disconnected)]);
+
+    public Task UpdateSettingsAsync(int id, ProductFieldSync fieldSync, SourceDeletePolicy deletePolicy, CancellationToken cancellationToken = default)
+    {
+        SettingsUpdates.Add((id, fieldSync, deletePolicy));
+        return Task.CompletedTask;
+    }
+
+    public Task<string> DisconnectAsync(int id, bool deleteCopies, CancellationToken cancellationToken = default)
+    {
+        Disconnects.Add((id, deleteCopies));
+        Connections.Single(c => c.Id == id).Status = ConnectionStatus.Disconnected;
+        return Task.FromResult($"Disconnected store {id}.");
+    }
+}
+
+/// <summary>Answers connection tests with <see cref="TestResult"/>; connections made are recorded and added to the store list.</summary>
+public sealed class TestStoreConnector(TestStoreConnectionService connections) : IStoreConnector
+{
+    public ConnectionTestResult TestResult { get; set; } = new(false, "No answer configured.");
+    public List<NewStoreConnection> Tested { get; } = [];
+    public List<NewStoreConnection> Connected { get; } = [];
+
+    public Task<ConnectionTestResult> TestAsync(NewStoreConnection request, CancellationToken cancellationToken = default)
+    {
+        Tested.Add(request);
+        return Task.FromResult(TestResult);
+    }
+
+    public Task<(StoreConnection? Connection, string Message)> ConnectAsync(NewStoreConnection request, CancellationToken cancellationToken = default)
+    {
+        Connected.Add(request);
+        var connection = connections.Add(connections.Connections.Max(c => c.Id) + 1, request.Name, request.Role);
+        return Task.FromResult<(StoreConnection?, string)>((connection, $"Connected {request.Name}."));
+    }
+}

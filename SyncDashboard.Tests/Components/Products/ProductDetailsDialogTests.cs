@@ -1,0 +1,105 @@
+using Bunit;
+using MudBlazor;
+using SyncDashboard.Components.Pages.Products;
+using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.Linking;
+using SyncDashboard.Tests.Components.Fakes;
+
+namespace SyncDashboard.Tests.Components.Products;
+
+public sealed class ProductDetailsDialogTests : DashboardTestContext
+{
+    internal static ProductDetails Details(long id, string title, string? description = "<p>Soft <b>linen</b>.</p>",
+        IReadOnlyList<MirroredImage>? images = null, IReadOnlyList<MirroredVariant>? variants = null,
+        SkuProblem problem = SkuProblem.None, string? problemReason = null, LinkedProduct? link = null) =>
+        new(id, 9000 + id, "Urban Threads", title, "Acme", "Shirts", "active",
+            ["summer", "linen", "syncdashboard-source-2-9001"], description,
+            images ?? [new MirroredImage("http://127.0.0.1:5102/cdn/1.svg", "Front")],
+            variants ?? [TestCatalogue.Variant(11, "S", "LS-S", 4), TestCatalogue.Variant(12, "M", "LS-M", 7)],
+            link is null ? SyncState.NotSynced : SyncState.Synced, problem, problemReason, link);
+
+    private IRenderedComponent<MudDialogProvider> Open(long productId)
+    {
+        var host = RenderProviders();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        host.InvokeAsync(() => dialogs.ShowAsync<ProductDetailsDialog>("Details",
+            new DialogParameters<ProductDetailsDialog> { { d => d.ProductId, productId } }));
+        host.WaitForElement("[data-testid=variants-table]");
+        return host;
+    }
+
+    [Fact]
+    public void DetailsShowTheProductsFieldsTagsImagesAndVariants()
+    {
+        Products.Details[1] = Details(1, "Linen Shirt");
+
+        var host = Open(1);
+
+        var text = host.Find(".mud-dialog").TextContent;
+        Assert.Contains("Linen Shirt", text);
+        Assert.Contains("Acme", text);
+        Assert.Contains("Shirts", text);
+        var tags = host.FindAll(".mud-dialog .mud-chip").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["summer", "linen"], tags);
+        Assert.Equal("Front", host.Find(".mud-dialog img.product-thumb").GetAttribute("alt"));
+        var rows = host.FindAll("[data-testid=variants-table] tbody tr");
+        Assert.Equal(2, rows.Count);
+        var cells = rows[1].QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["M", "M", "LS-M", "BC12", "19.50", "25.00", "7"], cells);
+        Assert.Empty(host.FindAll("[data-testid=link-info]"));
+    }
+
+    [Fact]
+    public void DescriptionIsSanitised()
+    {
+        Products.Details[1] = Details(1, "Linen Shirt",
+            description: "<p onclick=\"steal()\">Soft <b>linen</b></p><script>alert('x')</script><img src=x onerror=\"steal()\">");
+
+        var host = Open(1);
+
+        var description = host.Find(".product-description").InnerHtml;
+        Assert.Contains("<b>linen</b>", description);
+        Assert.DoesNotContain("<script", description, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onclick", description, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onerror", description, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void SkuProblemsAreExplainedAndTheirVariantsHighlighted()
+    {
+        Products.Details[1] = Details(1, "Linen Shirt",
+            variants: [TestCatalogue.Variant(11, "S", "LS", 4, SkuProblem.DuplicateSku), TestCatalogue.Variant(12, "M", null, 7, SkuProblem.MissingSku), TestCatalogue.Variant(13, "L", "LS-L")],
+            problem: SkuProblem.DuplicateSku, problemReason: "SKU LS is used by 2 variants.");
+
+        var host = Open(1);
+
+        Assert.Contains("SKU LS is used by 2 variants.", host.Find("[data-testid=sku-problem]").TextContent);
+        var flagged = host.FindAll("[data-testid=variant-sku-problem]").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Equal(["LS ⚠", "(no SKU) ⚠"], flagged);
+    }
+
+    [Fact]
+    public void LinkedProductShowsItsDestinationProductAndWhenItLastSynced()
+    {
+        var synced = new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero);
+        Products.Details[1] = Details(1, "Linen Shirt", link: new LinkedProduct("Northwind Outlet", 7001, 55, "Linen Shirt", LinkKind.Synced, synced));
+
+        var host = Open(1);
+
+        var link = host.Find("[data-testid=link-info]").TextContent;
+        Assert.Contains("Synced with \"Linen Shirt\" in Northwind Outlet", link);
+        Assert.Contains("7001", link);
+        Assert.Contains(synced.ToLocalTime().ToString("g"), link);
+    }
+
+    [Fact]
+    public void ProductWithoutImagesShowsAPlaceholder()
+    {
+        Products.Details[1] = Details(1, "Linen Shirt", images: []);
+
+        var host = Open(1);
+
+        Assert.Empty(host.FindAll(".mud-dialog img"));
+        Assert.Equal("Linen Shirt: no image", host.Find(".product-thumb-placeholder").GetAttribute("aria-label"));
+    }
+}
