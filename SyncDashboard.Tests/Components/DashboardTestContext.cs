@@ -20,9 +20,14 @@ namespace SyncDashboard.Tests.Components;
 /// </summary>
 public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 {
+    private IRenderedComponent<MudPopoverProvider>? _popoverHost;
+    private IRenderedComponent<MudDialogProvider>? _dialogHost;
+
     protected DashboardTestContext()
     {
         Connector = new TestStoreConnector(Stores);
+        // The whole suite (browser tests too) shares two cores in CI: wait generously for renders.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(options =>
         {
@@ -53,20 +58,23 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     /// <summary>What MainLayout hosts: popovers (menus, selects, tooltips) and dialogs. Render before the component under test.</summary>
     protected IRenderedComponent<MudDialogProvider> RenderProviders()
     {
-        Render<MudPopoverProvider>();
-        DialogHost = Render<MudDialogProvider>();
-        return DialogHost;
+        _popoverHost = Render<MudPopoverProvider>();
+        _dialogHost = Render<MudDialogProvider>();
+        return _dialogHost;
     }
 
+    /// <summary>The popover provider <see cref="RenderProviders"/> rendered: open menus and select lists render inside it.</summary>
+    protected IRenderedComponent<MudPopoverProvider> PopoverHost => _popoverHost ?? throw new InvalidOperationException("Call RenderProviders first.");
+
     /// <summary>The dialog provider <see cref="RenderProviders"/> rendered: open dialogs and message boxes render inside it.</summary>
-    protected IRenderedComponent<MudDialogProvider>? DialogHost { get; private set; }
+    protected IRenderedComponent<MudDialogProvider> DialogHost => _dialogHost ?? throw new InvalidOperationException("Call RenderProviders first.");
 
     /// <summary>The text of the open dialogs (empty when none is open).</summary>
-    protected string DialogText() => string.Join(" ", DialogHost!.FindAll(".mud-dialog").Select(d => d.TextContent));
+    protected string DialogText() => string.Join(" ", DialogHost.FindAll(".mud-dialog").Select(d => d.TextContent));
 
     /// <summary>Clicks the open dialog's button with this text.</summary>
     protected void ClickDialogButton(string text) =>
-        DialogHost!.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == text).Click();
+        DialogHost.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == text).Click();
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 

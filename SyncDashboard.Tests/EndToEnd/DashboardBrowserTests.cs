@@ -65,7 +65,11 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
             Assert.All(copy["variants"]!.AsArray(), v => Assert.StartsWith("SA-", v!["sku"]!.GetValue<string>()));
         }
         // Three syncs, and the job's start and finish.
-        await Assertions.Expect(page.Locator("[data-testid=activity-bell-button]")).ToHaveAttributeAsync("aria-label", $"Activity Log, {unreadBefore + 5} unread");
+        await Assertions.Expect(page.Locator("[data-testid=activity-bell] button")).ToHaveAttributeAsync("aria-label", $"Activity Log, {unreadBefore + 5} unread");
+        await page.Locator("[data-testid=activity-bell] button").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=activity-latest]")).ToContainTextAsync($"Synced \"{titles[2]}\"");
+        await page.Locator("[data-testid=mark-all-read]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=activity-bell] button")).ToHaveAttributeAsync("aria-label", "Activity Log, 0 unread");
 
         await page.Locator("[data-testid=view-details]").First.ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=variants-table]")).ToBeVisibleAsync();
@@ -181,7 +185,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
 
     private static async Task<int> UnreadAsync(IPage page)
     {
-        var label = await page.Locator("[data-testid=activity-bell-button]").GetAttributeAsync("aria-label");
+        var label = await page.Locator("[data-testid=activity-bell] button").GetAttributeAsync("aria-label");
         return int.Parse(UnreadLabel().Match(label!).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -97,7 +97,7 @@ public sealed class ProductsPageTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.Contains("30", page.Find("[data-testid=bulk-bar] b").TextContent));
         page.Find("[data-testid=unsync-keep]").Click();
 
-        DialogHost!.WaitForAssertion(() => Assert.Contains("At most 25 products can be unsynced at once; 30 are selected", DialogText()));
+        DialogHost.WaitForAssertion(() => Assert.Contains("At most 25 products can be unsynced at once; 30 are selected", DialogText()));
         Assert.Empty(Jobs.Unsyncs);
     }
 
@@ -117,12 +117,12 @@ public sealed class ProductsPageTests : DashboardTestContext
         SelectRow(page, 2);
 
         page.Find("[data-testid=unsync-delete]").Click();
-        DialogHost!.WaitForAssertion(() => Assert.Contains("delete 2 Destination products", DialogText()));
+        DialogHost.WaitForAssertion(() => Assert.Contains("delete 2 Destination products", DialogText()));
         ClickDialogButton("Cancel");
         Assert.Empty(Jobs.Unsyncs);
 
         page.Find("[data-testid=unsync-delete]").Click();
-        DialogHost!.WaitForAssertion(() => Assert.Contains("delete 2 Destination products", DialogText()));
+        DialogHost.WaitForAssertion(() => Assert.Contains("delete 2 Destination products", DialogText()));
         ClickDialogButton("Unsync & delete");
 
         page.WaitForAssertion(() => Assert.Single(Jobs.Unsyncs));
@@ -224,6 +224,6 @@ public sealed class ProductsPageTests : DashboardTestContext
 
         page.WaitForElement("[data-testid=view-details]").Click();
 
-        DialogHost!.WaitForAssertion(() => Assert.Contains("Linen Shirt", DialogText()));
+        DialogHost.WaitForAssertion(() => Assert.Contains("Linen Shirt", DialogText()));
     }
 }

@@ -1,0 +1,105 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using SyncDashboard.Components.Pages.Activity;
+using SyncDashboard.Core.Activity;
+using SyncDashboard.Core.Connections;
+
+namespace SyncDashboard.Tests.Components.Activity;
+
+public sealed class ActivityLogPageTests : DashboardTestContext
+{
+    public ActivityLogPageTests()
+    {
+        Stores.Add(1, "Northwind Outlet", StoreRole.Destination);
+        Stores.Add(2, "Urban Threads", StoreRole.Source);
+        Activity.Add("Synced \"Linen Shirt\".", ActivityKind.Sync, ActivitySeverity.Success, "Linen Shirt", "LS-S", storeId: 2);
+        Activity.Add("Sync of \"Wool Beanie\" failed: 503.", ActivityKind.Failure, ActivitySeverity.Error, "Wool Beanie", "WB-1", storeId: 2);
+    }
+
+    private IRenderedComponent<ActivityLogPage> RenderPage(string url = "/activity")
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(url);
+        RenderProviders();
+        var page = Render<ActivityLogPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(Activity.Queries));
+        return page;
+    }
+
+    private void Choose<T>(IRenderedComponent<ActivityLogPage> page, string testId, T value)
+    {
+        var select = page.FindComponents<MudSelect<T>>().Single(s => s.Find("[data-testid]") is { } e && e.GetAttribute("data-testid") == testId);
+        page.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value));
+    }
+
+    [Fact]
+    public void EntriesAreListedNewestFirstWithLinksToTheirProduct()
+    {
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=activity-grid] tbody tr").Count));
+        var rows = page.FindAll("[data-testid=activity-grid] tbody tr");
+        Assert.Contains("Wool Beanie", rows[0].TextContent);
+        Assert.Contains("activity-unread", rows[0].ClassName);
+        var link = rows[1].QuerySelector("a")!;
+        Assert.Equal("Linen Shirt", link.TextContent.Trim());
+        Assert.Equal("?q=LS-S&store=2", link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void KindInTheUrlFiltersTheLog()
+    {
+        var page = RenderPage("/activity?kind=failure");
+
+        Assert.Equal(ActivityKind.Failure, Activity.Queries[^1].Kind);
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=activity-grid] tbody tr")));
+    }
+
+    [Fact]
+    public void SeverityStoreSkuAndDateFiltersReachTheQuery()
+    {
+        var page = RenderPage();
+
+        Choose<ActivitySeverity?>(page, "activity-severity", ActivitySeverity.Error);
+        page.WaitForAssertion(() => Assert.Equal(ActivitySeverity.Error, Activity.Queries[^1].Severity));
+
+        Choose<int?>(page, "activity-store", 2);
+        page.WaitForAssertion(() => Assert.Equal(2, Activity.Queries[^1].StoreId));
+
+        page.Find("input[data-testid=activity-sku]").Input("WB-1");
+        page.WaitForAssertion(() => Assert.Equal("WB-1", Activity.Queries[^1].Sku));
+
+        var from = page.FindComponents<MudDatePicker>().Single(d => d.Instance.Label == "From");
+        page.InvokeAsync(() => from.Instance.DateChanged.InvokeAsync(new DateTime(2026, 11, 20)));
+        page.WaitForAssertion(() => Assert.Equal(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero), Activity.Queries[^1].From));
+
+        var query = Activity.Queries[^1];
+        Assert.Equal((ActivitySeverity?)ActivitySeverity.Error, query.Severity);
+        Assert.Equal(2, query.StoreId);
+        Assert.Equal("WB-1", query.Sku);
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=activity-grid] tbody tr")));
+    }
+
+    [Fact]
+    public void MarkingAllAsReadClearsTheUnreadEntries()
+    {
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tr.activity-unread").Count));
+
+        page.Find("[data-testid=mark-all-read-page]").Click();
+
+        Assert.Equal(1, Activity.MarkReadCalls);
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("tr.activity-unread")));
+    }
+
+    [Fact]
+    public void NewEntriesAppearLive()
+    {
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=activity-grid] tbody tr").Count));
+
+        Activity.Add("Inventory of LS-S set to 4.", ActivityKind.InventoryUpdate, productTitle: "Linen Shirt", sku: "LS-S", storeId: 1);
+
+        page.WaitForAssertion(() => Assert.Contains("Inventory of LS-S set to 4.", page.FindAll("[data-testid=activity-grid] tbody tr")[0].TextContent));
+    }
+}

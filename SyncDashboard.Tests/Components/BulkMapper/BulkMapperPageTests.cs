@@ -1,0 +1,88 @@
+using Bunit;
+using SyncDashboard.Components.Pages.BulkMapper;
+using SyncDashboard.Core.Mapping;
+
+namespace SyncDashboard.Tests.Components.BulkMapper;
+
+public sealed class BulkMapperPageTests : DashboardTestContext
+{
+    public BulkMapperPageTests()
+    {
+        BulkMapper.Lines.AddRange(
+        [
+            new MappingReportLine(1, "Linen Shirt", MappingOutcome.Mapped, "All 2 variants match by SKU.", 2, 11, "Linen Shirt"),
+            new MappingReportLine(2, "Canvas Tote", MappingOutcome.Mapped, "All 1 variants match by SKU.", 2, 12, "Canvas Tote"),
+            new MappingReportLine(3, "Wool Beanie", MappingOutcome.MissingSku, "Variant \"Grey\" has no SKU."),
+            new MappingReportLine(4, "Desk Lamp", MappingOutcome.VariantCountDiffers, "3 variants here, 2 in the Source.", 3, 14, "Desk Lamp"),
+            new MappingReportLine(5, "Tea Cup", MappingOutcome.NoMatch, "No Source variant has these SKUs."),
+        ]);
+    }
+
+    private IRenderedComponent<BulkMapperPage> RenderPage()
+    {
+        RenderProviders();
+        return Render<BulkMapperPage>();
+    }
+
+    [Fact]
+    public void ExplainsTheRulesAndAsksForADryRunBeforeMapping()
+    {
+        var page = RenderPage();
+
+        Assert.Contains("each SKU is used only once in its store", page.Markup);
+        Assert.Contains("both products have the same number of variants", page.Markup);
+        Assert.NotNull(page.Find("[data-testid=bulk-start]").GetAttribute("disabled"));
+        Assert.Null(page.Find("[data-testid=bulk-dry-run]").GetAttribute("disabled"));
+    }
+
+    [Fact]
+    public void DryRunShowsWhatWouldBeMappedWithCountsPerReasonAndLinksNothing()
+    {
+        var page = RenderPage();
+
+        page.Find("[data-testid=bulk-dry-run]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Dry run: 2 of 5 Destination products would be mapped", page.Find("[data-testid=bulk-summary]").TextContent));
+        Assert.Equal([true], BulkMapper.Runs);
+        var counts = page.FindAll("[data-testid=bulk-count]").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["Mapped: 2", "No match: 1", "Missing SKU: 1", "Variant count differs: 1"], counts);
+        Assert.Contains("3 variants here, 2 in the Source.", page.Find("[data-testid=bulk-report]").TextContent);
+        Assert.Null(page.Find("[data-testid=bulk-start]").GetAttribute("disabled"));
+    }
+
+    [Fact]
+    public void ReportCanBeFilteredByReason()
+    {
+        var page = RenderPage();
+        page.Find("[data-testid=bulk-dry-run]").Click();
+        page.WaitForElement("[data-testid=bulk-summary]");
+
+        page.FindAll("[data-testid=bulk-count]").Single(c => c.TextContent.Contains("Missing SKU", StringComparison.Ordinal)).Click();
+
+        page.WaitForAssertion(() =>
+        {
+            var rows = page.FindAll("[data-testid=bulk-report] tbody tr");
+            Assert.Single(rows);
+            Assert.Contains("Wool Beanie", rows[0].TextContent);
+        });
+    }
+
+    [Fact]
+    public void StartMapsWithALiveProgressBarThenReportsTheResult()
+    {
+        var page = RenderPage();
+        page.Find("[data-testid=bulk-dry-run]").Click();
+        page.WaitForElement("[data-testid=bulk-summary]");
+        BulkMapper.HoldRuns = true;
+
+        page.Find("[data-testid=bulk-start]").Click();
+
+        page.WaitForElement("[data-testid=bulk-progress]");
+        Assert.NotNull(page.Find("[data-testid=bulk-dry-run]").GetAttribute("disabled"));
+        BulkMapper.Release();
+        page.WaitForAssertion(() => Assert.Contains("Result: 2 of 5 Destination products were mapped", page.Find("[data-testid=bulk-summary]").TextContent));
+        Assert.Empty(page.FindAll("[data-testid=bulk-progress]"));
+        Assert.Equal([true, false], BulkMapper.Runs);
+        Assert.Contains("Mapped 2 products.", Snackbars);
+    }
+}

@@ -1,0 +1,102 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using SyncDashboard.Components.Layout;
+using SyncDashboard.Core.Activity;
+using SyncDashboard.Core.Connections;
+
+namespace SyncDashboard.Tests.Components.Layout;
+
+public sealed class LayoutTests : DashboardTestContext
+{
+    public LayoutTests()
+    {
+        Stores.Add(1, "Northwind Outlet", StoreRole.Destination);
+        Stores.Add(2, "Urban Threads", StoreRole.Source);
+        Stores.Add(3, "Hearth and Home", StoreRole.Source);
+    }
+
+    private static string BellLabel(IRenderedComponent<ActivityBell> bell) =>
+        bell.Find("[data-testid=activity-bell] button").GetAttribute("aria-label")!;
+
+    [Fact]
+    public void BellBadgeShowsTheUnreadCountAndFollowsTheLogLive()
+    {
+        Activity.Add("Synced \"Linen Shirt\".");
+        Activity.Add("Inventory of LS-S set to 4.", ActivityKind.InventoryUpdate);
+        RenderProviders();
+
+        var bell = Render<ActivityBell>();
+
+        bell.WaitForAssertion(() => Assert.Equal("Activity Log, 2 unread", BellLabel(bell)));
+        Assert.Contains("2", bell.Find(".mud-badge").TextContent);
+
+        Activity.Add("Sync of \"Wool Beanie\" failed: 503.", ActivityKind.Failure, ActivitySeverity.Error);
+        bell.WaitForAssertion(() => Assert.Equal("Activity Log, 3 unread", BellLabel(bell)));
+
+        bell.InvokeAsync(() => Activity.MarkReadAsync());
+        bell.WaitForAssertion(() => Assert.Equal("Activity Log, 0 unread", BellLabel(bell)));
+        Assert.DoesNotContain(bell.FindAll(".mud-badge"), b => b.TextContent.Trim().Length > 0);
+    }
+
+    [Fact]
+    public void BellOpensTheLatestEntriesAndMarksThemRead()
+    {
+        Activity.Add("Synced \"Linen Shirt\".");
+        Activity.Add("Sync of \"Wool Beanie\" failed: 503.", ActivityKind.Failure, ActivitySeverity.Error);
+        RenderProviders();
+        var bell = Render<ActivityBell>();
+
+        bell.Find("[data-testid=activity-bell] button").Click();
+
+        PopoverHost.WaitForAssertion(() => Assert.Contains("Sync of \"Wool Beanie\" failed: 503.", PopoverHost.Find("[data-testid=activity-latest]").TextContent));
+        Assert.Equal(10, Activity.Queries[^1].PageSize);
+        PopoverHost.FindAll("[data-testid=mark-all-read]").Single().Click();
+        Assert.Equal(1, Activity.MarkReadCalls);
+        bell.WaitForAssertion(() => Assert.Equal("Activity Log, 0 unread", BellLabel(bell)));
+    }
+
+    [Fact]
+    public void BellStopsListeningWhenDisposed()
+    {
+        RenderProviders();
+        var bell = Render<ActivityBell>();
+
+        bell.Instance.Dispose();
+
+        var listeners = typeof(Fakes.TestActivityLog).GetField("Changed", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!
+            .GetValue(Activity) as Delegate;
+        Assert.Null(listeners);
+    }
+
+    [Fact]
+    public void AppBarNamesTheDestinationAndSwitchesBetweenSources()
+    {
+        RenderProviders();
+        var switcher = Render<StoreSwitcher>();
+
+        switcher.WaitForAssertion(() => Assert.Contains("Northwind Outlet", switcher.Find("[data-testid=destination-name]").TextContent));
+        switcher.Find("[data-testid=source-switcher] button").Click();
+
+        PopoverHost.WaitForAssertion(() =>
+        {
+            var links = PopoverHost.FindAll("a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
+            Assert.Equal([("Hearth and Home", "/?store=3"), ("Urban Threads", "/?store=2")], links.OrderBy(l => l.Item1));
+        });
+    }
+
+    [Fact]
+    public void LayoutNavigatesToEveryPageAndTogglesTheDarkTheme()
+    {
+        var layout = Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "page body"))));
+
+        var links = layout.FindAll(".mud-navmenu a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
+        Assert.Equal([("Products", ""), ("Bulk Mapper", "bulk-mapper"), ("Activity Log", "activity"), ("Stores", "stores")], links);
+        Assert.Contains("page body", layout.Markup);
+
+        string ThemeTooltip() => layout.FindComponents<MudTooltip>().Select(t => t.Instance.Text ?? "").Single(t => t.Contains("theme", StringComparison.Ordinal));
+        Assert.Equal("Switch to dark theme", ThemeTooltip());
+        layout.Find("button[aria-label='Toggle dark theme']").Click();
+        layout.WaitForAssertion(() => Assert.Equal("Switch to light theme", ThemeTooltip()));
+    }
+}
