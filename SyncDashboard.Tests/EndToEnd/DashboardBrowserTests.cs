@@ -166,6 +166,62 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
         Assert.Empty(_consoleErrors);
     }
 
+    [Fact]
+    public async Task EverythingOnTheProductsPageWorksWithTheKeyboard()
+    {
+        var page = await OpenAsync("/?store=2");
+
+        // Tab from the search box reaches the page's controls; the search is typed, not filled.
+        await page.GetByLabel("Search products").FocusAsync();
+        await page.Keyboard.TypeAsync("SA-");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("q=SA-"));
+
+        // Status filter: a chip is focusable and Enter selects it.
+        var problems = page.Locator(".mud-chip").Filter(new() { HasTextString = "Problems" });
+        await problems.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("status=problems"));
+        var all = page.Locator(".mud-chip").Filter(new() { HasTextString = "All" });
+        await all.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("status="));
+
+        // Space ticks a row's checkbox; the bulk bar's buttons take Enter.
+        var row = page.Locator("[data-testid=product-grid] tbody tr").Filter(new() { Has = page.Locator("[data-testid=status-chip]", new() { HasTextString = "Not synced" }) }).First;
+        var title = (await row.Locator("td").Nth(2).InnerTextAsync()).Trim();
+        await row.Locator("input[type=checkbox]").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.Locator("[data-testid=bulk-bar]")).ToContainTextAsync("1 selected");
+
+        // The eye icon opens the details with Enter, Escape closes them.
+        await row.Locator("[data-testid=view-details]").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[data-testid=variants-table]")).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("[data-testid=variants-table]")).ToHaveCountAsync(0);
+
+        await page.Locator("[data-testid=sync-selected]").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByText("Bulk sync completed: 1 succeeded, 0 failed.")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-testid=product-grid] tbody tr").Filter(new() { HasTextString = title }).Locator("[data-testid=status-chip]"))
+            .ToHaveTextAsync("Synced", new() { Timeout = 10_000 });
+
+        // The bell opens with Enter and its entries are reachable.
+        await page.Locator("[data-testid=activity-bell] button").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[data-testid=activity-latest]")).ToContainTextAsync($"Synced \"{title}\"");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("[data-testid=activity-latest]")).ToHaveCountAsync(0);
+
+        // Every icon-only button has a name a screen reader can read.
+        var unnamed = await page.EvaluateAsync<int>("""
+            [...document.querySelectorAll('button.mud-icon-button')]
+              .filter(b => !(b.getAttribute('aria-label') || b.textContent.trim())).length
+            """);
+        Assert.Equal(0, unnamed);
+        Assert.Empty(_consoleErrors);
+    }
+
     private async Task<IPage> OpenAsync(string path)
     {
         var page = await browser.NewPageAsync();

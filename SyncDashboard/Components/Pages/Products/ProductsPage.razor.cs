@@ -250,14 +250,14 @@ public sealed partial class ProductsPage : IDisposable
     {
         var parameters = new DialogParameters<ProductDetailsDialog> { { d => d.ProductId, row.Id } };
         await Dialogs.ShowAsync<ProductDetailsDialog>(row.Title, parameters,
-            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true });
+            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });
     }
 
     private async Task ShowMapperAsync(ProductGridRow row)
     {
         var parameters = new DialogParameters<IndividualMapperDialog> { { d => d.SourceProductId, row.Id } };
         var dialog = await Dialogs.ShowAsync<IndividualMapperDialog>($"Map \"{row.Title}\"", parameters,
-            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true });
+            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });
         var result = await dialog.Result;
         if (result is { Canceled: false } && Grid is not null)
         {
