@@ -11,8 +11,7 @@ public sealed class ActivityLogPageTests : DashboardTestContext
 {
     public ActivityLogPageTests()
     {
-        Stores.Add(1, "Northwind Outlet", StoreRole.Destination);
-        Stores.Add(2, "Urban Threads", StoreRole.Source);
+        Stores.AddDemoStores();
         Activity.Add("Synced \"Linen Shirt\".", ActivityKind.Sync, ActivitySeverity.Success, "Linen Shirt", "LS-S", storeId: 2);
         Activity.Add("Sync of \"Wool Beanie\" failed: 503.", ActivityKind.Failure, ActivitySeverity.Error, "Wool Beanie", "WB-1", storeId: 2);
     }

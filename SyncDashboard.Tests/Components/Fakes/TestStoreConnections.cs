@@ -25,6 +25,14 @@ public sealed class TestStoreConnectionService : IStoreConnectionService
         return connection;
     }
 
+    /// <summary>The demo's stores: Northwind Outlet (Destination, id 1), Urban Threads (2) and Hearth and Home (3).</summary>
+    public void AddDemoStores()
+    {
+        Add(1, "Northwind Outlet", StoreRole.Destination);
+        Add(2, "Urban Threads", StoreRole.Source);
+        Add(3, "Hearth and Home", StoreRole.Source);
+    }
+
     public Task<IReadOnlyList<StoreConnection>> ListAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<StoreConnection>>([.. Connections.Where(c => c.Status != ConnectionStatus.Disconnected)]);
 

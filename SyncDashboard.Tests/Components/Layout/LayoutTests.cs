@@ -9,12 +9,7 @@ namespace SyncDashboard.Tests.Components.Layout;
 
 public sealed class LayoutTests : DashboardTestContext
 {
-    public LayoutTests()
-    {
-        Stores.Add(1, "Northwind Outlet", StoreRole.Destination);
-        Stores.Add(2, "Urban Threads", StoreRole.Source);
-        Stores.Add(3, "Hearth and Home", StoreRole.Source);
-    }
+    public LayoutTests() => Stores.AddDemoStores();
 
     private static string BellLabel(IRenderedComponent<ActivityBell> bell) =>
         bell.Find("[data-testid=activity-bell] button").GetAttribute("aria-label")!;

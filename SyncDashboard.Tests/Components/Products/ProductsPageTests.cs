@@ -10,12 +10,7 @@ namespace SyncDashboard.Tests.Components.Products;
 
 public sealed class ProductsPageTests : DashboardTestContext
 {
-    public ProductsPageTests()
-    {
-        Stores.Add(1, "Northwind Outlet", StoreRole.Destination);
-        Stores.Add(2, "Urban Threads", StoreRole.Source);
-        Stores.Add(3, "Hearth and Home", StoreRole.Source);
-    }
+    public ProductsPageTests() => Stores.AddDemoStores();
 
     /// <summary>Opens the page at <paramref name="url"/> (its query string is the page's state).</summary>
     private IRenderedComponent<ProductsPage> RenderPage(string url = "/")
@@ -104,12 +99,7 @@ public sealed class ProductsPageTests : DashboardTestContext
     [Fact]
     public void UnsyncAndDeleteNamesHowManyDestinationProductsWillBeDeletedAndWaitsForConfirmation()
     {
-        Products.Rows[2] =
-        [
-            TestCatalogue.Row(1, "Linen Shirt", SyncState.Synced),
-            TestCatalogue.Row(2, "Canvas Tote", SyncState.Mapped),
-            TestCatalogue.Row(3, "Wool Beanie", SyncState.NotSynced),
-        ];
+        Products.Rows[2] = TestCatalogue.SyncedMappedAndNotSynced();
         var page = RenderPage();
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr input[type=checkbox]").Count));
         SelectRow(page, 0);
@@ -173,12 +163,7 @@ public sealed class ProductsPageTests : DashboardTestContext
     [Fact]
     public void OnlyProductsThatAreNotLinkedOfferTheMapButton()
     {
-        Products.Rows[2] =
-        [
-            TestCatalogue.Row(1, "Linen Shirt", SyncState.Synced),
-            TestCatalogue.Row(2, "Canvas Tote", SyncState.Mapped),
-            TestCatalogue.Row(3, "Wool Beanie", SyncState.NotSynced),
-        ];
+        Products.Rows[2] = TestCatalogue.SyncedMappedAndNotSynced();
         var page = RenderPage();
 
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=view-details]").Count));
