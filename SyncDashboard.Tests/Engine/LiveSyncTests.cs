@@ -137,6 +137,9 @@ public sealed class LiveSyncTests : EngineTestBase
                 return true;
             }
         }, "the Destination copy is deleted");
+        // The Activity Log entry is written just after the store call that deleted the copy.
+        await EventuallyAsync(() => Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.ProductDeleted }).GetAwaiter().GetResult().TotalCount > 0,
+            "the deletion is in the Activity Log");
         var entries = await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.ProductDeleted });
         Assert.Contains("was deleted too", Assert.Single(entries.Entries).Message);
     }
