@@ -80,7 +80,6 @@ public static class DependencyInjection
         services.AddSingleton<IDemoConsole>(sp => sp.GetRequiredService<DemoConsole>());
         services.AddSingleton<IActivityLog>(sp => sp.GetRequiredService<ActivityLog>());
         services.AddSingleton<IProductQueryService>(sp => sp.GetRequiredService<ProductQueryService>());
-        services.AddSingleton<IBulkMapper>(sp => sp.GetRequiredService<BulkMapper>());
         services.AddSingleton<IIndividualMapper>(sp => sp.GetRequiredService<IndividualMapper>());
         services.AddSingleton<IJobService>(sp => sp.GetRequiredService<JobService>());
         return services;

@@ -30,7 +30,7 @@ public sealed class JobItemExecutor(
     ILogger<JobItemExecutor> logger)
 {
     /// <summary>Runs one item of the job; store failures and refusals come back as a failed outcome.</summary>
-    public async Task<JobItemOutcome> ExecuteAsync(Job job, JobItem item, JobParameters parameters, Action<string> detail,
+    public async Task<JobItemOutcome> ExecuteAsync(Job job, JobItem item, JobParameters parameters, Action<string, double?> detail,
         CancellationToken cancellationToken)
     {
         switch (job.Kind)
@@ -48,7 +48,7 @@ public sealed class JobItemExecutor(
         }
     }
 
-    private async Task<JobItemOutcome> MapAsync(Guid jobId, bool dryRun, Action<string> detail, CancellationToken cancellationToken)
+    private async Task<JobItemOutcome> MapAsync(Guid jobId, bool dryRun, Action<string, double?> detail, CancellationToken cancellationToken)
     {
         long? lastReported = null;
         var progress = new InlineProgress<(int Done, int Total)>(p =>
@@ -57,7 +57,7 @@ public sealed class JobItemExecutor(
             if (p.Done == p.Total || lastReported is null || time.GetElapsedTime(lastReported.Value, now) >= TimeSpan.FromMilliseconds(250))
             {
                 lastReported = now;
-                detail($"Compared {p.Done:N0} of {p.Total:N0} Destination products.");
+                detail($"Compared {p.Done:N0} of {p.Total:N0} Destination products.", p.Total == 0 ? 100 : 100.0 * p.Done / p.Total);
             }
         });
         var report = await mapper.RunAsync(dryRun, progress, cancellationToken);

@@ -7,6 +7,7 @@ namespace SyncDashboard.Core.Jobs;
 /// <see cref="JobService.ProgressChanged"/>) delivers it.
 /// </summary>
 /// <param name="Detail">What the job is doing inside its current item, when it says (for example the Bulk Mapper's count).</param>
+/// <param name="ItemPercent">How far the current item is, from 0 to 100, when it says (a bulk map is one long item).</param>
 public sealed record JobProgress(
     Guid JobId,
     JobKind Kind,
@@ -17,16 +18,17 @@ public sealed record JobProgress(
     int Failed,
     bool CancelRequested,
     string? Error = null,
-    string? Detail = null)
+    string? Detail = null,
+    double? ItemPercent = null)
 {
     /// <summary>Whether the job has stopped for good (completed, cancelled or failed).</summary>
     public bool IsFinished => Status.IsFinished();
 
-    /// <summary>Done out of Total, from 0 to 100.</summary>
-    public double Percent => Total == 0 ? (IsFinished ? 100 : 0) : 100.0 * Done / Total;
+    /// <summary>Done out of Total, counting the current item's own progress, from 0 to 100.</summary>
+    public double Percent => Total == 0 ? (IsFinished ? 100 : 0) : Math.Min(100, 100.0 * (Done + (IsFinished ? 0 : (ItemPercent ?? 0) / 100)) / Total);
 
-    public static JobProgress From(Job job, string? detail = null) =>
-        new(job.Id, job.Kind, job.Status, job.Total, job.Done, job.Succeeded, job.Failed, job.CancelRequested, job.Error, detail);
+    public static JobProgress From(Job job, string? detail = null, double? itemPercent = null) =>
+        new(job.Id, job.Kind, job.Status, job.Total, job.Done, job.Succeeded, job.Failed, job.CancelRequested, job.Error, detail, itemPercent);
 }
 
 /// <summary>The parameters a job was started with (stored as the job's <see cref="Job.ParametersJson"/>).</summary>

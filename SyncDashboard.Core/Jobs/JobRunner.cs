@@ -135,7 +135,7 @@ public sealed class JobRunner(
                 }
                 stoppingToken.ThrowIfCancellationRequested();
                 current = item;
-                var outcome = await executor.ExecuteAsync(job, item, parameters, detail => jobs.Publish(JobProgress.From(job, detail)), stoppingToken);
+                var outcome = await executor.ExecuteAsync(job, item, parameters, (detail, percent) => jobs.Publish(JobProgress.From(job, detail, percent)), stoppingToken);
                 if (!outcome.Succeeded && stoppingToken.IsCancellationRequested)
                 {
                     // Probably failed because the app is stopping: left Pending, run again at the next start.

@@ -55,7 +55,7 @@ public sealed record MappingReport(bool DryRun, IReadOnlyList<MappingReportLine>
 /// both sides, every variant matched. Works on the local mirrors with hash lookups, so its cost
 /// grows with the number of variants, never with pairs of products.
 /// </summary>
-public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, ActivityLog activity, TimeProvider time) : IBulkMapper
+public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, ActivityLog activity, TimeProvider time)
 {
     public async Task<MappingReport> RunAsync(bool dryRun, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {

@@ -38,7 +38,6 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IProductQueryService>(Products);
         Services.AddSingleton<IJobService>(Jobs);
         Services.AddSingleton<IIndividualMapper>(IndividualMapper);
-        Services.AddSingleton<IBulkMapper>(BulkMapper);
         Services.AddSingleton<IStoreConnectionService>(Stores);
         Services.AddSingleton<IStoreConnector>(Connector);
         Services.AddSingleton<IDemoConsole>(DemoConsole);
@@ -49,7 +48,6 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected TestProductQueryService Products { get; } = new();
     protected TestJobService Jobs { get; } = new();
     protected TestIndividualMapper IndividualMapper { get; } = new();
-    protected TestBulkMapper BulkMapper { get; } = new();
     protected TestStoreConnectionService Stores { get; } = new();
     protected TestStoreConnector Connector { get; }
     protected TestDemoConsole DemoConsole { get; } = new();

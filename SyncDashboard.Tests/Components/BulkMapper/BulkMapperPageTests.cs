@@ -8,7 +8,7 @@ public sealed class BulkMapperPageTests : DashboardTestContext
 {
     public BulkMapperPageTests()
     {
-        BulkMapper.Lines.AddRange(
+        Jobs.NextMappingLines.AddRange(
         [
             new MappingReportLine(1, "Linen Shirt", MappingOutcome.Mapped, "All 2 variants match by SKU.", 2, 11, "Linen Shirt"),
             new MappingReportLine(2, "Canvas Tote", MappingOutcome.Mapped, "All 1 variants match by SKU.", 2, 12, "Canvas Tote"),
@@ -36,18 +36,20 @@ public sealed class BulkMapperPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void DryRunShowsWhatWouldBeMappedWithCountsPerReasonAndLinksNothing()
+    public void DryRunRunsAsAJobAndShowsWhatWouldBeMappedWithCountsPerReason()
     {
         var page = RenderPage();
 
         page.Find("[data-testid=bulk-dry-run]").Click();
+        page.WaitForAssertion(() => Assert.Equal([true], Jobs.MapRuns));
+        Jobs.Finish();
 
         page.WaitForAssertion(() => Assert.Contains("Dry run: 2 of 5 Destination products would be mapped", page.Find("[data-testid=bulk-summary]").TextContent));
-        Assert.Equal([true], BulkMapper.Runs);
         var counts = page.FindAll("[data-testid=bulk-count]").Select(c => c.TextContent.Trim()).ToList();
         Assert.Equal(["Mapped: 2", "No match: 1", "Missing SKU: 1", "Variant count differs: 1"], counts);
         Assert.Contains("3 variants here, 2 in the Source.", page.Find("[data-testid=bulk-report]").TextContent);
         Assert.Null(page.Find("[data-testid=bulk-start]").GetAttribute("disabled"));
+        Assert.DoesNotContain(Snackbars, s => s.StartsWith("Mapped", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -55,6 +57,8 @@ public sealed class BulkMapperPageTests : DashboardTestContext
     {
         var page = RenderPage();
         page.Find("[data-testid=bulk-dry-run]").Click();
+        page.WaitForAssertion(() => Assert.Single(Jobs.MapRuns));
+        Jobs.Finish();
         page.WaitForElement("[data-testid=bulk-summary]");
 
         page.FindAll("[data-testid=bulk-count]").Single(c => c.TextContent.Contains("Missing SKU", StringComparison.Ordinal)).Click();
@@ -72,17 +76,54 @@ public sealed class BulkMapperPageTests : DashboardTestContext
     {
         var page = RenderPage();
         page.Find("[data-testid=bulk-dry-run]").Click();
+        page.WaitForAssertion(() => Assert.Single(Jobs.MapRuns));
+        Jobs.Finish();
         page.WaitForElement("[data-testid=bulk-summary]");
-        BulkMapper.HoldRuns = true;
 
         page.Find("[data-testid=bulk-start]").Click();
 
+        page.WaitForAssertion(() => Assert.Equal([true, false], Jobs.MapRuns));
         page.WaitForElement("[data-testid=bulk-progress]");
         Assert.NotNull(page.Find("[data-testid=bulk-dry-run]").GetAttribute("disabled"));
-        BulkMapper.Release();
+        Jobs.ReportItem("Compared 3 of 5 Destination products.", 60);
+        page.WaitForAssertion(() => Assert.Contains("Compared 3 of 5 Destination products.", page.Find("[data-testid=bulk-progress]").TextContent));
+        Assert.Equal("60", page.Find("[data-testid=bulk-progress] [role=progressbar]").GetAttribute("aria-valuenow"));
+        Jobs.Finish();
+
         page.WaitForAssertion(() => Assert.Contains("Result: 2 of 5 Destination products were mapped", page.Find("[data-testid=bulk-summary]").TextContent));
         Assert.Empty(page.FindAll("[data-testid=bulk-progress]"));
-        Assert.Equal([true, false], BulkMapper.Runs);
         Assert.Contains("Mapped 2 products.", Snackbars);
+    }
+
+    [Fact]
+    public async Task OpeningThePageAgainFollowsARunStillGoingThenShowsItsReport()
+    {
+        var first = RenderPage();
+        first.Find("[data-testid=bulk-dry-run]").Click();
+        first.WaitForAssertion(() => Assert.Single(Jobs.MapRuns));
+        await DisposeComponentsAsync();
+
+        var again = RenderPage();
+        again.WaitForElement("[data-testid=bulk-progress]");
+        Jobs.Finish();
+
+        again.WaitForAssertion(() => Assert.Contains("Dry run: 2 of 5", again.Find("[data-testid=bulk-summary]").TextContent));
+        var afterwards = Render<BulkMapperPage>();
+        Assert.Contains("Dry run: 2 of 5", afterwards.Find("[data-testid=bulk-summary]").TextContent);
+        Assert.Single(Jobs.MapRuns);
+    }
+
+    [Fact]
+    public void AFailedRunIsExplained()
+    {
+        var page = RenderPage();
+        page.Find("[data-testid=bulk-dry-run]").Click();
+        page.WaitForAssertion(() => Assert.Single(Jobs.MapRuns));
+
+        Jobs.Fail("No Destination store is connected.");
+
+        page.WaitForAssertion(() => Assert.Contains("The Bulk Mapper did not finish: No Destination store is connected.", Snackbars));
+        Assert.Empty(page.FindAll("[data-testid=bulk-progress]"));
+        Assert.Empty(page.FindAll("[data-testid=bulk-summary]"));
     }
 }

@@ -1,13 +1,15 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using SyncDashboard.Core.Jobs;
+using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Syncing;
 
 namespace SyncDashboard.Tests.Components.Fakes;
 
 /// <summary>
 /// Records the jobs a component starts. Each job's progress is whatever the test publishes with
-/// <see cref="Report"/>; <see cref="Finish"/> completes it with per-item outcomes.
+/// <see cref="Report"/>; <see cref="Finish"/> completes it with per-item outcomes, and a bulk map
+/// job with <see cref="NextMappingLines"/> as its report.
 /// </summary>
 public sealed class TestJobService : IJobService
 {
@@ -16,6 +18,9 @@ public sealed class TestJobService : IJobService
     public List<Job> Started { get; } = [];
     public List<(IReadOnlyCollection<long> Ids, UnsyncMode Mode)> Unsyncs { get; } = [];
     public List<IReadOnlyCollection<long>> Syncs { get; } = [];
+    public List<bool> MapRuns { get; } = [];
+    public Dictionary<Guid, MappingReport> Reports { get; } = [];
+    public List<MappingReportLine> NextMappingLines { get; } = [];
 
     public Job LastJob => Started[^1];
 
@@ -30,6 +35,19 @@ public sealed class TestJobService : IJobService
         Unsyncs.Add(([.. mirroredProductIds], mode));
         return Task.FromResult(Create(JobKind.BulkUnsync, mirroredProductIds));
     }
+
+    public Task<Job> StartBulkMapAsync(bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        MapRuns.Add(dryRun);
+        var job = Create(JobKind.BulkMap, [0]);
+        job.ParametersJson = dryRun ? """{"dryRun":true}""" : """{"dryRun":false}""";
+        return Task.FromResult(job);
+    }
+
+    public MappingReport? GetMappingReport(Guid jobId) => Reports.GetValueOrDefault(jobId);
+
+    public Task<IReadOnlyList<Job>> ListRecentAsync(int count = 20, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Job>>([.. Enumerable.Reverse(Started).Take(count)]);
 
     public Task<Job?> GetAsync(Guid jobId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Started.FirstOrDefault(j => j.Id == jobId));
@@ -51,6 +69,14 @@ public sealed class TestJobService : IJobService
         _feeds[job.Id].Writer.TryWrite(JobProgress.From(job));
     }
 
+    /// <summary>Publishes how far the current item of the last job started is (a bulk map is one item).</summary>
+    public void ReportItem(string detail, double percent)
+    {
+        var job = LastJob;
+        job.Status = JobStatus.Running;
+        _feeds[job.Id].Writer.TryWrite(JobProgress.From(job, detail, percent));
+    }
+
     /// <summary>Finishes the last job started: the items named in <paramref name="failures"/> failed with their message, the rest succeeded.</summary>
     public void Finish(IReadOnlyDictionary<long, string>? failures = null)
     {
@@ -65,6 +91,20 @@ public sealed class TestJobService : IJobService
         job.Done = job.Total;
         job.Failed = job.Items.Count(i => i.Status == JobItemStatus.Failed);
         job.Succeeded = job.Total - job.Failed;
+        if (job.Kind == JobKind.BulkMap)
+        {
+            Reports[job.Id] = new MappingReport(MapRuns[^1], [.. NextMappingLines], TimeSpan.FromMilliseconds(120));
+        }
+        _feeds[job.Id].Writer.TryWrite(JobProgress.From(job));
+        _feeds[job.Id].Writer.TryComplete();
+    }
+
+    /// <summary>Ends the last job started as failed with <paramref name="error"/>.</summary>
+    public void Fail(string error)
+    {
+        var job = LastJob;
+        job.Status = JobStatus.Failed;
+        job.Error = error;
         _feeds[job.Id].Writer.TryWrite(JobProgress.From(job));
         _feeds[job.Id].Writer.TryComplete();
     }

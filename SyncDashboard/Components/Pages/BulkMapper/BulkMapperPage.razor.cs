@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using SyncDashboard.Core.Jobs;
+using SyncDashboard.Core.Mapping;
+
+namespace SyncDashboard.Components.Pages.BulkMapper;
+
+/// <summary>
+/// The Bulk Mapper: the rules, a dry run first, then Start. Each run is a persisted bulk map job
+/// whose progress the page follows live; the report lists every Destination product with its
+/// outcome and reason, filterable by outcome.
+/// </summary>
+public sealed partial class BulkMapperPage : IDisposable
+{
+    private readonly CancellationTokenSource _disposed = new();
+
+    [Inject] public required IJobService Jobs { get; init; }
+    [Inject] public required ISnackbar Snackbar { get; init; }
+
+    private MappingReport? Report { get; set; }
+    private bool Running { get; set; }
+    private double Percent { get; set; }
+    private string? Detail { get; set; }
+    private MappingOutcome? Filter { get; set; }
+
+    private IEnumerable<MappingReportLine> FilteredLines => Report!.Lines.Where(l => Filter is null || l.Outcome == Filter);
+
+    /// <summary>Shows the latest run's report, or follows a run still going (the page can be left and opened again).</summary>
+    protected override async Task OnInitializedAsync()
+    {
+        var latest = (await Jobs.ListRecentAsync()).FirstOrDefault(j => j.Kind == JobKind.BulkMap);
+        if (latest is null)
+        {
+            return;
+        }
+        if (latest.Status.IsFinished())
+        {
+            Report = Jobs.GetMappingReport(latest.Id);
+        }
+        else
+        {
+            _ = InvokeAsync(() => FollowAsync(latest.Id, announce: false));
+        }
+    }
+
+    /// <summary>Runs the Bulk Mapper as a persisted job (it goes on, and resumes after a restart, if the page is left).</summary>
+    private async Task RunAsync(bool dryRun)
+    {
+        var job = await Jobs.StartBulkMapAsync(dryRun);
+        await FollowAsync(job.Id, announce: true);
+    }
+
+    private async Task FollowAsync(Guid jobId, bool announce)
+    {
+        Running = true;
+        Percent = 0;
+        Detail = null;
+        StateHasChanged();
+        try
+        {
+            await foreach (var progress in Jobs.WatchAsync(jobId, _disposed.Token))
+            {
+                Percent = progress.Percent;
+                Detail = progress.Status == JobStatus.Queued ? null : progress.Detail ?? "Starting…";
+                StateHasChanged();
+            }
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+        Running = false;
+        var job = await Jobs.GetAsync(jobId);
+        var report = Jobs.GetMappingReport(jobId);
+        if (report is not null)
+        {
+            Report = report;
+            Filter = null;
+        }
+        if (job is { Status: JobStatus.Failed or JobStatus.Cancelled })
+        {
+            Snackbar.Add($"The Bulk Mapper did not finish: {job.Error ?? job.Status.ToString()}", Severity.Error);
+        }
+        else if (announce && report is { DryRun: false })
+        {
+            Snackbar.Add($"Mapped {report.Count(MappingOutcome.Mapped)} products.", Severity.Success);
+        }
+        StateHasChanged();
+    }
+
+    private static string Label(MappingOutcome outcome) => outcome switch
+    {
+        MappingOutcome.Mapped => "Mapped",
+        MappingOutcome.NoMatch => "No match",
+        MappingOutcome.MissingSku => "Missing SKU",
+        MappingOutcome.DuplicateSku => "Duplicate SKU",
+        MappingOutcome.VariantCountDiffers => "Variant count differs",
+        MappingOutcome.PartialSkuMatch => "Only some SKUs match",
+        _ => "Already linked",
+    };
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
+}
