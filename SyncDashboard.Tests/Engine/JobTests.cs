@@ -205,6 +205,38 @@ public sealed class JobTests : EngineTestBase
     }
 
     [Fact]
+    public async Task BulkMapJobPublishesHowFarTheMapperIs()
+    {
+        var jobs = Get<JobService>();
+        var events = new System.Collections.Concurrent.ConcurrentQueue<JobProgress>();
+        void OnProgress(JobProgress p) => events.Enqueue(p);
+        jobs.ProgressChanged += OnProgress;
+
+        var job = await jobs.StartBulkMapAsync(dryRun: true);
+        await JobWaits.UntilFinishedAsync(jobs, job.Id);
+        jobs.ProgressChanged -= OnProgress;
+
+        var details = events.Where(e => e.JobId == job.Id && e.ItemPercent is not null).ToList();
+        Assert.NotEmpty(details);
+        var total = jobs.GetMappingReport(job.Id)!.Lines.Count;
+        Assert.Equal($"Compared {total:N0} of {total:N0} Destination products.", details[^1].Detail);
+        Assert.Equal(100, details[^1].ItemPercent);
+        Assert.All(details, d => Assert.InRange(d.Percent, 0, 100));
+    }
+
+    [Theory]
+    [InlineData(1, 0, 60.0, JobStatus.Running, 60.0)]
+    [InlineData(4, 1, 50.0, JobStatus.Running, 37.5)]
+    [InlineData(4, 2, null, JobStatus.Running, 50.0)]
+    [InlineData(1, 1, 100.0, JobStatus.Completed, 100.0)]
+    public void JobPercentCountsTheCurrentItemsOwnProgress(int total, int done, double? itemPercent, JobStatus status, double percent)
+    {
+        var progress = new JobProgress(Guid.NewGuid(), JobKind.BulkMap, status, total, done, done, 0, false, ItemPercent: itemPercent);
+
+        Assert.Equal(percent, progress.Percent, 3);
+    }
+
+    [Fact]
     public async Task ResyncJobPushesALinkedProductsStockAndSyncsAnUnlinkedOne()
     {
         var jobs = Get<JobService>();
