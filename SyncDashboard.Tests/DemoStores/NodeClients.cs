@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace SyncDashboard.Tests.DemoStores;
+
+/// <summary>
+/// Widely used Shopify clients written by others (Node.js packages pinned in
+/// <c>ThirdPartyClients/package-lock.json</c>), installed with <c>npm ci</c> once per test run.
+/// Node.js and npm come from Debian when the machine lacks them; a missing client fails the
+/// tests rather than skipping them.
+/// </summary>
+public sealed class NodeClients : IAsyncLifetime
+{
+    public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "ThirdPartyClients");
+
+    public async Task InitializeAsync()
+    {
+        if (!await SucceedsAsync("node", "--version") || !await SucceedsAsync("npm", "--version"))
+        {
+            await RunAsync("apt-get", "update -qq", ".");
+            await RunAsync("apt-get", "install -y -qq nodejs npm", ".");
+        }
+        await RunAsync("npm", "ci --no-audit --no-fund --loglevel=error", Folder);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Runs a client script to its end; its standard output.</summary>
+    public static async Task<string> RunScriptAsync(string script, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        using var process = StartScript(script, environment);
+        var output = process.StandardOutput.ReadToEndAsync(cancel.Token);
+        var error = process.StandardError.ReadToEndAsync(cancel.Token);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{script} did not finish within {timeout.TotalSeconds:0} s.");
+        }
+        Assert.True(process.ExitCode == 0, $"{script} exited with {process.ExitCode}: {await error}{await output}");
+        return await output;
+    }
+
+    /// <summary>Starts a long-running client script (the caller reads its output and kills it).</summary>
+    public static Process StartScript(string script, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("node", script)
+        {
+            WorkingDirectory = Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        return Process.Start(start) ?? throw new InvalidOperationException($"Could not start node {script}.");
+    }
+
+    private static async Task<bool> SucceedsAsync(string command, string arguments)
+    {
+        try
+        {
+            await RunAsync(command, arguments, ".");
+            return true;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    private static async Task RunAsync(string command, string arguments, string directory)
+    {
+        var start = new ProcessStartInfo(command, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {command}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'{command} {arguments}' failed ({process.ExitCode}) while setting up the third-party Shopify clients: {await error}{await output}");
+        }
+    }
+}
