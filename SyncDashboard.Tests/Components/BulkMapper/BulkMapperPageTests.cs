@@ -61,7 +61,8 @@ public sealed class BulkMapperPageTests : DashboardTestContext
         Jobs.Finish();
         page.WaitForElement("[data-testid=bulk-summary]");
 
-        page.FindAll("[data-testid=bulk-count]").Single(c => c.TextContent.Contains("Missing SKU", StringComparison.Ordinal)).Click();
+        // Find and click in one step: the page renders once more when the job's report arrives.
+        page.InvokeAsync(() => page.FindAll("[data-testid=bulk-count]").Single(c => c.TextContent.Contains("Missing SKU", StringComparison.Ordinal)).Click());
 
         page.WaitForAssertion(() =>
         {
@@ -80,7 +81,7 @@ public sealed class BulkMapperPageTests : DashboardTestContext
         Jobs.Finish();
         page.WaitForElement("[data-testid=bulk-summary]");
 
-        page.Find("[data-testid=bulk-start]").Click();
+        page.InvokeAsync(() => page.Find("[data-testid=bulk-start]").Click());
 
         page.WaitForAssertion(() => Assert.Equal([true, false], Jobs.MapRuns));
         page.WaitForElement("[data-testid=bulk-progress]");
