@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.DemoStores;
 
@@ -11,16 +12,17 @@ namespace SyncDashboard.Tests.DemoStores;
 /// </summary>
 public sealed class NodeClients : IAsyncLifetime
 {
+    private const string Purpose = "setting up the third-party Shopify clients";
+
     public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "ThirdPartyClients");
 
     public async Task InitializeAsync()
     {
         if (!await SucceedsAsync("node", "--version") || !await SucceedsAsync("npm", "--version"))
         {
-            await RunAsync("apt-get", "update -qq", ".");
-            await RunAsync("apt-get", "install -y -qq nodejs npm", ".");
+            await SetupCommands.InstallDebianPackagesAsync("nodejs npm", Purpose);
         }
-        await RunAsync("npm", "ci --no-audit --no-fund --loglevel=error", Folder);
+        await SetupCommands.RunAsync("npm", "ci --no-audit --no-fund --loglevel=error", Purpose, Folder);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -66,26 +68,12 @@ public sealed class NodeClients : IAsyncLifetime
     {
         try
         {
-            await RunAsync(command, arguments, ".");
+            await SetupCommands.RunAsync(command, arguments, Purpose);
             return true;
         }
         catch (System.ComponentModel.Win32Exception)
         {
             return false;
-        }
-    }
-
-    private static async Task RunAsync(string command, string arguments, string directory)
-    {
-        var start = new ProcessStartInfo(command, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {command}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"'{command} {arguments}' failed ({process.ExitCode}) while setting up the third-party Shopify clients: {await error}{await output}");
         }
     }
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Microsoft.Playwright;
+using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.EndToEnd;
 
@@ -52,25 +52,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             return;
         }
-        await RunAsync("apt-get", "update -qq");
-        await RunAsync("apt-get", "install -y -qq chromium chromium-driver");
+        await SetupCommands.InstallDebianPackagesAsync("chromium chromium-driver", "installing Chromium for the browser tests");
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException($"Chromium is not at {ChromiumPath} after installing the Debian package 'chromium'.");
-        }
-    }
-
-    private static async Task RunAsync(string command, string arguments)
-    {
-        var start = new ProcessStartInfo(command, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {command}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"'{command} {arguments}' failed ({process.ExitCode}) while installing Chromium for the browser tests: {await error}{await output}");
         }
     }
 }

@@ -24,6 +24,17 @@ public sealed class BulkMapperPageTests : DashboardTestContext
         return Render<BulkMapperPage>();
     }
 
+    /// <summary>The page with a finished dry run's report on it.</summary>
+    private IRenderedComponent<BulkMapperPage> RenderPageAfterADryRun()
+    {
+        var page = RenderPage();
+        page.Find("[data-testid=bulk-dry-run]").Click();
+        page.WaitForAssertion(() => Assert.Single(Jobs.MapRuns));
+        Jobs.Finish();
+        page.WaitForElement("[data-testid=bulk-summary]");
+        return page;
+    }
+
     [Fact]
     public void ExplainsTheRulesAndAsksForADryRunBeforeMapping()
     {
@@ -55,11 +66,7 @@ public sealed class BulkMapperPageTests : DashboardTestContext
     [Fact]
     public void ReportCanBeFilteredByReason()
     {
-        var page = RenderPage();
-        page.Find("[data-testid=bulk-dry-run]").Click();
-        page.WaitForAssertion(() => Assert.Single(Jobs.MapRuns));
-        Jobs.Finish();
-        page.WaitForElement("[data-testid=bulk-summary]");
+        var page = RenderPageAfterADryRun();
 
         // Find and click in one step: the page renders once more when the job's report arrives.
         page.InvokeAsync(() => page.FindAll("[data-testid=bulk-count]").Single(c => c.TextContent.Contains("Missing SKU", StringComparison.Ordinal)).Click());
@@ -75,11 +82,7 @@ public sealed class BulkMapperPageTests : DashboardTestContext
     [Fact]
     public void StartMapsWithALiveProgressBarThenReportsTheResult()
     {
-        var page = RenderPage();
-        page.Find("[data-testid=bulk-dry-run]").Click();
-        page.WaitForAssertion(() => Assert.Single(Jobs.MapRuns));
-        Jobs.Finish();
-        page.WaitForElement("[data-testid=bulk-summary]");
+        var page = RenderPageAfterADryRun();
 
         page.InvokeAsync(() => page.Find("[data-testid=bulk-start]").Click());
 
