@@ -53,8 +53,16 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
             await row.Locator("input[type=checkbox]").CheckAsync();
         }
         await Assertions.Expect(page.Locator("[data-testid=bulk-bar]")).ToContainTextAsync("3 selected");
+        // The same view, bookmarked, in another browser: it shows the change live, without a reload.
+        var other = await OpenAsync(new Uri(page.Url).PathAndQuery);
+        await Assertions.Expect(other.GetByLabel("Search products")).ToHaveValueAsync("SA-");
         await page.Locator("[data-testid=sync-selected]").ClickAsync();
         await Assertions.Expect(page.GetByText("Bulk sync completed: 3 succeeded, 0 failed.")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        foreach (var title in titles)
+        {
+            var row = other.Locator("[data-testid=product-grid] tbody tr").Filter(new() { HasTextString = title });
+            await Assertions.Expect(row.Locator("[data-testid=status-chip]")).ToHaveTextAsync("Synced");
+        }
 
         Assert.Equal(before + 3, destination.ProductCount);
         var created = await DestinationProductsAsync();
