@@ -35,12 +35,14 @@ internal sealed class DemoStoreRateLimiter : IDisposable
     public int BucketSize { get; }
     public double LeakRatePerSecond { get; }
 
+    /// <summary>Counts one request against the token's bucket; false when the bucket is full.</summary>
     public bool TryAcquire(string token)
     {
         using var lease = Bucket(token).AttemptAcquire();
         return lease.IsAcquired;
     }
 
+    /// <summary>Requests in the token's bucket now (the <c>used</c> of <c>used/size</c>).</summary>
     public int Used(string token)
     {
         if (!_buckets.TryGetValue(token, out var bucket))
@@ -52,8 +54,10 @@ internal sealed class DemoStoreRateLimiter : IDisposable
         return (int)Math.Clamp(BucketSize - available, 0, BucketSize);
     }
 
+    /// <summary>The <c>X-Shopify-Shop-Api-Call-Limit</c> value.</summary>
     public string CallLimitHeader(string token) => $"{Used(token)}/{BucketSize}";
 
+    /// <summary>The <c>Retry-After</c> value for a 429: seconds until one request drains, like Shopify's "2.0".</summary>
     public string RetryAfter() =>
         (Math.Ceiling(10 / LeakRatePerSecond) / 10).ToString("0.0", CultureInfo.InvariantCulture);
 
@@ -65,6 +69,7 @@ internal sealed class DemoStoreRateLimiter : IDisposable
         }
     }
 
+    /// <summary>The token's bucket, topped up for the time elapsed since it was last used.</summary>
     private TokenBucketRateLimiter Bucket(string token)
     {
         var bucket = _buckets.GetOrAdd(token, _ => new TokenBucketRateLimiter(_options));

@@ -22,6 +22,10 @@ public sealed class ProductsPageTests : DashboardTestContext
         return page;
     }
 
+    /// <summary>Waits until the grid shows <paramref name="count"/> rows.</summary>
+    private static void WaitForRows(IRenderedComponent<ProductsPage> page, int count) =>
+        page.WaitForAssertion(() => Assert.Equal(count, page.FindAll("tbody tr input[type=checkbox]").Count));
+
     private static void SelectRow(IRenderedComponent<ProductsPage> page, int index) =>
         page.FindAll("tbody tr input[type=checkbox]")[index].Change(true);
 
@@ -34,7 +38,7 @@ public sealed class ProductsPageTests : DashboardTestContext
 
         var page = RenderPage();
 
-        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr input[type=checkbox]").Count));
+        WaitForRows(page, 3);
         Assert.Equal(2, Products.LastQuery.StoreId);
         Assert.Contains("Product 001", page.Markup);
     }
@@ -44,7 +48,7 @@ public sealed class ProductsPageTests : DashboardTestContext
     {
         Products.Rows[2] = TestCatalogue.Rows(3);
         var page = RenderPage();
-        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr input[type=checkbox]").Count));
+        WaitForRows(page, 3);
         Assert.Empty(page.FindAll("[data-testid=bulk-bar]"));
 
         SelectRow(page, 0);
@@ -59,7 +63,7 @@ public sealed class ProductsPageTests : DashboardTestContext
     {
         Products.Rows[2] = TestCatalogue.Rows(3);
         var page = RenderPage();
-        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr input[type=checkbox]").Count));
+        WaitForRows(page, 3);
         SelectRow(page, 0);
         SelectRow(page, 1);
         var queriesBefore = Products.Queries.Count;
@@ -86,7 +90,7 @@ public sealed class ProductsPageTests : DashboardTestContext
     {
         Products.Rows[2] = TestCatalogue.Rows(30, SyncState.Synced);
         var page = RenderPage("/?size=50");
-        page.WaitForAssertion(() => Assert.Equal(30, page.FindAll("tbody tr input[type=checkbox]").Count));
+        WaitForRows(page, 30);
 
         page.Find("thead input[type=checkbox]").Change(true);
         page.WaitForAssertion(() => Assert.Contains("30", page.Find("[data-testid=bulk-bar] b").TextContent));
@@ -101,7 +105,7 @@ public sealed class ProductsPageTests : DashboardTestContext
     {
         Products.Rows[2] = TestCatalogue.SyncedMappedAndNotSynced();
         var page = RenderPage();
-        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr input[type=checkbox]").Count));
+        WaitForRows(page, 3);
         SelectRow(page, 0);
         SelectRow(page, 1);
         SelectRow(page, 2);
@@ -118,6 +122,23 @@ public sealed class ProductsPageTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.Single(Jobs.Unsyncs));
         Assert.Equal(UnsyncMode.Delete, Jobs.Unsyncs[0].Mode);
         Assert.Equal([1L, 2L, 3L], Jobs.Unsyncs[0].Ids.Order());
+    }
+
+    [Fact]
+    public void UnsyncAndDeleteAfterSelectAllMatchingSaysUpToHowManyMayBeDeleted()
+    {
+        Products.Rows[2] = TestCatalogue.Rows(20, SyncState.Synced);
+        var page = RenderPage("/?size=10");
+        WaitForRows(page, 10);
+        page.Find("thead input[type=checkbox]").Change(true);
+        page.WaitForElement("[data-testid=select-all-matching]").Click();
+        page.WaitForAssertion(() => Assert.Equal("20", page.Find("[data-testid=bulk-bar] b").TextContent));
+
+        page.Find("[data-testid=unsync-delete]").Click();
+
+        DialogHost.WaitForAssertion(() => Assert.Contains("Unsync 20 selected products and delete up to 20 Destination products", DialogText()));
+        ClickDialogButton("Cancel");
+        Assert.Empty(Jobs.Unsyncs);
     }
 
     [Fact]
@@ -177,7 +198,7 @@ public sealed class ProductsPageTests : DashboardTestContext
     {
         Products.Rows[2] = TestCatalogue.Rows(60);
         var page = RenderPage();
-        page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("tbody tr input[type=checkbox]").Count));
+        WaitForRows(page, 25);
 
         page.Find("thead input[type=checkbox]").Change(true);
         page.WaitForElement("[data-testid=select-all-matching]").Click();

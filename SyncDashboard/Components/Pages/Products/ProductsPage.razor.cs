@@ -16,6 +16,9 @@ namespace SyncDashboard.Components.Pages.Products;
 public sealed partial class ProductsPage : IDisposable
 {
     private const int DefaultPageSize = 25;
+
+    /// <summary>The details and mapper dialogs: wide, with a close button, closed by Escape.</summary>
+    private static readonly DialogOptions LargeDialog = new() { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true };
     private CancellationTokenSource? _reloadDebounce;
     private readonly CancellationTokenSource _disposed = new();
 
@@ -42,9 +45,6 @@ public sealed partial class ProductsPage : IDisposable
     private int PageSize { get; set; } = DefaultPageSize;
     private HashSet<ProductGridRow> Selected { get; set; } = new(RowComparer.Instance);
     private int SelectableMatchCount { get; set; }
-
-    /// <summary>Whether the selection came from "select all matching": only ids are known, not each product's state.</summary>
-    private bool SelectionIsIdsOnly { get; set; }
     private bool Busy { get; set; }
     private OperationProgress? Progress { get; set; }
 
@@ -144,17 +144,9 @@ public sealed partial class ProductsPage : IDisposable
         }
     }
 
-    private void OnSelectionChanged(HashSet<ProductGridRow> selected)
-    {
-        Selected = new HashSet<ProductGridRow>(selected, RowComparer.Instance);
-        SelectionIsIdsOnly = false;
-    }
+    private void OnSelectionChanged(HashSet<ProductGridRow> selected) => Selected = new HashSet<ProductGridRow>(selected, RowComparer.Instance);
 
-    private void ClearSelection()
-    {
-        Selected = new HashSet<ProductGridRow>(RowComparer.Instance);
-        SelectionIsIdsOnly = false;
-    }
+    private void ClearSelection() => Selected = new HashSet<ProductGridRow>(RowComparer.Instance);
 
     /// <summary>Selects every product the filter and search match, not only this page.</summary>
     private async Task SelectAllMatchingAsync()
@@ -165,7 +157,6 @@ public sealed partial class ProductsPage : IDisposable
         }
         var ids = await Products.MatchingIdsAsync(Query(storeId));
         Selected = new HashSet<ProductGridRow>(ids.Select(IdOnly), RowComparer.Instance);
-        SelectionIsIdsOnly = true;
     }
 
     private async Task SyncSelectedAsync() =>
@@ -182,8 +173,8 @@ public sealed partial class ProductsPage : IDisposable
         }
         if (mode == UnsyncMode.Delete)
         {
-            // Only linked products have a Destination copy to delete; after "select all matching" only ids are known.
-            var deleted = SelectionIsIdsOnly
+            // Only linked products have a Destination copy to delete; rows from "select all matching" carry only their id.
+            var deleted = Selected.Any(IsIdOnly)
                 ? $"up to {Selected.Count}"
                 : Selected.Count(r => r.SyncState != SyncState.NotSynced).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var confirmed = await Dialogs.ShowMessageBoxAsync("Delete Destination products?",
@@ -250,14 +241,13 @@ public sealed partial class ProductsPage : IDisposable
     {
         var parameters = new DialogParameters<ProductDetailsDialog> { { d => d.ProductId, row.Id } };
         await Dialogs.ShowAsync<ProductDetailsDialog>(row.Title, parameters,
-            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });
+            LargeDialog);
     }
 
     private async Task ShowMapperAsync(ProductGridRow row)
     {
         var parameters = new DialogParameters<IndividualMapperDialog> { { d => d.SourceProductId, row.Id } };
-        var dialog = await Dialogs.ShowAsync<IndividualMapperDialog>($"Map \"{row.Title}\"", parameters,
-            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });
+        var dialog = await Dialogs.ShowAsync<IndividualMapperDialog>($"Map \"{row.Title}\"", parameters, LargeDialog);
         var result = await dialog.Result;
         if (result is { Canceled: false } && Grid is not null)
         {
@@ -294,7 +284,10 @@ public sealed partial class ProductsPage : IDisposable
         _ => filter.ToString(),
     };
 
+    /// <summary>A selected product known only by its id (external id 0: every mirrored product has a store id).</summary>
     private static ProductGridRow IdOnly(long id) => new(id, 0, "", null, null, [], 0, 0, SyncState.NotSynced, SkuProblem.None, null);
+
+    private static bool IsIdOnly(ProductGridRow row) => row.ExternalId == 0;
 
     public void Dispose()
     {
