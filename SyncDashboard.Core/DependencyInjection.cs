@@ -6,8 +6,10 @@ using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.DemoStores;
 using SyncDashboard.Core.Jobs;
+using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Reconciliation;
 using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Stores;
 using SyncDashboard.Core.Syncing;
@@ -53,18 +55,24 @@ public static class DependencyInjection
         services.AddSingleton<CatalogueRefresher>();
         services.AddSingleton<WebhookSubscriptions>();
         services.AddSingleton<ProductQueryService>();
+        services.AddSingleton<LinkStore>();
+        services.AddReconciliation();
+        services.AddSingleton<DuplicateGuard>();
         services.AddSingleton<ProductSyncService>();
+        services.AddSingleton<StoreDisconnector>();
         services.AddSingleton<BulkMapper>();
         services.AddSingleton<IndividualMapper>();
 
-        // Live changes: the webhook receiver's queue and worker, live inventory, Source changes, sweeps.
+        // Live changes: the webhook receiver's saved deliveries and worker, live inventory, change hints, sweeps.
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<WebhookAddress>();
         services.AddSingleton<LiveInventory>();
-        services.AddSingleton<SourceChanges>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveInventory>());
+        services.AddSingleton<ChangeRouter>();
         services.AddHostedService<WebhookWorker>();
         services.AddHostedService<CatalogueSweeper>();
 
+        services.AddSingleton<EngineReadiness>();
         services.AddSingleton<SyncEngineStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncEngineStartup>());
 
@@ -81,6 +89,7 @@ public static class DependencyInjection
         services.AddSingleton<IActivityLog>(sp => sp.GetRequiredService<ActivityLog>());
         services.AddSingleton<IProductQueryService>(sp => sp.GetRequiredService<ProductQueryService>());
         services.AddSingleton<IIndividualMapper>(sp => sp.GetRequiredService<IndividualMapper>());
+        services.AddSingleton<IStoreDisconnector>(sp => sp.GetRequiredService<StoreDisconnector>());
         services.AddSingleton<IJobService>(sp => sp.GetRequiredService<JobService>());
         return services;
     }

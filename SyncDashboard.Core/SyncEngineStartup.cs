@@ -22,25 +22,26 @@ public sealed class SyncEngineStartup(
     StoreConnectionService connections,
     CatalogueRefresher refresher,
     WebhookSubscriptions webhooks,
-    SourceChanges sourceChanges,
+    ChangeRouter router,
     IHostApplicationLifetime lifetime,
     WebhookAddress webhookAddress,
+    EngineReadiness readiness,
     ILogger<SyncEngineStartup> logger) : IHostedService
 {
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     /// <summary>Completes when every store's catalogue has been read once after start-up.</summary>
-    public Task Ready => _ready.Task;
+    public Task Ready => readiness.Ready;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await db.Database.MigrateAsync(cancellationToken);
+            // Write-ahead logging: the grid reads while webhooks, the reconciliation and jobs write.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
         await seeder.SeedAsync(cancellationToken);
-        // What a read or sweep finds changed in a Source (stock, fields) flows on like a webhook's change.
-        refresher.Refreshed += sourceChanges.OnRefreshedAsync;
+        // What a read or sweep finds changed (stock, fields, products gone) becomes hints, as a webhook's change does.
+        refresher.Refreshed += router.OnMirrorChangedAsync;
         lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => ReadStoresAsync(lifetime.ApplicationStopping)));
     }
 
@@ -67,16 +68,16 @@ public sealed class SyncEngineStartup(
                     await refresher.MarkUnreachableAsync(connection, e, cancellationToken);
                 }
             }
-            _ready.TrySetResult();
+            readiness.Complete();
         }
         catch (OperationCanceledException)
         {
-            _ready.TrySetCanceled(cancellationToken);
+            readiness.Cancel(cancellationToken);
         }
         catch (Exception e)
         {
             logger.LogError(e, "The sync engine could not read the stores at start-up");
-            _ready.TrySetException(e);
+            readiness.Fail(e);
         }
     }
 }

@@ -29,6 +29,12 @@ public enum ActivityKind
     Connection,
     Job,
     Failure,
+
+    /// <summary>A reconciliation found differences between linked products and repaired them.</summary>
+    Reconciliation,
+
+    /// <summary>A link needs the merchant: a mapped product's variants changed at the Source.</summary>
+    OutOfStep,
 }
 
 public enum ActivitySeverity

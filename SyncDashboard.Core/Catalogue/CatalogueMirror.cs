@@ -11,33 +11,50 @@ namespace SyncDashboard.Core.Catalogue;
 /// </summary>
 public sealed class CatalogueMirror(IDbContextFactory<SyncDbContext> dbFactory, TimeProvider time)
 {
+    // One writer per store at a time: a webhook, a sweep and a sync that mirror the same new product
+    // at once would otherwise race to insert it (UNIQUE constraint failed: products.StoreId, products.ExternalId).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, SemaphoreSlim> _storeGates = new();
+
     /// <summary>
     /// Inserts or replaces the products (and their variants) of one store; returns what changed
     /// (so that live inventory can follow a change a sweep found).
     /// </summary>
-    public async Task<MirrorChanges> UpsertAsync(int storeId, IReadOnlyCollection<StoreProduct> products, CancellationToken cancellationToken = default)
+    /// <param name="skipOlder">
+    /// When true, a product whose <c>updated_at</c> is older than the mirrored one is left as it is (a
+    /// late or out-of-order webhook must not bring back older data).
+    /// </param>
+    public async Task<MirrorChanges> UpsertAsync(int storeId, IReadOnlyCollection<StoreProduct> products, CancellationToken cancellationToken = default,
+        bool skipOlder = false)
     {
-        // A webhook and a sweep (or a sync) can mirror the same new product at the same moment:
-        // the loser of that race reads again and updates instead.
-        for (var attempt = 1; ; attempt++)
+        if (products.Count == 0)
         {
-            try
+            return new MirrorChanges();
+        }
+        var gate = _storeGates.GetOrAdd(storeId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            // Writes of one store are serialised above; a retry covers a busy database.
+            for (var attempt = 1; ; attempt++)
             {
-                return await TryUpsertAsync(storeId, products, cancellationToken);
+                try
+                {
+                    return await TryUpsertAsync(storeId, products, skipOlder, cancellationToken);
+                }
+                catch (DbUpdateException) when (attempt < 3)
+                {
+                }
             }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-            }
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 
-    private async Task<MirrorChanges> TryUpsertAsync(int storeId, IReadOnlyCollection<StoreProduct> products, CancellationToken cancellationToken)
+    private async Task<MirrorChanges> TryUpsertAsync(int storeId, IReadOnlyCollection<StoreProduct> products, bool skipOlder, CancellationToken cancellationToken)
     {
         var changes = new MirrorChanges();
-        if (products.Count == 0)
-        {
-            return changes;
-        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = products.Select(p => p.Id).ToList();
         var existing = await db.Products
@@ -53,12 +70,22 @@ public sealed class CatalogueMirror(IDbContextFactory<SyncDbContext> dbFactory, 
                 db.Products.Add(mirrored);
                 changes.NewProducts.Add(product.Id);
             }
+            else if (skipOlder && product.UpdatedAt is { } updated && mirrored.StoreUpdatedAt is { } mirroredUpdate && updated < mirroredUpdate)
+            {
+                changes.SkippedAsOlder.Add(product.Id);
+                continue;
+            }
             else if (mirrored.StoreUpdatedAt != product.UpdatedAt || mirrored.Title != product.Title)
             {
                 changes.UpdatedProducts.Add(product.Id);
             }
             var before = mirrored.Variants.Where(v => v.InventoryItemId is not null).ToDictionary(v => v.InventoryItemId!.Value, v => v.Quantity);
+            var hashBefore = mirrored.ContentHash;
             Copy(product, mirrored, now);
+            if (hashBefore != mirrored.ContentHash && !changes.NewProducts.Contains(product.Id))
+            {
+                changes.ContentChanged.Add(product.Id);
+            }
             foreach (var variant in mirrored.Variants.Where(v => v.InventoryItemId is not null))
             {
                 if (before.TryGetValue(variant.InventoryItemId!.Value, out var old) && old != variant.Quantity)
@@ -71,19 +98,6 @@ public sealed class CatalogueMirror(IDbContextFactory<SyncDbContext> dbFactory, 
         return changes;
     }
 
-    /// <summary>Sets every product's sync state of one store from the links (after a read that may have added products).</summary>
-    public async Task ApplyLinkStatesAsync(int storeId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"""
-            UPDATE products SET SyncState = COALESCE(
-                (SELECT l.Kind FROM product_links l WHERE l.SourceStoreId = products.StoreId AND l.SourceProductId = products.ExternalId),
-                (SELECT l.Kind FROM product_links l WHERE l.DestinationStoreId = products.StoreId AND l.DestinationProductId = products.ExternalId),
-                'NotSynced')
-            WHERE StoreId = {storeId}
-            """, cancellationToken);
-    }
-
     /// <summary>Removes a product that the store deleted; returns whether it was mirrored.</summary>
     public async Task<bool> RemoveAsync(int storeId, long productId, CancellationToken cancellationToken = default)
     {
@@ -91,8 +105,8 @@ public sealed class CatalogueMirror(IDbContextFactory<SyncDbContext> dbFactory, 
         return await db.Products.Where(p => p.StoreId == storeId && p.ExternalId == productId).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
-    /// <summary>Removes the store's products that are not in <paramref name="keep"/> (after a full read).</summary>
-    public async Task<int> RemoveAllExceptAsync(int storeId, IReadOnlySet<long> keep, CancellationToken cancellationToken = default)
+    /// <summary>Removes the store's products that are not in <paramref name="keep"/> (after a full read); returns their ids.</summary>
+    public async Task<IReadOnlyList<long>> RemoveAllExceptAsync(int storeId, IReadOnlySet<long> keep, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var mirrored = await db.Products.Where(p => p.StoreId == storeId).Select(p => p.ExternalId).ToListAsync(cancellationToken);
@@ -101,7 +115,7 @@ public sealed class CatalogueMirror(IDbContextFactory<SyncDbContext> dbFactory, 
         {
             await db.Products.Where(p => p.StoreId == storeId && chunk.Contains(p.ExternalId)).ExecuteDeleteAsync(cancellationToken);
         }
-        return gone.Count;
+        return gone;
     }
 
     /// <summary>
@@ -161,6 +175,8 @@ public sealed class CatalogueMirror(IDbContextFactory<SyncDbContext> dbFactory, 
             target.WeightUnit = variant.WeightUnit;
             target.InventoryItemId = variant.InventoryItemId;
             target.Quantity = variant.InventoryQuantity ?? 0;
+            target.Tracked = variant.InventoryTracked;
+            target.InventoryPolicy = variant.InventoryPolicy;
             target.Position = variant.Position ?? variants.Count + 1;
             variants.Add(target);
         }
@@ -174,6 +190,26 @@ public sealed class CatalogueMirror(IDbContextFactory<SyncDbContext> dbFactory, 
         mirrored.SkuText = string.Join(' ', variants.Select(v => v.NormalizedSku).Where(s => s is not null)).ToLowerInvariant();
         mirrored.SearchText = string.Join(' ', new[] { mirrored.Title, mirrored.Vendor, mirrored.Tags, mirrored.ProductType }
             .Where(s => !string.IsNullOrEmpty(s))).ToLowerInvariant();
+        mirrored.ContentHash = ContentHash(product);
+    }
+
+    /// <summary>A digest of everything in the product but stock, so that a stock change alone is told from a field change.</summary>
+    public static string ContentHash(StoreProduct product)
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append(product.Title).Append('\u001f').Append(product.DescriptionHtml).Append('\u001f').Append(product.Vendor).Append('\u001f')
+            .Append(product.ProductType).Append('\u001f').Append(product.Status).Append('\u001f').AppendJoin(',', product.Tags.Order(StringComparer.OrdinalIgnoreCase))
+            .Append('\u001f').AppendJoin(',', product.Images.OrderBy(i => i.Position).Select(i => i.Src))
+            .Append('\u001f').AppendJoin(',', product.Options.Select(o => o.Name + ":" + string.Join('/', o.Values)));
+        foreach (var variant in product.Variants.OrderBy(v => v.Position ?? 0).ThenBy(v => v.Id))
+        {
+            text.Append('\u001e').Append(variant.Id).Append('|').Append(variant.Sku).Append('|').Append(variant.Barcode).Append('|')
+                .Append(variant.Price.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('|')
+                .Append(variant.CompareAtPrice?.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('|')
+                .Append(variant.InventoryTracked).Append('|').Append(variant.InventoryPolicy).Append('|').AppendJoin('/', variant.OptionValues)
+                .Append('|').Append(variant.InventoryItemId);
+        }
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())), 0, 16);
     }
 
     /// <summary>SKUs are compared trimmed and case-insensitively; an empty SKU is a missing SKU.</summary>
@@ -181,12 +217,37 @@ public sealed class CatalogueMirror(IDbContextFactory<SyncDbContext> dbFactory, 
         string.IsNullOrWhiteSpace(sku) ? null : sku.Trim().ToUpperInvariant();
 }
 
-/// <summary>What an upsert changed in the mirror.</summary>
+/// <summary>What an upsert (or a read) changed in the mirror, by the store's product ids.</summary>
 public sealed class MirrorChanges
 {
     public List<long> NewProducts { get; } = [];
+
+    /// <summary>Products whose <c>updated_at</c> or title changed (stock changes included).</summary>
     public List<long> UpdatedProducts { get; } = [];
+
+    /// <summary>Products whose fields, variants, prices or tracking changed: not just their stock.</summary>
+    public List<long> ContentChanged { get; } = [];
+
+    /// <summary>Products no longer in the store (a full read did not find them).</summary>
+    public List<long> RemovedProducts { get; } = [];
+
+    /// <summary>Products left as they were because what arrived was older than the mirror.</summary>
+    public List<long> SkippedAsOlder { get; } = [];
+
     public List<QuantityChange> QuantityChanges { get; } = [];
+
+    public bool IsEmpty => NewProducts.Count == 0 && UpdatedProducts.Count == 0 && ContentChanged.Count == 0 && RemovedProducts.Count == 0
+        && QuantityChanges.Count == 0;
+
+    public void Add(MirrorChanges other)
+    {
+        NewProducts.AddRange(other.NewProducts);
+        UpdatedProducts.AddRange(other.UpdatedProducts);
+        ContentChanged.AddRange(other.ContentChanged);
+        RemovedProducts.AddRange(other.RemovedProducts);
+        SkippedAsOlder.AddRange(other.SkippedAsOlder);
+        QuantityChanges.AddRange(other.QuantityChanges);
+    }
 }
 
 /// <summary>An inventory item whose quantity the store reported differently from the mirror.</summary>

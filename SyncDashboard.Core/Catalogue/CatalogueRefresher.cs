@@ -24,7 +24,10 @@ public sealed class CatalogueRefresher(
 {
     private const int BatchSize = 250;
 
-    /// <summary>Raised after a read or sweep changed a store's mirror: the store and what changed.</summary>
+    /// <summary>
+    /// Raised after a read or sweep changed a store's mirror: the store and what changed (the sync engine
+    /// turns it into link states, stock hints and reconciliation requests).
+    /// </summary>
     public event Func<StoreConnection, MirrorChanges, CancellationToken, Task>? Refreshed;
 
     public async Task<int> FullReadAsync(StoreConnection connection, CancellationToken cancellationToken = default)
@@ -40,14 +43,15 @@ public sealed class CatalogueRefresher(
             batch.Add(product);
             if (batch.Count == BatchSize)
             {
-                Merge(changes, await mirror.UpsertAsync(connection.Id, batch, cancellationToken));
+                changes.Add(await mirror.UpsertAsync(connection.Id, batch, cancellationToken));
                 batch.Clear();
             }
         }
-        Merge(changes, await mirror.UpsertAsync(connection.Id, batch, cancellationToken));
+        changes.Add(await mirror.UpsertAsync(connection.Id, batch, cancellationToken));
         var removed = await mirror.RemoveAllExceptAsync(connection.Id, seen, cancellationToken);
+        changes.RemovedProducts.AddRange(removed);
         await FinishAsync(connection, startedAt, changes, cancellationToken);
-        logger.LogInformation("Read {Count} products of {Store} ({Removed} gone)", seen.Count, connection.Name, removed);
+        logger.LogInformation("Read {Count} products of {Store} ({Removed} gone)", seen.Count, connection.Name, removed.Count);
         return seen.Count;
     }
 
@@ -83,7 +87,6 @@ public sealed class CatalogueRefresher(
     private async Task FinishAsync(StoreConnection connection, DateTimeOffset startedAt, MirrorChanges changes, CancellationToken cancellationToken)
     {
         await skuHealth.RecomputeAsync(connection.Id, cancellationToken);
-        await mirror.ApplyLinkStatesAsync(connection.Id, cancellationToken);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await db.StoreConnections.Where(c => c.Id == connection.Id).ExecuteUpdateAsync(s => s
@@ -92,7 +95,7 @@ public sealed class CatalogueRefresher(
                 .SetProperty(c => c.LastError, (string?)null), cancellationToken);
         }
         connection.LastSweepStartedAt = startedAt;
-        if (Refreshed is { } handlers && (changes.QuantityChanges.Count > 0 || changes.UpdatedProducts.Count > 0 || changes.NewProducts.Count > 0))
+        if (Refreshed is { } handlers && !changes.IsEmpty)
         {
             foreach (var handler in handlers.GetInvocationList().Cast<Func<StoreConnection, MirrorChanges, CancellationToken, Task>>())
             {
@@ -112,12 +115,5 @@ public sealed class CatalogueRefresher(
         }
         await activity.RecordAsync(ActivityKind.Connection, ActivitySeverity.Error,
             $"Could not read {connection.Name}: {error.Message}", connection.Id, connection.Name, cancellationToken: cancellationToken);
-    }
-
-    private static void Merge(MirrorChanges into, MirrorChanges from)
-    {
-        into.NewProducts.AddRange(from.NewProducts);
-        into.UpdatedProducts.AddRange(from.UpdatedProducts);
-        into.QuantityChanges.AddRange(from.QuantityChanges);
     }
 }

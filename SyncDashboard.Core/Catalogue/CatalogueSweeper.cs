@@ -8,16 +8,33 @@ namespace SyncDashboard.Core.Catalogue;
 
 /// <summary>Sweeps every connected store on a timer (<c>SyncDashboard:SweepInterval</c>), so a lost webhook is repaired.</summary>
 public sealed class CatalogueSweeper(
-    SyncEngineStartup startup,
+    EngineReadiness startup,
     StoreConnectionService connections,
     CatalogueRefresher refresher,
+    Activity.ActivityLog activity,
     IOptions<SyncDashboardOptions> options,
     TimeProvider time,
     ILogger<CatalogueSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await startup.Ready.WaitAsync(stoppingToken);
+        try
+        {
+            await startup.Ready.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "The sync engine did not start cleanly; sweeping anyway");
+        }
+        await Hosting.GuardedLoop.RunAsync("The catalogue sweep", SweepLoopAsync, activity, logger, time, stoppingToken);
+    }
+
+    private async Task SweepLoopAsync(CancellationToken stoppingToken)
+    {
         using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

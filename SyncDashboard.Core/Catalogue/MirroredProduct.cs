@@ -46,6 +46,21 @@ public sealed class MirroredProduct
 
     public SyncState SyncState { get; set; }
 
+    /// <summary>The state of the product's link, when it has one (written with the link, for the grid's filter).</summary>
+    public Linking.LinkState? LinkState { get; set; }
+
+    /// <summary>Why the link is not in step, when it is not.</summary>
+    public string? LinkStateReason { get; set; }
+
+    /// <summary>When the link was last verified in step or repaired (the grid's "Last synced").</summary>
+    public DateTimeOffset? LastSyncedAt { get; set; }
+
+    /// <summary>
+    /// A digest of everything but stock (fields, options, variants and their prices, SKUs, tracking):
+    /// a changed digest means a field changed, not just a quantity.
+    /// </summary>
+    public string ContentHash { get; set; } = "";
+
     /// <summary>The worst SKU problem of the product's variants.</summary>
     public SkuProblem Problem { get; set; }
 
@@ -77,7 +92,16 @@ public sealed class MirroredVariant
     public double? Weight { get; set; }
     public string? WeightUnit { get; set; }
     public long? InventoryItemId { get; set; }
+
+    /// <summary>Available quantity summed over the store's locations (<c>inventory_quantity</c>).</summary>
     public int Quantity { get; set; }
+
+    /// <summary>Whether the store tracks the variant's stock.</summary>
+    public bool Tracked { get; set; } = true;
+
+    /// <summary><c>deny</c> or <c>continue</c> (selling when out of stock).</summary>
+    public string? InventoryPolicy { get; set; }
+
     public int Position { get; set; }
     public SkuProblem Problem { get; set; }
 }

@@ -28,6 +28,9 @@ public enum ProductStatusFilter
     Synced,
     Mapped,
     Problems,
+
+    /// <summary>Linked products whose link is out of step or being repaired.</summary>
+    OutOfStep,
 }
 
 public enum ProductSort
@@ -38,6 +41,7 @@ public enum ProductSort
     Inventory,
     Status,
     UpdatedAt,
+    LastSynced,
 }
 
 public sealed record ProductGridRow(
@@ -51,7 +55,10 @@ public sealed record ProductGridRow(
     int TotalInventory,
     SyncState SyncState,
     SkuProblem Problem,
-    string? ProblemReason);
+    string? ProblemReason,
+    Linking.LinkState? LinkState = null,
+    string? LinkStateReason = null,
+    DateTimeOffset? LastSyncedAt = null);
 
 /// <summary>What the details dialog shows of one product.</summary>
 public sealed record ProductDetails(
@@ -71,8 +78,42 @@ public sealed record ProductDetails(
     string? ProblemReason,
     LinkedProduct? Link);
 
-/// <summary>The product on the other side of a link.</summary>
-public sealed record LinkedProduct(string StoreName, long ExternalId, long? MirroredId, string Title, Linking.LinkKind Kind, DateTimeOffset? LastSyncedAt);
+/// <summary>
+/// The product on the other side of a link, the link's state and its variant pairs side by side.
+/// </summary>
+/// <param name="DestinationAdminUrl">The Destination product in its store's admin.</param>
+public sealed record LinkedProduct(
+    string StoreName,
+    long ExternalId,
+    long? MirroredId,
+    string Title,
+    Linking.LinkKind Kind,
+    Linking.LinkState State,
+    string? StateReason,
+    DateTimeOffset? LastVerifiedAt,
+    DateTimeOffset? LastChangedAt,
+    Uri? DestinationAdminUrl,
+    IReadOnlyList<VariantPairView> Pairs);
+
+/// <summary>
+/// One variant pair, Source beside Destination: quantities (the Source's under the stock rule as last
+/// read, the Destination's at its location), prices and whether the stock is tracked. Null where unknown.
+/// </summary>
+public sealed record VariantPairView(
+    string? Sku,
+    string? SourceTitle,
+    int? SourceQuantity,
+    decimal? SourcePrice,
+    decimal? SourceCompareAtPrice,
+    bool SourceTracked,
+    string? DestinationTitle,
+    int? DestinationQuantity,
+    decimal? DestinationPrice,
+    decimal? DestinationCompareAtPrice)
+{
+    /// <summary>Whether the two quantities are known and differ.</summary>
+    public bool QuantityDiffers => SourceTracked && SourceQuantity is not null && DestinationQuantity is not null && SourceQuantity != DestinationQuantity;
+}
 
 public sealed record ProductGridPage(IReadOnlyList<ProductGridRow> Rows, int TotalCount);
 
@@ -93,7 +134,8 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
         var page = await Sort(products, query)
             .Skip(Math.Max(0, query.Page) * pageSize)
             .Take(pageSize)
-            .Select(p => new { p.Id, p.ExternalId, p.Title, p.Vendor, p.ThumbnailUrl, p.VariantCount, p.TotalInventory, p.SyncState, p.Problem, p.ProblemReason })
+            .Select(p => new { p.Id, p.ExternalId, p.Title, p.Vendor, p.ThumbnailUrl, p.VariantCount, p.TotalInventory, p.SyncState, p.Problem, p.ProblemReason,
+                p.LinkState, p.LinkStateReason, p.LastSyncedAt })
             .ToListAsync(cancellationToken);
 
         var ids = page.Select(p => p.Id).ToList();
@@ -105,7 +147,7 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
             .ToLookup(v => v.ProductId, v => v.Sku!);
 
         var rows = page.Select(p => new ProductGridRow(p.Id, p.ExternalId, p.Title, p.Vendor, p.ThumbnailUrl, [.. skus[p.Id]],
-            p.VariantCount, p.TotalInventory, p.SyncState, p.Problem, p.ProblemReason)).ToList();
+            p.VariantCount, p.TotalInventory, p.SyncState, p.Problem, p.ProblemReason, p.LinkState, p.LinkStateReason, p.LastSyncedAt)).ToList();
         return new ProductGridPage(rows, total);
     }
 
@@ -135,13 +177,23 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
         LinkedProduct? linked = null;
         if (link is not null)
         {
-            var (storeId, externalId) = link.SourceStoreId == product.StoreId && link.SourceProductId == product.ExternalId
-                ? (link.DestinationStoreId, link.DestinationProductId)
-                : (link.SourceStoreId, link.SourceProductId);
-            var other = await db.Products.AsNoTracking().Where(p => p.StoreId == storeId && p.ExternalId == externalId)
-                .Select(p => new { p.Id, p.Title }).FirstOrDefaultAsync(cancellationToken);
-            var store = await db.StoreConnections.AsNoTracking().Where(c => c.Id == storeId).Select(c => c.Name).FirstAsync(cancellationToken);
-            linked = new LinkedProduct(store, externalId, other?.Id, other?.Title ?? "(not mirrored yet)", link.Kind, link.LastSyncedAt);
+            var isSource = link.SourceStoreId == product.StoreId && link.SourceProductId == product.ExternalId;
+            var (storeId, externalId) = isSource ? (link.DestinationStoreId, link.DestinationProductId) : (link.SourceStoreId, link.SourceProductId);
+            var other = await db.Products.AsNoTracking().Include(p => p.Variants).FirstOrDefaultAsync(p => p.StoreId == storeId && p.ExternalId == externalId, cancellationToken);
+            var store = await db.StoreConnections.AsNoTracking().FirstAsync(c => c.Id == storeId, cancellationToken);
+            var destinationStore = isSource ? store : await db.StoreConnections.AsNoTracking().FirstAsync(c => c.Id == link.DestinationStoreId, cancellationToken);
+            var pairs = await db.VariantLinks.AsNoTracking().Where(v => v.ProductLinkId == link.Id).ToListAsync(cancellationToken);
+            var sourceVariants = (isSource ? product.Variants : other?.Variants ?? []).ToDictionary(v => v.ExternalId);
+            var destinationVariants = (isSource ? other?.Variants ?? [] : product.Variants).ToDictionary(v => v.ExternalId);
+            var views = pairs.OrderBy(pair => sourceVariants.GetValueOrDefault(pair.SourceVariantId)?.Position ?? int.MaxValue).Select(pair =>
+            {
+                var from = sourceVariants.GetValueOrDefault(pair.SourceVariantId);
+                var to = destinationVariants.GetValueOrDefault(pair.DestinationVariantId);
+                return new VariantPairView(pair.Sku ?? from?.Sku, from?.Title, pair.SourceAvailable ?? from?.Quantity, from?.Price, from?.CompareAtPrice, from?.Tracked ?? true,
+                    to?.Title, pair.DestinationAvailable ?? to?.Quantity, to?.Price, to?.CompareAtPrice);
+            }).ToList();
+            linked = new LinkedProduct(store.Name, externalId, other?.Id, other?.Title ?? "(not mirrored yet)", link.Kind, link.State, link.StateReason,
+                link.LastVerifiedAt, link.LastChangedAt, AdminUrl(destinationStore.BaseUrl, link.DestinationProductId), views);
         }
         var storeName = await db.StoreConnections.AsNoTracking().Where(c => c.Id == product.StoreId).Select(c => c.Name).FirstAsync(cancellationToken);
         var images = System.Text.Json.JsonSerializer.Deserialize<List<MirroredImage>>(product.ImagesJson) ?? [];
@@ -149,6 +201,10 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
         return new ProductDetails(product.Id, product.ExternalId, storeName, product.Title, product.Vendor, product.ProductType, product.Status,
             tags, product.DescriptionHtml, images, [.. product.Variants.OrderBy(v => v.Position)], product.SyncState, product.Problem, product.ProblemReason, linked);
     }
+
+    /// <summary>A product's page in its store's admin (<c>{store}/admin/products/{id}</c>, as Shopify's admin addresses it).</summary>
+    public static Uri? AdminUrl(string storeBaseUrl, long productId) =>
+        Uri.TryCreate($"{storeBaseUrl.TrimEnd('/')}/admin/products/{productId}", UriKind.Absolute, out var url) ? url : null;
 
     private static IQueryable<MirroredProduct> Filter(IQueryable<MirroredProduct> products, ProductGridQuery query)
     {
@@ -159,6 +215,7 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
             ProductStatusFilter.Synced => products.Where(p => p.SyncState == SyncState.Synced),
             ProductStatusFilter.Mapped => products.Where(p => p.SyncState == SyncState.Mapped),
             ProductStatusFilter.Problems => products.Where(p => p.Problem != SkuProblem.None),
+            ProductStatusFilter.OutOfStep => products.Where(p => p.LinkState == Linking.LinkState.OutOfStep || p.LinkState == Linking.LinkState.Repairing),
             _ => products,
         };
         products = products.Matching(query.Search);
@@ -178,6 +235,8 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
             (ProductSort.Status, true) => products.OrderByDescending(p => p.SyncState).ThenBy(p => p.Title),
             (ProductSort.UpdatedAt, false) => products.OrderBy(p => p.StoreUpdatedAt).ThenBy(p => p.Id),
             (ProductSort.UpdatedAt, true) => products.OrderByDescending(p => p.StoreUpdatedAt).ThenBy(p => p.Id),
+            (ProductSort.LastSynced, false) => products.OrderBy(p => p.LastSyncedAt).ThenBy(p => p.Id),
+            (ProductSort.LastSynced, true) => products.OrderByDescending(p => p.LastSyncedAt).ThenBy(p => p.Id),
             (_, true) => products.OrderByDescending(p => p.Title).ThenBy(p => p.Id),
             _ => products.OrderBy(p => p.Title).ThenBy(p => p.Id),
         };

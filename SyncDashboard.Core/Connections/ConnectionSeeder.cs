@@ -52,7 +52,8 @@ public sealed class ConnectionSeeder(
             {
                 var shop = await connections.ClientFor(connection).GetShopAsync(cancellationToken);
                 connection.ShopDomain = shop.Domain;
-                connection.LocationId = shop.PrimaryLocationId;
+                // A Destination writes linked stock at its primary location; a Source counts all its locations.
+                connection.LocationId = role == StoreRole.Destination ? shop.PrimaryLocationId : null;
             }
             catch (StoreApiException e)
             {

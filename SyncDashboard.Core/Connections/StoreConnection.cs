@@ -19,17 +19,59 @@ public sealed class StoreConnection
     public required string ProtectedAccessToken { get; set; }
     public required string ProtectedWebhookSecret { get; set; }
 
-    /// <summary>The location whose inventory is read (Source) or written (Destination).</summary>
+    /// <summary>
+    /// Source: the one location whose stock the Destination sells, or null for the sum over all the
+    /// Source's locations (the default). Destination: the location where linked stock is written
+    /// (null: the store's primary location).
+    /// </summary>
     public long? LocationId { get; set; }
 
     /// <summary>Requests per second the store's plan drains from its leaky bucket.</summary>
     public double RequestsPerSecond { get; set; } = 2;
 
-    /// <summary>Which Source product fields flow to synced Destination products (Source stores only).</summary>
-    public ProductFieldSync FieldSync { get; set; } = ProductFieldSync.All;
+    /// <summary>
+    /// Which Source product fields flow to the Destination products synced (created) from this Source;
+    /// stock always flows. Default: every field (Source stores only).
+    /// </summary>
+    public ProductFieldSync SyncedFields { get; set; } = ProductFieldSync.SyncedDefault;
 
-    /// <summary>What happens to the Destination copy when a Source product is deleted (Source stores only).</summary>
+    /// <summary>
+    /// Which Source product fields flow to Destination products mapped to this Source's products. Mapped
+    /// products are the merchant's own listings, so the default is none: stock only (Source stores only).
+    /// </summary>
+    public ProductFieldSync MappedFields { get; set; } = ProductFieldSync.MappedDefault;
+
+    /// <summary>Markup in percent of the Source price (may be negative, at least -100); see <see cref="PriceRule"/>.</summary>
+    public decimal PriceMarkupPercent { get; set; }
+
+    /// <summary>A fixed amount added to the Source price after the markup, in the store's currency.</summary>
+    public decimal PriceFixedAmount { get; set; }
+
+    public PriceRounding PriceRounding { get; set; }
+
+    public CompareAtPriceMode CompareAtPriceMode { get; set; }
+
+    /// <summary>The Source's price rule, applied at Sync and on every price update (the columns above).</summary>
+    public PriceRule PriceRule
+    {
+        get => new(PriceMarkupPercent, PriceFixedAmount, PriceRounding, CompareAtPriceMode);
+        set
+        {
+            PriceMarkupPercent = value.MarkupPercent;
+            PriceFixedAmount = value.FixedAmount;
+            PriceRounding = value.Rounding;
+            CompareAtPriceMode = value.CompareAt;
+        }
+    }
+
+    /// <summary>
+    /// What happens to the Destination copy when its Source product is deleted, archived, set to draft or
+    /// simply gone (Source stores only).
+    /// </summary>
     public SourceDeletePolicy DeletePolicy { get; set; } = SourceDeletePolicy.KeepAndZeroStock;
+
+    /// <summary>The fields that flow for a link of <paramref name="kind"/>.</summary>
+    public ProductFieldSync FieldsFor(Linking.LinkKind kind) => kind == Linking.LinkKind.Synced ? SyncedFields : MappedFields;
 
     public ConnectionStatus Status { get; set; } = ConnectionStatus.Connected;
     public string? LastError { get; set; }
@@ -53,16 +95,20 @@ public enum ConnectionStatus
     Disconnected,
 }
 
+/// <summary>What a Source product's end (deleted, archived, draft, gone) does to its Destination product.</summary>
 public enum SourceDeletePolicy
 {
     /// <summary>Keep the Destination product and set its stock to 0.</summary>
     KeepAndZeroStock,
 
+    /// <summary>Keep the Destination product and set it to draft (hidden from shoppers).</summary>
+    SetToDraft,
+
     /// <summary>Delete the Destination product too.</summary>
     Delete,
 }
 
-/// <summary>Product fields that can flow from a Source product to its synced Destination copy.</summary>
+/// <summary>Product fields that can flow from a Source product to its linked Destination product (stock always flows).</summary>
 [Flags]
 public enum ProductFieldSync
 {
@@ -72,5 +118,13 @@ public enum ProductFieldSync
     Tags = 4,
     Images = 8,
     Prices = 16,
-    All = Title | Description | Tags | Images | Prices,
+    Vendor = 32,
+    ProductType = 64,
+    All = Title | Description | Tags | Images | Prices | Vendor | ProductType,
+
+    /// <summary>Synced products: every field.</summary>
+    SyncedDefault = All,
+
+    /// <summary>Mapped products: stock only.</summary>
+    MappedDefault = None,
 }

@@ -48,55 +48,48 @@ public sealed class StoreConnectionService(
             .FirstOrDefaultAsync(c => c.ShopDomain == domain && c.Status != ConnectionStatus.Disconnected, cancellationToken);
     }
 
-    /// <summary>Which product fields flow from this Source, and what a Source deletion does.</summary>
-    public async Task UpdateSettingsAsync(int id, ProductFieldSync fieldSync, SourceDeletePolicy deletePolicy, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var updated = await db.StoreConnections.Where(c => c.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.FieldSync, fieldSync).SetProperty(c => c.DeletePolicy, deletePolicy), cancellationToken);
-        if (updated == 0)
-        {
-            throw new KeyNotFoundException($"No store connection {id}.");
-        }
-    }
+    /// <summary>Raised after a Source's settings were saved: its id (its links are then verified again).</summary>
+    public event Action<int>? SettingsChanged;
 
-    /// <summary>
-    /// Disconnects a Source store: removes its links (and, with <paramref name="deleteCopies"/>, deletes
-    /// the Destination products synced from it), its mirror, and the connection. Returns what was done.
-    /// </summary>
-    public async Task<string> DisconnectAsync(int id, bool deleteCopies, CancellationToken cancellationToken = default)
+    public async Task UpdateSettingsAsync(int id, SourceSettings settings, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        var problems = settings.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(settings));
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var connection = await db.StoreConnections.FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new KeyNotFoundException($"No store connection {id}.");
-        if (connection.Role == StoreRole.Destination)
+        if (connection.Role != StoreRole.Source)
         {
-            throw new InvalidOperationException("The Destination store cannot be disconnected while Sources are linked to it.");
+            throw new ArgumentException("These settings belong to Source stores.", nameof(id));
         }
-        var links = await db.ProductLinks.Where(l => l.SourceStoreId == id).ToListAsync(cancellationToken);
-        var deleted = 0;
-        if (deleteCopies)
+        if (settings.LocationId is { } location && (await ClientFor(connection).ListLocationsAsync(cancellationToken)).All(l => l.Id != location))
         {
-            var destination = await db.StoreConnections.AsNoTracking().FirstAsync(c => c.Role == StoreRole.Destination, cancellationToken);
-            var client = ClientFor(destination);
-            foreach (var link in links.Where(l => l.Kind == Linking.LinkKind.Synced))
-            {
-                if (await client.DeleteProductAsync(link.DestinationProductId, cancellationToken))
-                {
-                    deleted++;
-                }
-                await db.Products.Where(p => p.StoreId == destination.Id && p.ExternalId == link.DestinationProductId).ExecuteDeleteAsync(cancellationToken);
-            }
+            throw new ArgumentException($"{connection.Name} has no location {location}.", nameof(settings));
         }
-        var destinationIds = links.Select(l => l.DestinationProductId).ToList();
-        await db.Products.Where(p => destinationIds.Contains(p.ExternalId) && p.StoreId != id)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.SyncState, Catalogue.SyncState.NotSynced), cancellationToken);
-        db.ProductLinks.RemoveRange(links);
-        db.StoreConnections.Remove(connection);
+        connection.SyncedFields = settings.SyncedFields;
+        connection.MappedFields = settings.MappedFields;
+        connection.PriceRule = settings.PriceRule;
+        connection.LocationId = settings.LocationId;
+        connection.DeletePolicy = settings.DeletePolicy;
         await db.SaveChangesAsync(cancellationToken);
-        return deleteCopies
-            ? $"Disconnected {connection.Name}: {links.Count} links removed, {deleted} Destination products deleted."
-            : $"Disconnected {connection.Name}: {links.Count} links removed, Destination products kept.";
+        SettingsChanged?.Invoke(id);
+    }
+
+    public async Task<IReadOnlyList<StoreLocation>> ListLocationsAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var connection = await FindAsync(id, cancellationToken) ?? throw new KeyNotFoundException($"No store connection {id}.");
+        return await ClientFor(connection).ListLocationsAsync(cancellationToken);
+    }
+
+    /// <summary>Marks a connection disconnected and removes it with its mirror (its links must be gone already).</summary>
+    public async Task RemoveAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.StoreConnections.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken);
     }
 
     public IStoreClient ClientFor(StoreConnection connection) =>

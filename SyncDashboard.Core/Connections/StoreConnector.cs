@@ -74,6 +74,10 @@ public sealed class StoreConnector(
         {
             return (null, $"A store named \"{request.Name.Trim()}\" is already connected.");
         }
+        if (await AlreadyConnectedAsync(db, request, test.Shop!, cancellationToken) is { } refusal)
+        {
+            return (null, refusal);
+        }
         if (request.Role == StoreRole.Destination &&
             await db.StoreConnections.AnyAsync(c => c.Role == StoreRole.Destination && c.Status != ConnectionStatus.Disconnected, cancellationToken))
         {
@@ -81,7 +85,11 @@ public sealed class StoreConnector(
         }
         var connection = Draft(request);
         connection.ShopDomain = test.Shop!.Domain;
-        connection.LocationId = request.LocationId ?? test.Shop.PrimaryLocationId ?? test.Locations!.FirstOrDefault(l => l.Active)?.Id;
+        // A Destination writes linked stock at one location (its primary one unless chosen); a Source
+        // counts all its locations unless one is chosen.
+        connection.LocationId = request.Role == StoreRole.Destination
+            ? request.LocationId ?? test.Shop.PrimaryLocationId ?? test.Locations!.FirstOrDefault(l => l.Active)?.Id
+            : request.LocationId;
         if (request.LocationId is { } location && test.Locations!.All(l => l.Id != location))
         {
             return (null, $"The store has no location {location}.");
@@ -97,6 +105,28 @@ public sealed class StoreConnector(
             $"Connected {connection.Role} store {connection.Name} ({connection.ShopDomain}).", connection.Id, connection.Name, cancellationToken: cancellationToken);
         return (connection, test.Message);
     }
+
+    /// <summary>
+    /// The same shop must not be connected twice (two copies of every product would follow), nor the
+    /// Destination as one of its own Sources: the shop is known by the domain it reports, and by its
+    /// address. Null when the store may be connected.
+    /// </summary>
+    private static async Task<string?> AlreadyConnectedAsync(SyncDbContext db, NewStoreConnection request, StoreShop shop, CancellationToken cancellationToken)
+    {
+        var address = NormalizeAddress(request.BaseUrl);
+        var existing = (await db.StoreConnections.AsNoTracking().Where(c => c.Status != ConnectionStatus.Disconnected).ToListAsync(cancellationToken))
+            .FirstOrDefault(c => string.Equals(c.ShopDomain, shop.Domain, StringComparison.OrdinalIgnoreCase) || NormalizeAddress(c.BaseUrl) == address);
+        if (existing is null)
+        {
+            return null;
+        }
+        return existing.Role == StoreRole.Destination && request.Role == StoreRole.Source
+            ? $"{shop.Domain} is the Destination store: a store cannot be a Source of itself."
+            : $"{shop.Domain} is already connected as {existing.Role} \"{existing.Name}\": each shop can be connected once.";
+    }
+
+    private static string NormalizeAddress(string baseUrl) =>
+        Uri.TryCreate(baseUrl.Trim(), UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant() : baseUrl.Trim().ToLowerInvariant();
 
     private StoreConnection Draft(NewStoreConnection request) => new()
     {

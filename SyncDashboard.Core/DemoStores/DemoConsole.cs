@@ -16,8 +16,11 @@ public sealed class DemoConsole(IDbContextFactory<SyncDbContext> dbFactory, Stor
     public async Task<int?> SetQuantityAsync(long mirroredVariantId, int quantity, CancellationToken cancellationToken = default)
     {
         var (variant, connection) = await FindAsync(mirroredVariantId, cancellationToken);
-        var locationId = connection.LocationId ?? throw new InvalidOperationException($"{connection.Name} has no location.");
-        var level = await connections.ClientFor(connection).SetInventoryLevelAsync(variant.InventoryItemId!.Value, locationId, quantity, cancellationToken);
+        var client = connections.ClientFor(connection);
+        // The location the Source's stock rule counts, or (when it counts all) the store's primary one.
+        var locationId = connection.LocationId ?? (await client.GetShopAsync(cancellationToken)).PrimaryLocationId
+            ?? throw new InvalidOperationException($"{connection.Name} has no location.");
+        var level = await client.SetInventoryLevelAsync(variant.InventoryItemId!.Value, locationId, quantity, cancellationToken);
         return level.Available;
     }
 

@@ -47,6 +47,29 @@ internal sealed partial class DemoStoreApi(
         api.MapPut("/products/{id}.json", UpdateProductAsync);
         api.MapDelete("/products/{id}.json", DeleteProduct);
 
+        api.MapGet("/products/{id}/variants.json", ctx => WriteAsync(ctx, new JsonObject { ["variants"] = catalogue.GetProduct(RouteId(ctx))["variants"]!.DeepClone() }));
+        api.MapGet("/products/{id}/variants/count.json", ctx => WriteAsync(ctx, new CountEnvelope(catalogue.GetProduct(RouteId(ctx))["variants"]!.AsArray().Count)));
+        api.MapPost("/products/{id}/variants.json", CreateVariantAsync);
+        api.MapDelete("/products/{id}/variants/{variantId}.json", ctx =>
+        {
+            catalogue.DeleteVariant(RouteId(ctx), RouteId(ctx, "variantId"));
+            return WriteAsync(ctx, new JsonObject());
+        });
+
+        api.MapGet("/products/{id}/metafields.json", ctx => WriteAsync(ctx, new MetafieldsEnvelope(
+            [.. catalogue.ListMetafields(RouteId(ctx), Query(ctx, "namespace"), Query(ctx, "key"))])));
+        api.MapGet("/products/{id}/metafields/count.json", ctx => WriteAsync(ctx, new CountEnvelope(
+            catalogue.ListMetafields(RouteId(ctx), Query(ctx, "namespace"), Query(ctx, "key")).Count)));
+        api.MapGet("/products/{id}/metafields/{metafieldId}.json", ctx => WriteAsync(ctx, new MetafieldEnvelope(
+            catalogue.GetMetafield(RouteId(ctx), RouteId(ctx, "metafieldId")))));
+        api.MapPost("/products/{id}/metafields.json", CreateMetafieldAsync);
+        api.MapPut("/products/{id}/metafields/{metafieldId}.json", UpdateMetafieldAsync);
+        api.MapDelete("/products/{id}/metafields/{metafieldId}.json", ctx =>
+        {
+            catalogue.DeleteMetafield(RouteId(ctx), RouteId(ctx, "metafieldId"));
+            return WriteAsync(ctx, new JsonObject());
+        });
+
         api.MapGet("/inventory_levels.json", ListInventoryLevels);
         api.MapPost("/inventory_levels/set.json", SetInventoryLevelAsync);
         api.MapPost("/inventory_levels/adjust.json", AdjustInventoryLevelAsync);
@@ -247,8 +270,8 @@ internal sealed partial class DemoStoreApi(
 
     private async Task CreateProductAsync(HttpContext ctx)
     {
-        var (product, _) = await ReadResourceAsync<ShopifyProduct>(ctx, "product");
-        await WriteAsync(ctx, new JsonObject { ["product"] = catalogue.CreateProduct(product) }, StatusCodes.Status201Created);
+        var (product, raw) = await ReadResourceAsync<ShopifyProduct>(ctx, "product");
+        await WriteAsync(ctx, new JsonObject { ["product"] = catalogue.CreateProduct(product, raw) }, StatusCodes.Status201Created);
     }
 
     private async Task UpdateProductAsync(HttpContext ctx)
@@ -262,6 +285,24 @@ internal sealed partial class DemoStoreApi(
     {
         catalogue.DeleteProduct(RouteId(ctx));
         return WriteAsync(ctx, new JsonObject());
+    }
+
+    private async Task CreateVariantAsync(HttpContext ctx)
+    {
+        var (variant, raw) = await ReadResourceAsync<ShopifyVariant>(ctx, "variant");
+        await WriteAsync(ctx, new JsonObject { ["variant"] = catalogue.CreateVariant(RouteId(ctx), variant, raw) }, StatusCodes.Status201Created);
+    }
+
+    private async Task CreateMetafieldAsync(HttpContext ctx)
+    {
+        var (metafield, _) = await ReadResourceAsync<ShopifyMetafield>(ctx, "metafield");
+        await WriteAsync(ctx, new MetafieldEnvelope(catalogue.CreateMetafield(RouteId(ctx), metafield)), StatusCodes.Status201Created);
+    }
+
+    private async Task UpdateMetafieldAsync(HttpContext ctx)
+    {
+        var (metafield, _) = await ReadResourceAsync<ShopifyMetafield>(ctx, "metafield");
+        await WriteAsync(ctx, new MetafieldEnvelope(catalogue.UpdateMetafield(RouteId(ctx), RouteId(ctx, "metafieldId"), metafield)));
     }
 
     // ---------------------------------------------------------------- inventory
@@ -374,8 +415,8 @@ internal sealed partial class DemoStoreApi(
         }
     }
 
-    private static long RouteId(HttpContext ctx) =>
-        long.TryParse(ctx.Request.RouteValues["id"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+    private static long RouteId(HttpContext ctx, string name = "id") =>
+        long.TryParse(ctx.Request.RouteValues[name]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? id
             : throw new DemoStoreNotFoundException();
 
@@ -444,8 +485,12 @@ internal sealed partial class DemoStoreApi(
         return $"<{ctx.Request.Scheme}://{ctx.Request.Host}/admin/api/{version}/{resource}?{string.Join('&', query)}>; rel=\"{rel}\"";
     }
 
-    private static JsonObject ToErrors(IReadOnlyDictionary<string, string[]> errors)
+    private static JsonNode ToErrors(IReadOnlyDictionary<string, string[]> errors)
     {
+        if (errors.Count == 1 && errors.TryGetValue(DemoStoreValidationException.BaseKey, out var list))
+        {
+            return new JsonArray([.. list.Select(m => JsonValue.Create(m))]);
+        }
         var result = new JsonObject();
         foreach (var (field, messages) in errors)
         {

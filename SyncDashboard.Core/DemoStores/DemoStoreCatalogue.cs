@@ -16,7 +16,7 @@ namespace SyncDashboard.Core.DemoStores;
 /// Shopify's rules (default variant, handles, option values, read-only inventory quantity) and
 /// raises the webhook topics Shopify raises.
 /// </summary>
-internal sealed class DemoStoreCatalogue
+internal sealed partial class DemoStoreCatalogue
 {
     public const int MaxVariants = 100;
     private static readonly string[] ProductStatuses = ["active", "draft", "archived"];
@@ -35,14 +35,14 @@ internal sealed class DemoStoreCatalogue
     private long _nextId;
     private bool _seeded;
 
-    public DemoStoreCatalogue(string store, DbContextOptions<DemoStoreDbContext> db, TimeProvider time)
+    public DemoStoreCatalogue(string store, DbContextOptions<DemoStoreDbContext> db, TimeProvider time, IReadOnlyList<string>? locations = null)
     {
         _store = store;
         _db = db;
         _time = time;
         // Ids look like Shopify's (13 digits) and differ between stores, which helps when reading logs.
         _firstId = 7_000_000_000_000 + (long)(StableHash(store) % 900) * 1_000_000_000;
-        Load();
+        Load(locations is { Count: > 0 } ? locations : ["Main warehouse"]);
     }
 
     /// <summary>Raised after a change was saved: the webhook topic and the REST resource it carries.</summary>
@@ -142,15 +142,20 @@ internal sealed class DemoStoreCatalogue
 
     // ---------------------------------------------------------------- products: writes
 
-    /// <summary>Creates a product as <c>POST products.json</c> does.</summary>
-    public JsonObject CreateProduct(ShopifyProduct input)
+    /// <summary>
+    /// Creates a product as <c>POST products.json</c> does, with the <c>metafields</c> the body carries.
+    /// <paramref name="raw"/> tells an explicit null (an untracked variant's <c>inventory_management</c>) from an absent field.
+    /// </summary>
+    public JsonObject CreateProduct(ShopifyProduct input, JsonObject? raw = null)
     {
         JsonObject result;
         lock (_gate)
         {
-            var product = BuildNewProduct(input, keepInventory: false);
+            var product = BuildNewProduct(input, keepInventory: false, raw?["variants"] as JsonArray);
+            var metafields = NewMetafields(product.Id!.Value, input.Metafields ?? []);
             using var db = new DemoStoreDbContext(_db);
             AddProduct(db, product, inventoryFrom: null);
+            SaveMetafields(db, product.Id.Value, metafields);
             SaveStoreState(db);
             db.SaveChanges();
             result = ToJson(product);
@@ -221,6 +226,7 @@ internal sealed class DemoStoreCatalogue
             }
             _products.Remove(id);
             _productIds.RemoveAt(LowerBound(id));
+            RemoveMetafields(db, id);
             var row = db.Products.Find(_store, id);
             if (row is not null)
             {
@@ -270,6 +276,8 @@ internal sealed class DemoStoreCatalogue
             db.Products.Where(p => p.Store == _store).ExecuteDelete();
             db.InventoryLevels.Where(l => l.Store == _store).ExecuteDelete();
             db.Webhooks.Where(w => w.Store == _store).ExecuteDelete();
+            db.Metafields.Where(m => m.Store == _store).ExecuteDelete();
+            _metafields.Clear();
             _products.Clear();
             _productIds.Clear();
             _inventoryItems.Clear();
@@ -408,7 +416,7 @@ internal sealed class DemoStoreCatalogue
 
     // ---------------------------------------------------------------- building products
 
-    private ShopifyProduct BuildNewProduct(ShopifyProduct input, bool keepInventory)
+    private ShopifyProduct BuildNewProduct(ShopifyProduct input, bool keepInventory, JsonArray? rawVariants = null)
     {
         var now = Now();
         var id = NewId();
@@ -457,9 +465,9 @@ internal sealed class DemoStoreCatalogue
         }).ToList();
 
         product.Variants = [];
-        foreach (var input_ in inputVariants)
+        foreach (var (input_, index) in inputVariants.Select((v, i) => (v, i)))
         {
-            var variant = NewVariant(product, input_, now);
+            var variant = NewVariant(product, input_, now, rawVariants is not null && index < rawVariants.Count ? rawVariants[index] as JsonObject : null);
             if (keepInventory)
             {
                 variant.InventoryQuantity = input_.InventoryQuantity ?? 0;
@@ -478,7 +486,7 @@ internal sealed class DemoStoreCatalogue
         return product;
     }
 
-    private ShopifyVariant NewVariant(ShopifyProduct product, ShopifyVariant input, DateTimeOffset now)
+    private ShopifyVariant NewVariant(ShopifyProduct product, ShopifyVariant input, DateTimeOffset now, JsonObject? raw = null)
     {
         var id = NewId();
         var optionCount = product.Options!.Count;
@@ -497,9 +505,12 @@ internal sealed class DemoStoreCatalogue
             InventoryQuantity = 0,
             OldInventoryQuantity = 0,
         };
-        ApplyVariantFields(variant, input, raw: null);
+        ApplyVariantFields(variant, input, raw);
         variant.InventoryPolicy ??= "deny";
-        variant.InventoryManagement ??= "shopify";
+        if (!Has(raw, "inventory_management"))
+        {
+            variant.InventoryManagement ??= "shopify"; // left out: tracked; an explicit null: not tracked
+        }
         variant.FulfillmentService ??= "manual";
         variant.Taxable ??= true;
         variant.RequiresShipping ??= true;
@@ -619,7 +630,7 @@ internal sealed class DemoStoreCatalogue
             }
             else
             {
-                var variant = NewVariant(product, input, now);
+                var variant = NewVariant(product, input, now, rawVariant);
                 added.Add(variant);
                 merged.Add(variant);
             }
@@ -751,6 +762,12 @@ internal sealed class DemoStoreCatalogue
             {
                 throw DemoStoreValidationException.For("location_id", "Location does not exist");
             }
+            var product = _products[owner.ProductId];
+            var variant = product.Variants!.First(v => v.Id == owner.VariantId);
+            if (variant.InventoryManagement is null)
+            {
+                throw DemoStoreValidationException.ForBase("Inventory item does not have inventory tracking enabled");
+            }
             using var db = new DemoStoreDbContext(_db);
             if (!_levels.TryGetValue((itemId, locationId), out var level))
             {
@@ -762,8 +779,6 @@ internal sealed class DemoStoreCatalogue
             {
                 db.InventoryLevels.Attach(level);
             }
-            var product = _products[owner.ProductId];
-            var variant = product.Variants!.First(v => v.Id == owner.VariantId);
             variant.OldInventoryQuantity = variant.InventoryQuantity;
             level.Available = change(level.Available);
             level.UpdatedAt = Now();
@@ -867,7 +882,7 @@ internal sealed class DemoStoreCatalogue
         }
     }
 
-    private void Load()
+    private void Load(IReadOnlyList<string> locationNames)
     {
         using var db = new DemoStoreDbContext(_db);
         var state = db.Stores.AsNoTracking().SingleOrDefault(s => s.Name == _store);
@@ -878,14 +893,15 @@ internal sealed class DemoStoreCatalogue
         {
             _locations[row.Id] = JsonSerializer.Deserialize<ShopifyLocation>(row.Json, ShopifyJson.Responses)!;
         }
-        if (_locations.Count == 0)
+        var missing = locationNames.Where(name => _locations.Values.All(l => l.Name != name)).ToList();
+        foreach (var name in missing)
         {
             var now = Now();
             var location = new ShopifyLocation
             {
                 Id = NewId(),
-                Name = "Main warehouse",
-                Address1 = "1 Demo Street",
+                Name = name,
+                Address1 = $"{_locations.Count + 1} Demo Street",
                 City = "Ottawa",
                 Zip = "K1A 0A1",
                 Country = "CA",
@@ -898,6 +914,9 @@ internal sealed class DemoStoreCatalogue
             location.AdminGraphqlApiId = $"gid://shopify/Location/{location.Id}";
             _locations[location.Id] = location;
             db.Locations.Add(new DemoLocationRow { Store = _store, Id = location.Id, Json = Serialize(location) });
+        }
+        if (missing.Count > 0)
+        {
             SaveStoreState(db);
             db.SaveChanges();
         }
@@ -920,6 +939,7 @@ internal sealed class DemoStoreCatalogue
         {
             _webhooks[row.Id] = JsonSerializer.Deserialize<ShopifyWebhook>(row.Json, ShopifyJson.Responses)!;
         }
+        LoadMetafields(db);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -8,6 +8,13 @@ public sealed class DemoStoreValidationException(IReadOnlyDictionary<string, str
 
     public static DemoStoreValidationException For(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>An error about the request as a whole, answered as a list (<c>{"errors": ["..."]}</c>).</summary>
+    public static DemoStoreValidationException ForBase(string message) =>
+        new(new Dictionary<string, string[]> { [BaseKey] = [message] });
+
+    /// <summary>The key of errors that belong to no field.</summary>
+    public const string BaseKey = "";
 }
 
 /// <summary>A resource the demo store does not have (404).</summary>

@@ -73,7 +73,7 @@ public sealed class DemoStoreServer : IAsyncDisposable
         loggerFactory ??= NullLoggerFactory.Instance;
         timeProvider ??= TimeProvider.System;
         var db = await DemoStoreDatabase.OpenAsync(databasePath, cancellationToken);
-        var catalogue = new DemoStoreCatalogue(options.Name, db, timeProvider);
+        var catalogue = new DemoStoreCatalogue(options.Name, db, timeProvider, options.Locations);
         var faults = new DemoStoreFaults(options.Faults);
         var stats = new DemoStoreStats();
         var rateLimiter = new DemoStoreRateLimiter(options.BucketSize, options.LeakRatePerSecond);
@@ -165,6 +165,7 @@ internal static class DemoStoreDatabase
             await using var db = new DemoStoreDbContext(options);
             // The demo stores' file is a fixture of this project, not merchant data: its schema is created, not migrated.
             await db.Database.EnsureCreatedAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(DemoStoreDbContext.AddedTablesSql, cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
         finally

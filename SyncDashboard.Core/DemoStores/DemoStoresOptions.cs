@@ -50,6 +50,12 @@ public sealed class DemoStoreOptions
     /// <summary>Requests drained per second (Shopify standard plan: 2).</summary>
     public double LeakRatePerSecond { get; set; } = 2;
 
+    /// <summary>
+    /// The store's locations by name, the first being its primary location (where seeded stock and
+    /// new variants are stocked). A location missing from an existing store is added at start.
+    /// </summary>
+    public List<string> Locations { get; set; } = ["Main warehouse"];
+
     /// <summary>Shopify product CSV files imported into the store when it is first seeded.</summary>
     public List<string> CsvCatalogues { get; set; } = [];
 

@@ -11,6 +11,21 @@ public interface IJobService
     /// <summary>Refuses (<see cref="ArgumentException"/>) more than <see cref="ProductSyncService.MaxUnsyncBatch"/> products before anything runs.</summary>
     Task<Job> StartBulkUnsyncAsync(IReadOnlyCollection<long> mirroredProductIds, UnsyncMode mode, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Queues a Resync of each given Source product (mirrored ids): a linked one is reconciled (both
+    /// sides read, differences repaired), an unlinked one is synced.
+    /// </summary>
+    Task<Job> StartResyncAsync(IReadOnlyCollection<long> mirroredProductIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Queues a Resync of every linked product of a Source store; <see cref="ArgumentException"/> when it has none.</summary>
+    Task<Job> StartResyncSourceAsync(int sourceStoreId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Asks a job to stop: a running one stops before its next item (or batch), a queued one at once;
+    /// what was not done is marked Skipped. False when the job does not exist or has finished.
+    /// </summary>
+    Task<bool> CancelAsync(Guid jobId, CancellationToken cancellationToken = default);
+
     /// <summary>Queues a Bulk Mapper run; its report is kept for <see cref="GetMappingReport"/>.</summary>
     Task<Job> StartBulkMapAsync(bool dryRun = false, CancellationToken cancellationToken = default);
 

@@ -37,6 +37,9 @@ public sealed class JobItem
 
     public JobItemStatus Status { get; set; }
     public string? Message { get; set; }
+
+    /// <summary>For a Sync refused because a Destination product already has the SKUs: that product's mirrored id, to map instead.</summary>
+    public long? MapCandidateId { get; set; }
 }
 
 public enum JobKind

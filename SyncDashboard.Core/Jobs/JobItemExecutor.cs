@@ -1,68 +1,97 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Persistence;
-using SyncDashboard.Core.Stores;
+using SyncDashboard.Core.Reconciliation;
 using SyncDashboard.Core.Syncing;
 
 namespace SyncDashboard.Core.Jobs;
 
 /// <summary>What became of one job item.</summary>
-public sealed record JobItemOutcome(bool Succeeded, string Message);
+/// <param name="MapCandidateId">For a Sync refused because a Destination product already has the SKUs: that product, to map instead.</param>
+public sealed record JobItemOutcome(bool Succeeded, string Message, long? MapCandidateId = null);
 
 /// <summary>
-/// Does the work of one job item, by job kind. A failure of the item (a store error, a refused
-/// product) is an outcome; anything thrown is unexpected and fails the job.
+/// Does the work of job items, by job kind. A failure of an item (a store error, a refused product)
+/// is an outcome; anything thrown is unexpected and fails the job. Resync items are done in batches
+/// (<see cref="BatchSize"/>), so that the reconciliation reads their products together.
 /// </summary>
 public sealed class JobItemExecutor(
     IDbContextFactory<SyncDbContext> dbFactory,
     ProductSyncService sync,
     BulkMapper mapper,
-    StoreConnectionService connections,
-    CatalogueMirror mirror,
-    SkuHealth skuHealth,
-    ActivityLog activity,
+    Reconciler reconciler,
     JobService jobs,
-    TimeProvider time,
-    ILogger<JobItemExecutor> logger)
+    TimeProvider time)
 {
+    /// <summary>Resync items reconciled together (one products read per side for the batch).</summary>
+    public const int ResyncBatchSize = 50;
+
+    /// <summary>How many items of a job of this kind are done together.</summary>
+    public static int BatchSize(JobKind kind) => kind == JobKind.Resync ? ResyncBatchSize : 1;
+
     /// <summary>Runs one item of the job; store failures and refusals come back as a failed outcome.</summary>
     public async Task<JobItemOutcome> ExecuteAsync(Job job, JobItem item, JobParameters parameters, Action<string, double?> detail,
-        CancellationToken cancellationToken)
-    {
-        switch (job.Kind)
+        CancellationToken cancellationToken) => job.Kind switch
         {
-            case JobKind.BulkSync:
-                return From(await sync.SyncAsync(item.SubjectId, cancellationToken));
-            case JobKind.BulkUnsync:
-                return From(await sync.UnsyncOneAsync(item.SubjectId, parameters.UnsyncMode ?? UnsyncMode.Keep, cancellationToken));
-            case JobKind.BulkMap:
-                return await MapAsync(job.Id, parameters.DryRun ?? false, detail, cancellationToken);
-            case JobKind.Resync:
-                return await ResyncAsync(item.SubjectId, cancellationToken);
-            default:
-                throw new InvalidOperationException($"Unknown job kind {job.Kind}.");
+            JobKind.BulkSync => From(await sync.SyncAsync(item.SubjectId, cancellationToken)),
+            JobKind.BulkUnsync => From(await sync.UnsyncOneAsync(item.SubjectId, parameters.UnsyncMode ?? UnsyncMode.Keep, cancellationToken)),
+            JobKind.BulkMap => await MapAsync(job.Id, parameters.DryRun ?? false, detail, cancellationToken),
+            JobKind.Resync => (await ResyncAsync([item], detail, cancellationToken))[item.Id],
+            _ => throw new InvalidOperationException($"Unknown job kind {job.Kind}."),
+        };
+
+    /// <summary>Runs several items of the job together (Resync); the outcome of each, by item id.</summary>
+    public async Task<IReadOnlyDictionary<long, JobItemOutcome>> ExecuteBatchAsync(Job job, IReadOnlyList<JobItem> items, JobParameters parameters,
+        Action<string, double?> detail, CancellationToken cancellationToken)
+    {
+        if (job.Kind == JobKind.Resync)
+        {
+            return await ResyncAsync(items, detail, cancellationToken);
         }
+        var outcomes = new Dictionary<long, JobItemOutcome>();
+        foreach (var item in items)
+        {
+            outcomes[item.Id] = await ExecuteAsync(job, item, parameters, detail, cancellationToken);
+        }
+        return outcomes;
     }
 
+    /// <summary>
+    /// Runs the Bulk Mapper; after a real run, brings every new link in step at once (stock to the
+    /// Source's), with its progress as the item's detail.
+    /// </summary>
     private async Task<JobItemOutcome> MapAsync(Guid jobId, bool dryRun, Action<string, double?> detail, CancellationToken cancellationToken)
     {
-        long? lastReported = null;
+        var throttle = new DetailThrottle(time);
         var progress = new InlineProgress<(int Done, int Total)>(p =>
         {
-            var now = time.GetTimestamp();
-            if (p.Done == p.Total || lastReported is null || time.GetElapsedTime(lastReported.Value, now) >= TimeSpan.FromMilliseconds(250))
+            if (throttle.ShouldReport(p.Done == p.Total))
             {
-                lastReported = now;
-                detail($"Compared {p.Done:N0} of {p.Total:N0} Destination products.", p.Total == 0 ? 100 : 100.0 * p.Done / p.Total);
+                detail($"Compared {p.Done:N0} of {p.Total:N0} Destination products.", p.Total == 0 ? 100 : (dryRun ? 100.0 : 20.0) * p.Done / p.Total);
             }
         });
         var report = await mapper.RunAsync(dryRun, progress, cancellationToken);
         jobs.KeepReport(jobId, report);
-        return new JobItemOutcome(true, Summary(report));
+        var summary = Summary(report);
+        if (dryRun || report.CreatedLinkIds.Count == 0)
+        {
+            return new JobItemOutcome(true, summary);
+        }
+        var stepping = new InlineProgress<(int Done, int Total)>(p =>
+        {
+            if (throttle.ShouldReport(p.Done == p.Total))
+            {
+                detail($"Bringing the mapped products in step: {p.Done:N0} of {p.Total:N0}.", 20 + 80.0 * p.Done / Math.Max(1, p.Total));
+            }
+        });
+        var stepped = await reconciler.ReconcileAsync(report.CreatedLinkIds,
+            new ReconcileRun { Trigger = "Bulk Mapper", Progress = stepping }, cancellationToken);
+        var repaired = stepped.Count(LinkOutcomeKind.Repaired);
+        var failed = stepped.Count(LinkOutcomeKind.Failed);
+        return new JobItemOutcome(true, $"{summary} Stock brought in step: {repaired:N0} repaired, {stepped.Count(LinkOutcomeKind.InStep):N0} already equal" +
+            (failed > 0 ? $", {failed:N0} to retry (the reconciliation does)." : "."));
     }
 
     /// <summary>The report's counts in words, for example "Dry run: 12 would be mapped; 30 no match, 2 missing SKU."</summary>
@@ -87,98 +116,84 @@ public sealed class JobItemExecutor(
     };
 
     /// <summary>
-    /// Reads the Source product again into the mirror; pushes a linked product's stock to its
-    /// Destination copy, or syncs an unlinked one (sync is idempotent).
+    /// Linked products are reconciled together (both sides read from the stores, differences repaired);
+    /// an unlinked one is synced (sync is idempotent).
     /// </summary>
-    private async Task<JobItemOutcome> ResyncAsync(long mirroredProductId, CancellationToken cancellationToken)
+    private async Task<Dictionary<long, JobItemOutcome>> ResyncAsync(IReadOnlyList<JobItem> items, Action<string, double?> detail, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var product = await db.Products.AsNoTracking().Include(p => p.Variants)
-            .FirstOrDefaultAsync(p => p.Id == mirroredProductId, cancellationToken);
-        if (product is null)
+        var outcomes = new Dictionary<long, JobItemOutcome>();
+        Dictionary<long, (MirroredProduct Product, StoreRole? Role, long? LinkId)> subjects;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            return new JobItemOutcome(false, "The product is no longer in the Source catalogue.");
-        }
-        var source = await connections.FindAsync(product.StoreId, cancellationToken);
-        if (source is null || source.Role != StoreRole.Source)
-        {
-            return new JobItemOutcome(false, $"\"{product.Title}\" is not a Source product: only Source products can be resynced.");
-        }
-
-        StoreProduct? fresh;
-        try
-        {
-            fresh = await connections.ClientFor(source).GetProductAsync(product.ExternalId, cancellationToken);
-        }
-        catch (Exception e) when (e is StoreApiException or HttpRequestException or TimeoutException)
-        {
-            return new JobItemOutcome(false, $"Could not read \"{product.Title}\" from {source.Name}: {e.Message} It can be retried safely.");
-        }
-        if (fresh is null)
-        {
-            return new JobItemOutcome(false, $"\"{product.Title}\" is no longer in {source.Name}.");
-        }
-        await mirror.UpsertAsync(source.Id, [fresh], cancellationToken);
-        if (!SkuSignature(product.Variants.Select(v => (v.ExternalId, v.Sku))).SequenceEqual(SkuSignature(fresh.Variants.Select(v => (v.Id, v.Sku)))))
-        {
-            await skuHealth.RecomputeAsync(source.Id, cancellationToken);
-        }
-
-        var link = await db.ProductLinks.Include(l => l.Variants)
-            .FirstOrDefaultAsync(l => l.SourceStoreId == source.Id && l.SourceProductId == product.ExternalId, cancellationToken);
-        if (link is null)
-        {
-            return From(await sync.SyncAsync(mirroredProductId, cancellationToken));
-        }
-
-        var destination = await connections.FindAsync(link.DestinationStoreId, cancellationToken);
-        if (destination is null)
-        {
-            return new JobItemOutcome(false, $"\"{fresh.Title}\" is linked to a store that is no longer connected.");
-        }
-        try
-        {
-            var client = connections.ClientFor(destination);
-            var locationId = destination.LocationId ?? (await client.ListLocationsAsync(cancellationToken)).First(l => l.Active).Id;
-            var quantities = fresh.Variants.ToDictionary(v => v.Id, v => v.InventoryQuantity ?? 0);
-            var pushed = 0;
-            foreach (var variant in link.Variants)
+            var ids = items.Select(i => i.SubjectId).ToList();
+            var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
+            subjects = [];
+            foreach (var product in products)
             {
-                if (quantities.TryGetValue(variant.SourceVariantId, out var quantity))
-                {
-                    await client.SetInventoryLevelAsync(variant.DestinationInventoryItemId, locationId, quantity, cancellationToken);
-                    await mirror.SetQuantityAsync(destination.Id, variant.DestinationInventoryItemId, quantity, cancellationToken);
-                    pushed++;
-                }
+                var role = await db.StoreConnections.Where(c => c.Id == product.StoreId).Select(c => (StoreRole?)c.Role).FirstOrDefaultAsync(cancellationToken);
+                var linkId = await db.ProductLinks.Where(l => l.SourceStoreId == product.StoreId && l.SourceProductId == product.ExternalId)
+                    .Select(l => (long?)l.Id).FirstOrDefaultAsync(cancellationToken);
+                subjects[product.Id] = (product, role, linkId);
             }
-            link.LastSyncedAt = time.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
-
-            var missing = link.Variants.Count - pushed;
-            var message = $"Resynced \"{fresh.Title}\" from {source.Name}: stock of {pushed} variant{(pushed == 1 ? "" : "s")} pushed to {destination.Name}."
-                + (missing == 0 ? "" : $" {missing} linked variant{(missing == 1 ? " is" : "s are")} no longer in the Source product.");
-            await activity.RecordAsync(ActivityKind.Sync, ActivitySeverity.Success, message, source.Id, source.Name,
-                fresh.Id, fresh.Title, fresh.Variants.FirstOrDefault()?.Sku, cancellationToken);
-            return new JobItemOutcome(true, message);
         }
-        catch (Exception e) when (e is StoreApiException or HttpRequestException or TimeoutException)
+        var linked = new Dictionary<long, long>(); // link id -> item id
+        foreach (var item in items)
         {
-            logger.LogWarning(e, "Resync of product {ProductId} failed", product.ExternalId);
-            var message = $"Resync of \"{fresh.Title}\" failed: {e.Message} It can be retried safely.";
-            await activity.RecordAsync(ActivityKind.Failure, ActivitySeverity.Error, message, source.Id, source.Name,
-                fresh.Id, fresh.Title, null, CancellationToken.None);
-            return new JobItemOutcome(false, message);
+            if (!subjects.TryGetValue(item.SubjectId, out var subject))
+            {
+                outcomes[item.Id] = new JobItemOutcome(false, "The product is no longer in the Source catalogue.");
+            }
+            else if (subject.Role != StoreRole.Source)
+            {
+                outcomes[item.Id] = new JobItemOutcome(false, $"\"{subject.Product.Title}\" is not a Source product: only Source products can be resynced.");
+            }
+            else if (subject.LinkId is { } linkId)
+            {
+                linked[linkId] = item.Id;
+            }
+            else
+            {
+                outcomes[item.Id] = From(await sync.SyncAsync(item.SubjectId, cancellationToken));
+            }
         }
+        if (linked.Count > 0)
+        {
+            var progress = new InlineProgress<(int Done, int Total)>(p => detail($"Checked {p.Done} of {p.Total} linked products.", p.Total == 0 ? 100 : 100.0 * p.Done / p.Total));
+            var report = await reconciler.ReconcileAsync(linked.Keys, new ReconcileRun { Trigger = "Resync", Progress = progress }, cancellationToken);
+            foreach (var outcome in report.Outcomes)
+            {
+                outcomes[linked[outcome.LinkId]] = new JobItemOutcome(outcome.Kind is not LinkOutcomeKind.Failed and not LinkOutcomeKind.OutOfStep, outcome.Message);
+            }
+            foreach (var (linkId, itemId) in linked.Where(l => !outcomes.ContainsKey(l.Value)))
+            {
+                outcomes[itemId] = new JobItemOutcome(false, "The link ended before it could be checked.");
+            }
+        }
+        return outcomes;
     }
 
-    private static IEnumerable<(long, string?)> SkuSignature(IEnumerable<(long VariantId, string? Sku)> variants) =>
-        variants.Select(v => (v.VariantId, CatalogueMirror.NormalizeSku(v.Sku))).OrderBy(v => v.VariantId);
-
-    private static JobItemOutcome From(ProductOperationResult result) => new(result.Succeeded, result.Message);
+    private static JobItemOutcome From(ProductOperationResult result) => new(result.Succeeded, result.Message, result.MapCandidateId);
 
     /// <summary>Reports on the caller's thread, in order (unlike <see cref="Progress{T}"/>).</summary>
     private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);
+    }
+
+    /// <summary>At most four detail reports a second, and always the last one.</summary>
+    private sealed class DetailThrottle(TimeProvider time)
+    {
+        private long? _last;
+
+        public bool ShouldReport(bool final)
+        {
+            var now = time.GetTimestamp();
+            if (!final && _last is { } last && time.GetElapsedTime(last, now) < TimeSpan.FromMilliseconds(250))
+            {
+                return false;
+            }
+            _last = now;
+            return true;
+        }
     }
 }

@@ -11,13 +11,15 @@ namespace SyncDashboard.Core.Jobs;
 /// (<see cref="SyncEngineStartup.Ready"/>). The database is the queue: a job left Running or Queued
 /// by a stop or a crash is resumed at the next start, and only its Pending items are processed, so
 /// a finished item is never repeated (an item interrupted half-way is run again; sync is idempotent).
+/// Resync items are run in batches (<see cref="JobItemExecutor.BatchSize"/>); Cancel takes effect
+/// between items or batches.
 /// Each item's outcome and the job's counts are saved together as soon as the item is done.
 /// </summary>
 public sealed class JobRunner(
     IDbContextFactory<SyncDbContext> dbFactory,
     JobService jobs,
     JobItemExecutor executor,
-    SyncEngineStartup startup,
+    EngineReadiness startup,
     ActivityLog activity,
     TimeProvider time,
     ILogger<JobRunner> logger) : BackgroundService
@@ -122,11 +124,16 @@ public sealed class JobRunner(
         jobs.Publish(JobProgress.From(job));
 
         var parameters = JobService.ParametersOf(job);
-        JobItem? current = null;
+        IReadOnlyList<JobItem> current = [];
         string? lastMessage = null;
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        jobs.Running(job.Id, cancellation);
+        // Cancel stops a long item where it is (a bulk map's stock alignment, a resync batch: each step is
+        // safe to leave half done); a sync or unsync item is short and ends before the job stops.
+        var token = job.Kind is JobKind.BulkMap or JobKind.Resync ? cancellation.Token : stoppingToken;
         try
         {
-            foreach (var item in pending)
+            foreach (var chunk in pending.Chunk(JobItemExecutor.BatchSize(job.Kind)))
             {
                 if (await CancelRequestedAsync(job, stoppingToken))
                 {
@@ -134,16 +141,23 @@ public sealed class JobRunner(
                     return;
                 }
                 stoppingToken.ThrowIfCancellationRequested();
-                current = item;
-                var outcome = await executor.ExecuteAsync(job, item, parameters, (detail, percent) => jobs.Publish(JobProgress.From(job, detail, percent)), stoppingToken);
-                if (!outcome.Succeeded && stoppingToken.IsCancellationRequested)
+                current = chunk;
+                void Detail(string detail, double? percent) => jobs.Publish(JobProgress.From(job, detail, percent));
+                var outcomes = chunk.Length == 1
+                    ? new Dictionary<long, JobItemOutcome> { [chunk[0].Id] = await executor.ExecuteAsync(job, chunk[0], parameters, Detail, token) }
+                    : await executor.ExecuteBatchAsync(job, chunk, parameters, Detail, token);
+                if (outcomes.Values.Any(o => !o.Succeeded) && stoppingToken.IsCancellationRequested)
                 {
                     // Probably failed because the app is stopping: left Pending, run again at the next start.
                     stoppingToken.ThrowIfCancellationRequested();
                 }
-                await SaveOutcomeAsync(job, item, outcome);
-                current = null;
-                lastMessage = outcome.Message;
+                foreach (var item in chunk)
+                {
+                    var outcome = outcomes.GetValueOrDefault(item.Id) ?? new JobItemOutcome(false, "Not done.");
+                    await SaveOutcomeAsync(job, item, outcome);
+                    lastMessage = outcome.Message;
+                }
+                current = [];
                 jobs.Publish(JobProgress.From(job));
             }
             await FinishAsync(job, JobStatus.Completed, null, "Not run.", lastMessage);
@@ -153,14 +167,24 @@ public sealed class JobRunner(
             logger.LogInformation("Job {JobId} interrupted by the app stopping after {Done} of {Total} items; it resumes at the next start",
                 job.Id, job.Done, job.Total);
         }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // Cancelled by the merchant inside an item: what the item finished stays done; the rest is skipped.
+            job.CancelRequested = true;
+            await FinishAsync(job, JobStatus.Cancelled, null, "Cancelled while it ran.", null);
+        }
         catch (Exception e)
         {
             logger.LogError(e, "Job {JobId} failed", job.Id);
-            if (current is not null)
+            foreach (var item in current)
             {
-                await SaveOutcomeAsync(job, current, new JobItemOutcome(false, $"Unexpected error: {e.Message}"));
+                await SaveOutcomeAsync(job, item, new JobItemOutcome(false, $"Unexpected error: {e.Message}"));
             }
             await FinishAsync(job, JobStatus.Failed, e.Message, "Not run: the job failed.", null);
+        }
+        finally
+        {
+            jobs.Stopped(job.Id);
         }
     }
 
@@ -182,7 +206,8 @@ public sealed class JobRunner(
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         var updated = await db.JobItems.Where(i => i.Id == item.Id && i.Status == JobItemStatus.Pending).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Status, status)
-            .SetProperty(i => i.Message, message), CancellationToken.None);
+            .SetProperty(i => i.Message, message)
+            .SetProperty(i => i.MapCandidateId, outcome.MapCandidateId), CancellationToken.None);
         if (updated == 0)
         {
             return;

@@ -37,6 +37,7 @@ public sealed class JobService(
 
     private readonly Channel<Guid> _queued = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<Guid, MappingReport> _reports = new();
+    private readonly ConcurrentDictionary<Guid, CancellationTokenSource> _running = new();
     private readonly ConcurrentQueue<Guid> _reportOrder = new();
 
     /// <summary>
@@ -75,12 +76,29 @@ public sealed class JobService(
         CreateAsync(JobKind.BulkMap, [0], new JobParameters { DryRun = dryRun }, cancellationToken);
 
     /// <summary>
-    /// Queues a resync of each given Source product: it is read again from its store into the mirror,
-    /// then a linked product's stock is pushed to its Destination copy, and an unlinked one is synced
-    /// (the retry of a failed sync; sync is idempotent).
+    /// Queues a resync of each given Source product: a linked product is reconciled (both sides read
+    /// from the stores, every difference repaired), an unlinked one is synced (the retry of a failed
+    /// sync; sync is idempotent).
     /// </summary>
     public Task<Job> StartResyncAsync(IReadOnlyCollection<long> mirroredProductIds, CancellationToken cancellationToken = default) =>
         CreateAsync(JobKind.Resync, Subjects(mirroredProductIds), new JobParameters(), cancellationToken);
+
+    /// <summary>Queues a resync of every linked product of a Source store (its mirrored products that are synced or mapped).</summary>
+    public async Task<Job> StartResyncSourceAsync(int sourceStoreId, CancellationToken cancellationToken = default)
+    {
+        List<long> linked;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            linked = await db.Products.AsNoTracking()
+                .Where(p => p.StoreId == sourceStoreId && p.SyncState != Catalogue.SyncState.NotSynced)
+                .OrderBy(p => p.Title).Select(p => p.Id).ToListAsync(cancellationToken);
+        }
+        if (linked.Count == 0)
+        {
+            throw new ArgumentException("This Source has no synced or mapped products to resync.", nameof(sourceStoreId));
+        }
+        return await CreateAsync(JobKind.Resync, linked, new JobParameters(), cancellationToken);
+    }
 
     /// <summary>The job with its items (in order), or null.</summary>
     public async Task<Job?> GetAsync(Guid jobId, CancellationToken cancellationToken = default)
@@ -147,6 +165,10 @@ public sealed class JobService(
             progress = JobProgress.From(job);
         }
         logger.LogInformation("Cancel requested for job {JobId}", jobId);
+        if (_running.TryGetValue(jobId, out var running))
+        {
+            await running.CancelAsync(); // stops a long item (a bulk map's stock alignment, a resync batch) where it is
+        }
         Publish(progress);
         if (cancelledNow)
         {
@@ -225,6 +247,11 @@ public sealed class JobService(
             }
         }
     }
+
+    /// <summary>The runner's token source for a running job, so that Cancel stops it inside an item too.</summary>
+    internal void Running(Guid jobId, CancellationTokenSource cancellation) => _running[jobId] = cancellation;
+
+    internal void Stopped(Guid jobId) => _running.TryRemove(jobId, out _);
 
     internal void KeepReport(Guid jobId, MappingReport report)
     {

@@ -43,6 +43,9 @@ public sealed record MappingReportLine(
 
 public sealed record MappingReport(bool DryRun, IReadOnlyList<MappingReportLine> Lines, TimeSpan Elapsed)
 {
+    /// <summary>The links a real run created (empty for a dry run).</summary>
+    public IReadOnlyList<long> CreatedLinkIds { get; init; } = [];
+
     public IReadOnlyDictionary<MappingOutcome, int> Counts { get; } =
         Lines.GroupBy(l => l.Outcome).ToDictionary(g => g.Key, g => g.Count());
 
@@ -55,7 +58,7 @@ public sealed record MappingReport(bool DryRun, IReadOnlyList<MappingReportLine>
 /// both sides, every variant matched. Works on the local mirrors with hash lookups, so its cost
 /// grows with the number of variants, never with pairs of products.
 /// </summary>
-public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, ActivityLog activity, TimeProvider time)
+public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkStore linkStore, ActivityLog activity, TimeProvider time)
 {
     public async Task<MappingReport> RunAsync(bool dryRun, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -65,9 +68,10 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, Activ
         var destination = await db.StoreConnections.AsNoTracking()
             .FirstOrDefaultAsync(c => c.Role == StoreRole.Destination && c.Status != ConnectionStatus.Disconnected, cancellationToken)
             ?? throw new InvalidOperationException("No Destination store is connected.");
-        var sourceIds = await db.StoreConnections.AsNoTracking()
+        var sourceStores = await db.StoreConnections.AsNoTracking()
             .Where(c => c.Role == StoreRole.Source && c.Status != ConnectionStatus.Disconnected)
-            .Select(c => c.Id).ToListAsync(cancellationToken);
+            .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var sourceIds = sourceStores.Keys.ToList();
 
         // The Source side: SKU -> the variant that has it (or a mark that several have it).
         var sourceBySku = new Dictionary<string, SourceVariant>(StringComparer.Ordinal);
@@ -87,8 +91,8 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, Activ
                     continue;
                 }
                 sourceBySku[v.NormalizedSku] = sourceBySku.TryGetValue(v.NormalizedSku, out var seen)
-                    ? seen with { Duplicated = true }
-                    : new SourceVariant(v.ProductId, v.ExternalId, v.InventoryItemId ?? 0, v.Sku, Duplicated: false);
+                    ? seen with { Duplicated = true, OtherStoreId = seen.StoreId != storeId ? storeId : seen.OtherStoreId }
+                    : new SourceVariant(v.ProductId, v.ExternalId, v.InventoryItemId ?? 0, v.Sku, Duplicated: false, storeId, OtherStoreId: null);
             }
             await foreach (var p in db.Products.AsNoTracking().Where(p => p.StoreId == storeId)
                 .Select(p => new { p.Id, p.StoreId, p.ExternalId, p.Title }).AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -116,8 +120,7 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, Activ
 
         var lines = new List<MappingReportLine>(destinationProducts.Count);
         var claimedSources = new HashSet<long>();
-        var links = new List<ProductLink>();
-        var now = time.GetUtcNow();
+        var links = new List<NewLink>();
         var hasVariant = await destinationVariants.MoveNextAsync();
         for (var index = 0; index < destinationProducts.Count; index++)
         {
@@ -141,29 +144,18 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, Activ
         await destinationVariants.DisposeAsync();
         progress?.Report((destinationProducts.Count, destinationProducts.Count));
 
+        var created = new List<long>();
         if (!dryRun && links.Count > 0)
         {
-            // In batches, each with a fresh change tracker, so memory stays flat for large catalogues.
+            // In batches, each its own transaction, so memory stays flat for large catalogues. The caller
+            // brings the new links in step (their stock to the Source's) at once.
             foreach (var batch in links.Chunk(1_000))
             {
-                await using var batchDb = await dbFactory.CreateDbContextAsync(cancellationToken);
-                batchDb.ChangeTracker.AutoDetectChangesEnabled = false;
-                batchDb.ProductLinks.AddRange(batch);
-                await batchDb.SaveChangesAsync(cancellationToken);
-            }
-            foreach (var chunk in claimedSources.Chunk(500))
-            {
-                await db.Products.Where(p => chunk.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.SyncState, SyncState.Mapped), cancellationToken);
-            }
-            var mappedDestinations = links.Select(l => l.DestinationProductId).ToList();
-            foreach (var chunk in mappedDestinations.Chunk(500))
-            {
-                await db.Products.Where(p => p.StoreId == destination.Id && chunk.Contains(p.ExternalId))
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.SyncState, SyncState.Mapped), cancellationToken);
+                created.AddRange((await linkStore.CreateManyAsync(batch, cancellationToken)).Select(l => l.Id));
             }
         }
 
-        var report = new MappingReport(dryRun, lines, time.GetElapsedTime(started));
+        var report = new MappingReport(dryRun, lines, time.GetElapsedTime(started)) { CreatedLinkIds = created };
         if (!dryRun)
         {
             await activity.RecordAsync(ActivityKind.Map, ActivitySeverity.Success,
@@ -195,9 +187,11 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, Activ
                 return new(externalId, title, MappingOutcome.NoMatch, "No Source product has any of its SKUs.");
             }
             var sourceDuplicate = variants.Zip(matches).FirstOrDefault(p => p.Second is { Duplicated: true });
-            if (sourceDuplicate.Second is not null)
+            if (sourceDuplicate.Second is { } duplicate)
             {
-                return new(externalId, title, MappingOutcome.DuplicateSku, $"SKU {sourceDuplicate.First.Sku} is used more than once in the Source store.");
+                return new(externalId, title, MappingOutcome.DuplicateSku, duplicate.OtherStoreId is { } other
+                    ? $"SKU {sourceDuplicate.First.Sku} is in two Source stores, {sourceStores[duplicate.StoreId]} and {sourceStores[other]}: map it by hand in the Individual Mapper."
+                    : $"SKU {sourceDuplicate.First.Sku} is used more than once in {sourceStores[duplicate.StoreId]}.");
             }
             var candidates = matches.Where(m => m is not null).Select(m => m!.ProductId).Distinct().ToList();
             if (candidates.Count > 1)
@@ -223,29 +217,21 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, Activ
                 return new(externalId, title, MappingOutcome.AlreadyLinked,
                     $"\"{source.Title}\" in the Source is already linked to another product.", source.StoreId, source.ExternalId, source.Title);
             }
-            links.Add(new ProductLink
-            {
-                SourceStoreId = source.StoreId,
-                SourceProductId = source.ExternalId,
-                DestinationStoreId = destination.Id,
-                DestinationProductId = externalId,
-                Kind = LinkKind.Mapped,
-                CreatedAt = now,
-                LastSyncedAt = now,
-                Variants = [.. variants.Zip(matches).Select(p => new VariantLink
+            links.Add(new NewLink(source.StoreId, source.ExternalId, destination.Id, externalId, LinkKind.Mapped,
+                [.. variants.Zip(matches).Select(p => new VariantLink
                 {
                     SourceVariantId = p.Second!.ExternalId,
                     SourceInventoryItemId = p.Second.InventoryItemId,
                     DestinationVariantId = p.First.ExternalId,
                     DestinationInventoryItemId = p.First.InventoryItemId,
                     Sku = p.First.Sku,
-                })],
-            });
+                })], RequestCheck: false));
             return new(externalId, title, MappingOutcome.Mapped, $"Matched \"{source.Title}\" variant for variant by SKU.", source.StoreId, source.ExternalId, source.Title);
         }
     }
 
-    private sealed record SourceVariant(long ProductId, long ExternalId, long InventoryItemId, string? Sku, bool Duplicated);
+    /// <param name="OtherStoreId">When the SKU is also in another Source store: that store.</param>
+    private sealed record SourceVariant(long ProductId, long ExternalId, long InventoryItemId, string? Sku, bool Duplicated, int StoreId, int? OtherStoreId);
 
     private sealed record DestinationVariant(long ProductId, long ExternalId, long InventoryItemId, string? NormalizedSku, string? Sku);
 }

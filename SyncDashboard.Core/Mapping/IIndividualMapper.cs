@@ -17,4 +17,7 @@ public interface IIndividualMapper
         CancellationToken cancellationToken = default);
 
     Task<bool> UnmapAsync(long sourceProductId, CancellationToken cancellationToken = default);
+
+    /// <summary>The Destination product (mirrored id) a mapped Source product is linked to, to pair its variants again; null when not mapped.</summary>
+    Task<long?> LinkedDestinationAsync(long sourceProductId, CancellationToken cancellationToken = default);
 }

@@ -28,10 +28,13 @@ public sealed record MappingProposal(
 
 /// <summary>
 /// Maps one Source product to one Destination product by hand, variant by variant: suggests pairs
-/// by SKU, validates the merchant's choice (one to one, every variant paired, neither side already
-/// linked) and saves the link; unmaps again.
+/// by SKU, validates the merchant's choice (one to one, every variant paired, the same number of
+/// variants, neither side linked elsewhere) and saves the link, which the reconciliation then brings
+/// in step at once (the Destination's stock becomes the Source's). Saving the pairs of two products
+/// already linked to each other re-pairs them: that is how a mapped link left out of step by a
+/// variant change at the Source is resolved. Unmaps again.
 /// </summary>
-public sealed class IndividualMapper(IDbContextFactory<SyncDbContext> dbFactory, ActivityLog activity, TimeProvider time) : IIndividualMapper
+public sealed class IndividualMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkStore links, ActivityLog activity) : IIndividualMapper
 {
     /// <summary>Destination products whose title or SKU contains <paramref name="term"/>.</summary>
     public async Task<IReadOnlyList<MappingCandidate>> SearchDestinationAsync(string? term, int limit = 20, CancellationToken cancellationToken = default)
@@ -85,30 +88,35 @@ public sealed class IndividualMapper(IDbContextFactory<SyncDbContext> dbFactory,
         }
         var sourceVariants = source.Variants.ToDictionary(v => v.Id);
         var targetVariants = target.Variants.ToDictionary(v => v.Id);
-        var now = time.GetUtcNow();
-        db.ProductLinks.Add(new ProductLink
+        List<VariantLink> variantLinks = [.. pairs.Select(p => new VariantLink
         {
-            SourceStoreId = source.StoreId,
-            SourceProductId = source.ExternalId,
-            DestinationStoreId = target.StoreId,
-            DestinationProductId = target.ExternalId,
-            Kind = LinkKind.Mapped,
-            CreatedAt = now,
-            LastSyncedAt = now,
-            Variants = [.. pairs.Select(p => new VariantLink
+            SourceVariantId = sourceVariants[p.SourceVariantId].ExternalId,
+            SourceInventoryItemId = sourceVariants[p.SourceVariantId].InventoryItemId ?? 0,
+            DestinationVariantId = targetVariants[p.DestinationVariantId!.Value].ExternalId,
+            DestinationInventoryItemId = targetVariants[p.DestinationVariantId!.Value].InventoryItemId ?? 0,
+            Sku = sourceVariants[p.SourceVariantId].Sku,
+        })];
+        var existing = await ExistingLinkAsync(db, source, target, cancellationToken);
+        try
+        {
+            if (existing is not null)
             {
-                SourceVariantId = sourceVariants[p.SourceVariantId].ExternalId,
-                SourceInventoryItemId = sourceVariants[p.SourceVariantId].InventoryItemId ?? 0,
-                DestinationVariantId = targetVariants[p.DestinationVariantId!.Value].ExternalId,
-                DestinationInventoryItemId = targetVariants[p.DestinationVariantId!.Value].InventoryItemId ?? 0,
-                Sku = sourceVariants[p.SourceVariantId].Sku,
-            })],
-        });
-        source.SyncState = SyncState.Mapped;
-        target.SyncState = SyncState.Mapped;
-        await db.SaveChangesAsync(cancellationToken);
+                await links.ReplaceVariantsAsync(existing.Id, variantLinks, cancellationToken);
+            }
+            else
+            {
+                await links.CreateAsync(new NewLink(source.StoreId, source.ExternalId, target.StoreId, target.ExternalId, LinkKind.Mapped, variantLinks),
+                    cancellationToken);
+            }
+        }
+        catch (LinkConflictException e)
+        {
+            return [e.Message];
+        }
         await activity.RecordAsync(ActivityKind.Map, ActivitySeverity.Success,
-            $"Mapped \"{source.Title}\" to \"{target.Title}\" ({pairs.Count} variant{(pairs.Count == 1 ? "" : "s")}).",
+            existing is not null
+                ? $"Paired the variants of \"{source.Title}\" and \"{target.Title}\" again ({pairs.Count} variant{(pairs.Count == 1 ? "" : "s")})."
+                : $"Mapped \"{source.Title}\" to \"{target.Title}\" ({pairs.Count} variant{(pairs.Count == 1 ? "" : "s")}).",
             source.StoreId, null, source.ExternalId, source.Title, source.Variants.FirstOrDefault()?.Sku, cancellationToken);
         return [];
     }
@@ -122,19 +130,30 @@ public sealed class IndividualMapper(IDbContextFactory<SyncDbContext> dbFactory,
         {
             return false;
         }
-        var link = await db.ProductLinks.FirstOrDefaultAsync(l => l.SourceStoreId == source.StoreId && l.SourceProductId == source.ExternalId, cancellationToken);
-        if (link is null)
+        var link = await db.ProductLinks.AsNoTracking().FirstOrDefaultAsync(l => l.SourceStoreId == source.StoreId && l.SourceProductId == source.ExternalId, cancellationToken);
+        if (link is null || !await links.RemoveAsync(link.Id, cancellationToken))
         {
             return false;
         }
-        db.ProductLinks.Remove(link);
-        source.SyncState = SyncState.NotSynced;
-        await db.Products.Where(p => p.StoreId == link.DestinationStoreId && p.ExternalId == link.DestinationProductId)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.SyncState, SyncState.NotSynced), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
         await activity.RecordAsync(ActivityKind.Unmap, ActivitySeverity.Success, $"Unmapped \"{source.Title}\".",
             source.StoreId, null, source.ExternalId, source.Title, null, cancellationToken);
         return true;
+    }
+
+    public async Task<long?> LinkedDestinationAsync(long sourceProductId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var source = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == sourceProductId, cancellationToken);
+        if (source is null)
+        {
+            return null;
+        }
+        var link = await db.ProductLinks.AsNoTracking()
+            .FirstOrDefaultAsync(l => l.SourceStoreId == source.StoreId && l.SourceProductId == source.ExternalId && l.Kind == LinkKind.Mapped, cancellationToken);
+        return link is null
+            ? null
+            : await db.Products.AsNoTracking().Where(p => p.StoreId == link.DestinationStoreId && p.ExternalId == link.DestinationProductId)
+                .Select(p => (long?)p.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     private static async Task<IReadOnlyList<string>> ValidateAsync(SyncDbContext db, MirroredProduct source, MirroredProduct target,
@@ -169,16 +188,22 @@ public sealed class IndividualMapper(IDbContextFactory<SyncDbContext> dbFactory,
         {
             problems.Add($"Source variant {twice.Key} is paired more than once.");
         }
-        if (await db.ProductLinks.AnyAsync(l => l.SourceStoreId == source.StoreId && l.SourceProductId == source.ExternalId, cancellationToken))
+        // Two products linked to each other may be paired again; a link to anything else refuses.
+        var pairedToEachOther = await ExistingLinkAsync(db, source, target, cancellationToken) is not null;
+        if (!pairedToEachOther && await db.ProductLinks.AnyAsync(l => l.SourceStoreId == source.StoreId && l.SourceProductId == source.ExternalId, cancellationToken))
         {
             problems.Add($"\"{source.Title}\" is already linked to a Destination product.");
         }
-        if (await db.ProductLinks.AnyAsync(l => l.DestinationStoreId == target.StoreId && l.DestinationProductId == target.ExternalId, cancellationToken))
+        if (!pairedToEachOther && await db.ProductLinks.AnyAsync(l => l.DestinationStoreId == target.StoreId && l.DestinationProductId == target.ExternalId, cancellationToken))
         {
             problems.Add($"\"{target.Title}\" in the Destination is already linked to another Source product.");
         }
         return problems;
     }
+
+    private static Task<ProductLink?> ExistingLinkAsync(SyncDbContext db, MirroredProduct source, MirroredProduct target, CancellationToken cancellationToken) =>
+        db.ProductLinks.AsNoTracking().FirstOrDefaultAsync(l => l.SourceStoreId == source.StoreId && l.SourceProductId == source.ExternalId
+            && l.DestinationStoreId == target.StoreId && l.DestinationProductId == target.ExternalId, cancellationToken);
 
     private static async Task<(MirroredProduct Source, MirroredProduct Destination)> LoadAsync(SyncDbContext db, long sourceProductId,
         long destinationProductId, CancellationToken cancellationToken)

@@ -22,7 +22,8 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobItem> JobItems => Set<JobItem>();
     public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
-    public DbSet<ProcessedWebhook> ProcessedWebhooks => Set<ProcessedWebhook>();
+    public DbSet<ReceivedWebhook> ReceivedWebhooks => Set<ReceivedWebhook>();
+    public DbSet<PendingInventoryUpdate> PendingInventoryUpdates => Set<PendingInventoryUpdate>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SyncDbContext).Assembly, t => t.Namespace == typeof(SyncDbContext).Namespace + ".Configurations");

@@ -36,8 +36,12 @@ public interface IShopifyAdminApi
     Task<ProductEnvelope> GetProductAsync(
         long id, [AliasAs("fields")] string? fields = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Creates a product. The body is built by hand (<c>{"product": {...}}</c>) so that it can carry an
+    /// explicit <c>inventory_management: null</c> and the product's <c>metafields</c>.
+    /// </summary>
     [Post("/products.json")]
-    Task<ProductEnvelope> CreateProductAsync([Body] ProductEnvelope product, CancellationToken cancellationToken = default);
+    Task<ProductEnvelope> CreateProductAsync([Body] JsonObject product, CancellationToken cancellationToken = default);
 
     [Put("/products/{id}.json")]
     Task<ProductEnvelope> UpdateProductAsync(long id, [Body] ProductEnvelope product, CancellationToken cancellationToken = default);
@@ -52,6 +56,26 @@ public interface IShopifyAdminApi
 
     [Delete("/products/{id}.json")]
     Task DeleteProductAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a variant (<c>{"variant": {...}}</c>) to a product.</summary>
+    [Post("/products/{productId}/variants.json")]
+    Task<VariantEnvelope> CreateVariantAsync(long productId, [Body] JsonObject variant, CancellationToken cancellationToken = default);
+
+    [Delete("/products/{productId}/variants/{variantId}.json")]
+    Task DeleteVariantAsync(long productId, long variantId, CancellationToken cancellationToken = default);
+
+    // Metafields of a product.
+
+    [Get("/products/{productId}/metafields.json")]
+    Task<MetafieldsEnvelope> ListProductMetafieldsAsync(
+        long productId, [AliasAs("namespace")] string? @namespace = null, CancellationToken cancellationToken = default);
+
+    [Post("/products/{productId}/metafields.json")]
+    Task<MetafieldEnvelope> CreateProductMetafieldAsync(long productId, [Body] JsonObject metafield, CancellationToken cancellationToken = default);
+
+    [Put("/products/{productId}/metafields/{metafieldId}.json")]
+    Task<MetafieldEnvelope> UpdateProductMetafieldAsync(long productId, long metafieldId, [Body] JsonObject metafield,
+        CancellationToken cancellationToken = default);
 
     // Inventory.
 

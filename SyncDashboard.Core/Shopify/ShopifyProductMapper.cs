@@ -64,6 +64,9 @@ public static class ShopifyProductMapper
             WeightUnit = variant.WeightUnit,
             InventoryItemId = variant.InventoryItemId,
             InventoryQuantity = variant.InventoryQuantity,
+            // REST: inventory_management "shopify" (or a fulfillment service) tracks stock; null does not.
+            InventoryTracked = variant.InventoryManagement is not null,
+            InventoryPolicy = variant.InventoryPolicy,
             Position = variant.Position,
         };
     }
@@ -99,13 +102,69 @@ public static class ShopifyProductMapper
         Grams = draft.Grams,
         Weight = draft.Weight,
         WeightUnit = draft.WeightUnit,
+        InventoryManagement = draft.InventoryTracked ? TrackedBy : null,
+        InventoryPolicy = draft.InventoryPolicy,
     };
+
+    /// <summary>REST's <c>inventory_management</c> value of a variant whose stock Shopify tracks.</summary>
+    public const string TrackedBy = "shopify";
+
+    /// <summary>
+    /// The body of <c>POST products.json</c> as JSON: <see cref="ToShopifyProduct"/> plus what must be
+    /// sent explicitly: <c>inventory_management: null</c> for an untracked variant (left out, the
+    /// store would pick its default) and the product's <c>metafields</c>.
+    /// </summary>
+    public static JsonObject ToCreateBody(StoreProductDraft draft)
+    {
+        var product = JsonSerializer.SerializeToNode(ToShopifyProduct(draft), ShopifyJson.Requests)!.AsObject();
+        if (product["variants"] is JsonArray variants)
+        {
+            for (var i = 0; i < variants.Count; i++)
+            {
+                variants[i]!.AsObject()["inventory_management"] = draft.Variants[i].InventoryTracked ? TrackedBy : null;
+            }
+        }
+        if (draft.Metafields.Count > 0)
+        {
+            product["metafields"] = new JsonArray([.. draft.Metafields.Select(ToMetafieldJson)]);
+        }
+        return new JsonObject { ["product"] = product };
+    }
+
+    /// <summary>The body of <c>POST products/{id}/variants.json</c>, with <c>inventory_management</c> always sent.</summary>
+    public static JsonObject ToVariantCreateBody(StoreVariantDraft draft)
+    {
+        var variant = JsonSerializer.SerializeToNode(ToShopifyVariant(draft), ShopifyJson.Requests)!.AsObject();
+        variant["inventory_management"] = draft.InventoryTracked ? TrackedBy : null;
+        return new JsonObject { ["variant"] = variant };
+    }
+
+    /// <summary>A metafield as REST writes it: namespace, key, value and type (and its id once saved).</summary>
+    public static JsonObject ToMetafieldJson(StoreMetafield metafield)
+    {
+        var json = new JsonObject
+        {
+            ["namespace"] = metafield.Namespace,
+            ["key"] = metafield.Key,
+            ["value"] = metafield.Value,
+            ["type"] = metafield.Type,
+        };
+        if (metafield.Id != 0)
+        {
+            json["id"] = metafield.Id;
+        }
+        return json;
+    }
+
+    public static StoreMetafield ToStoreMetafield(ShopifyMetafield metafield) =>
+        new(metafield.Namespace ?? "", metafield.Key ?? "", metafield.Value ?? "", metafield.Type ?? "single_line_text_field") { Id = metafield.Id ?? 0 };
 
     /// <summary>
     /// The body of <c>PUT products/{id}.json</c> for <paramref name="update"/>: only the fields it sets.
-    /// Shopify replaces a product's variants with the list sent, so price changes carry every one of
+    /// Shopify replaces a product's variants with the list sent, so variant changes carry every one of
     /// <paramref name="currentVariantIds"/> (the others with their id only, which changes nothing).
-    /// A price change's <c>compare_at_price</c> is sent even when null, which clears it.
+    /// A price change's <c>compare_at_price</c> is sent even when null, which clears it; an untracked
+    /// variant is sent with <c>inventory_management: null</c>.
     /// </summary>
     public static JsonObject ToUpdateBody(long productId, StoreProductUpdate update, IReadOnlyList<long>? currentVariantIds)
     {
@@ -123,10 +182,10 @@ public static class ShopifyProductMapper
                 : [.. update.ImageSources.Select((src, i) => new ShopifyImage { Src = src, Position = i + 1 })],
         };
         var body = JsonSerializer.SerializeToNode(product, ShopifyJson.Requests)!.AsObject();
-        if (update.VariantPrices is { } prices)
+        if (update.Variants is { Count: > 0 } changed)
         {
-            var changes = new Dictionary<long, StoreVariantPriceUpdate>();
-            foreach (var change in prices)
+            var changes = new Dictionary<long, StoreVariantUpdate>();
+            foreach (var change in changed)
             {
                 changes[change.VariantId] = change;
             }
@@ -138,8 +197,19 @@ public static class ShopifyProductMapper
                 var variant = new JsonObject { ["id"] = id };
                 if (changes.TryGetValue(id, out var change))
                 {
-                    variant["price"] = Money(change.Price);
-                    variant["compare_at_price"] = change.CompareAtPrice is { } compareAt ? Money(compareAt) : null;
+                    if (change.Prices is { } prices)
+                    {
+                        variant["price"] = Money(prices.Price);
+                        variant["compare_at_price"] = prices.CompareAtPrice is { } compareAt ? Money(compareAt) : null;
+                    }
+                    if (change.InventoryTracked is { } tracked)
+                    {
+                        variant["inventory_management"] = tracked ? TrackedBy : null;
+                    }
+                    if (change.InventoryPolicy is { } policy)
+                    {
+                        variant["inventory_policy"] = policy;
+                    }
                 }
                 variants.Add(variant);
             }

@@ -21,8 +21,11 @@ public sealed class ShopifyStoreClient : IStoreClient
     /// <summary>Shopify's largest page.</summary>
     public const int MaxPageSize = 250;
 
-    /// <summary>Ids per <c>ids</c> or <c>inventory_item_ids</c> filter (Shopify takes at most 50 inventory items).</summary>
-    private const int IdsPerRequest = 50;
+    /// <summary>Inventory item ids per <c>inventory_levels.json</c> call: Shopify takes at most 50.</summary>
+    private const int InventoryItemIdsPerRequest = 50;
+
+    /// <summary>Product ids per <c>products.json?ids=</c> call: one full page.</summary>
+    private const int ProductIdsPerRequest = MaxPageSize;
 
     private readonly Func<IShopifyAdminApi> _api;
 
@@ -65,7 +68,7 @@ public sealed class ShopifyStoreClient : IStoreClient
         };
         // Ids travel in the URL: a long list is asked for in chunks, each chunk paged.
         IEnumerable<ProductListQuery> queries = filter.Ids is { } ids
-            ? ids.Distinct().Chunk(IdsPerRequest).Select(chunk => first with { Ids = string.Join(',', chunk) })
+            ? ids.Distinct().Chunk(ProductIdsPerRequest).Select(chunk => first with { Ids = string.Join(',', chunk), Limit = MaxPageSize })
             : [first];
         foreach (var query in queries)
         {
@@ -113,13 +116,13 @@ public sealed class ShopifyStoreClient : IStoreClient
     public async Task<StoreProduct> CreateProductAsync(StoreProductDraft product, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(product);
-        var body = new ProductEnvelope(ShopifyProductMapper.ToShopifyProduct(product));
+        var body = ShopifyProductMapper.ToCreateBody(product);
         var created = await CallAsync(api => api.CreateProductAsync(body, cancellationToken)).ConfigureAwait(false);
         return ShopifyProductMapper.ToStoreProduct(created.Product);
     }
 
     /// <summary>
-    /// Changes the fields that <paramref name="update"/> sets (<c>PUT products/{id}.json</c>). Price
+    /// Changes the fields that <paramref name="update"/> sets (<c>PUT products/{id}.json</c>). Variant
     /// changes first read the product's variants, because Shopify replaces the variant list with the
     /// one sent. A price change whose <c>CompareAtPrice</c> is null clears the variant's compare-at price.
     /// </summary>
@@ -127,15 +130,12 @@ public sealed class ShopifyStoreClient : IStoreClient
     {
         ArgumentNullException.ThrowIfNull(update);
         IReadOnlyList<long>? variantIds = null;
-        if (update.VariantPrices is { Count: > 0 })
+        if (update.Variants is { Count: > 0 })
         {
             var current = await CallAsync(api => api.GetProductAsync(productId, "id,variants", cancellationToken)).ConfigureAwait(false);
             variantIds = [.. (current.Product.Variants ?? []).Select(v => v.Id ?? 0).Where(id => id != 0)];
         }
-        var body = ShopifyProductMapper.ToUpdateBody(productId, update with
-        {
-            VariantPrices = update.VariantPrices is { Count: > 0 } ? update.VariantPrices : null,
-        }, variantIds);
+        var body = ShopifyProductMapper.ToUpdateBody(productId, update, variantIds);
         var updated = await CallAsync(api => api.UpdateProductJsonAsync(productId, body, cancellationToken)).ConfigureAwait(false);
         return ShopifyProductMapper.ToStoreProduct(updated.Product);
     }
@@ -147,6 +147,57 @@ public sealed class ShopifyStoreClient : IStoreClient
             return true;
         }, nullOn404: false, falseOn404: true).ConfigureAwait(false);
 
+    /// <summary>
+    /// Adds a variant (<c>POST products/{id}/variants.json</c>). Like every create, retried only after
+    /// a 429: after a server error or a timeout, look for a variant with its SKU before trying again.
+    /// </summary>
+    public async Task<StoreVariant> CreateVariantAsync(long productId, StoreVariantDraft variant, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        var body = ShopifyProductMapper.ToVariantCreateBody(variant);
+        var created = await CallAsync(api => api.CreateVariantAsync(productId, body, cancellationToken)).ConfigureAwait(false);
+        return ShopifyProductMapper.ToStoreVariant(created.Variant);
+    }
+
+    public async Task<bool> DeleteVariantAsync(long productId, long variantId, CancellationToken cancellationToken = default) =>
+        await CallAsync(async api =>
+        {
+            await api.DeleteVariantAsync(productId, variantId, cancellationToken).ConfigureAwait(false);
+            return true;
+        }, nullOn404: false, falseOn404: true).ConfigureAwait(false);
+
+    // ------------------------------------------------------------------ metafields
+
+    public async Task<IReadOnlyList<StoreMetafield>> GetProductMetafieldsAsync(long productId, string? @namespace = null,
+        CancellationToken cancellationToken = default)
+    {
+        var metafields = await CallAsync(api => api.ListProductMetafieldsAsync(productId, @namespace, cancellationToken)).ConfigureAwait(false);
+        return [.. (metafields.Metafields ?? []).Select(ShopifyProductMapper.ToStoreMetafield)];
+    }
+
+    /// <summary>
+    /// Reads the product's metafields of that namespace, then changes the one with the same key
+    /// (<c>PUT</c>) or creates it (<c>POST</c>), so that a repeat never makes a second one.
+    /// </summary>
+    public async Task<StoreMetafield> SetProductMetafieldAsync(long productId, StoreMetafield metafield, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(metafield);
+        var existing = (await GetProductMetafieldsAsync(productId, metafield.Namespace, cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault(m => m.Key == metafield.Key);
+        if (existing is not null && existing.Value == metafield.Value && existing.Type == metafield.Type)
+        {
+            return existing;
+        }
+        var body = new System.Text.Json.Nodes.JsonObject
+        {
+            ["metafield"] = ShopifyProductMapper.ToMetafieldJson(metafield with { Id = existing?.Id ?? 0 }),
+        };
+        var saved = existing is null
+            ? await CallAsync(api => api.CreateProductMetafieldAsync(productId, body, cancellationToken)).ConfigureAwait(false)
+            : await CallAsync(api => api.UpdateProductMetafieldAsync(productId, existing.Id, body, cancellationToken)).ConfigureAwait(false);
+        return ShopifyProductMapper.ToStoreMetafield(saved.Metafield);
+    }
+
     // ------------------------------------------------------------------ inventory
 
     public async Task<IReadOnlyList<StoreInventoryLevel>> GetInventoryLevelsAsync(
@@ -154,7 +205,7 @@ public sealed class ShopifyStoreClient : IStoreClient
     {
         ArgumentNullException.ThrowIfNull(inventoryItemIds);
         var levels = new List<StoreInventoryLevel>();
-        foreach (var chunk in inventoryItemIds.Distinct().Chunk(IdsPerRequest))
+        foreach (var chunk in inventoryItemIds.Distinct().Chunk(InventoryItemIdsPerRequest))
         {
             InventoryLevelQuery? query = new()
             {

@@ -12,7 +12,11 @@ public interface IStoreClient
     /// <summary>The store's own description: name, domain (as its webhooks name it) and primary location.</summary>
     Task<StoreShop> GetShopAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Every product that matches <paramref name="filter"/>, page after page, following the store's cursor.</summary>
+    /// <summary>
+    /// Every product that matches <paramref name="filter"/>, page after page, following the store's
+    /// cursor. With <see cref="ProductFilter.Ids"/>, the products of those ids that exist (a deleted
+    /// one is simply absent), read in batches of up to 250 ids a call.
+    /// </summary>
     IAsyncEnumerable<StoreProduct> ListProductsAsync(ProductFilter? filter = null, CancellationToken cancellationToken = default);
 
     Task<long> CountProductsAsync(CancellationToken cancellationToken = default);
@@ -31,6 +35,21 @@ public interface IStoreClient
 
     /// <summary>Deletes the product; returns <c>false</c> when it was already gone.</summary>
     Task<bool> DeleteProductAsync(long productId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Adds a variant to a product. Like every create, not repeated after a server error or a
+    /// timeout: look for it (by SKU) before trying again.
+    /// </summary>
+    Task<StoreVariant> CreateVariantAsync(long productId, StoreVariantDraft variant, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes one variant of a product; returns <c>false</c> when it was already gone.</summary>
+    Task<bool> DeleteVariantAsync(long productId, long variantId, CancellationToken cancellationToken = default);
+
+    /// <summary>The product's metafields, or those of one namespace.</summary>
+    Task<IReadOnlyList<StoreMetafield>> GetProductMetafieldsAsync(long productId, string? @namespace = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates the product's metafield of that namespace and key, or changes its value when it exists.</summary>
+    Task<StoreMetafield> SetProductMetafieldAsync(long productId, StoreMetafield metafield, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<StoreInventoryLevel>> GetInventoryLevelsAsync(
         IReadOnlyCollection<long> inventoryItemIds, long? locationId = null, CancellationToken cancellationToken = default);

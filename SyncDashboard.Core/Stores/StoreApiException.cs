@@ -11,6 +11,12 @@ public class StoreApiException(string storeName, HttpStatusCode statusCode, stri
     public HttpStatusCode StatusCode { get; } = statusCode;
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Errors { get; } =
         errors ?? new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// Whether trying again may succeed: a server error, a timeout, throttling (429, 408) or an
+    /// unreachable store. A refusal of the request itself (other 4xx) is not.
+    /// </summary>
+    public bool IsTransient => (int)StatusCode is >= 500 or 408 or 429 || this is StoreUnavailableException;
 }
 
 /// <summary>

@@ -40,7 +40,16 @@ public sealed record StoreVariant
     public double? Weight { get; init; }
     public string? WeightUnit { get; init; }
     public long? InventoryItemId { get; init; }
+
+    /// <summary>The variant's available quantity summed over all the store's locations.</summary>
     public int? InventoryQuantity { get; init; }
+
+    /// <summary>Whether the store counts this variant's stock; an untracked variant never sells out.</summary>
+    public bool InventoryTracked { get; init; } = true;
+
+    /// <summary><c>deny</c> (stop selling at 0) or <c>continue</c> (keep selling when out of stock).</summary>
+    public string? InventoryPolicy { get; init; }
+
     public int? Position { get; init; }
 }
 
@@ -59,6 +68,9 @@ public sealed record StoreProductDraft
     public IReadOnlyList<StoreProductOption> Options { get; init; } = [];
     public IReadOnlyList<StoreVariantDraft> Variants { get; init; } = [];
     public IReadOnlyList<string> ImageSources { get; init; } = [];
+
+    /// <summary>Metafields the product is created with (for example the link marker).</summary>
+    public IReadOnlyList<StoreMetafield> Metafields { get; init; } = [];
 }
 
 public sealed record StoreVariantDraft
@@ -71,6 +83,12 @@ public sealed record StoreVariantDraft
     public int? Grams { get; init; }
     public double? Weight { get; init; }
     public string? WeightUnit { get; init; }
+
+    /// <summary>Whether the store counts the variant's stock (false: it never sells out).</summary>
+    public bool InventoryTracked { get; init; } = true;
+
+    /// <summary><c>deny</c> or <c>continue</c>; null leaves the store's default (<c>deny</c>).</summary>
+    public string? InventoryPolicy { get; init; }
 }
 
 /// <summary>A partial product update: only the properties that are set (not null) change.</summary>
@@ -86,11 +104,37 @@ public sealed record StoreProductUpdate
     /// <summary>When set, replaces the product's images.</summary>
     public IReadOnlyList<string>? ImageSources { get; init; }
 
-    /// <summary>When set, changes the listed variants' prices (by variant id).</summary>
-    public IReadOnlyList<StoreVariantPriceUpdate>? VariantPrices { get; init; }
+    /// <summary>When set, changes the listed variants (by variant id); the others stay as they are.</summary>
+    public IReadOnlyList<StoreVariantUpdate>? Variants { get; init; }
+
+    /// <summary>True when the update changes nothing.</summary>
+    public bool IsEmpty => this is { Title: null, DescriptionHtml: null, Vendor: null, ProductType: null, Tags: null, Status: null, ImageSources: null }
+        && Variants is null or { Count: 0 };
 }
 
-public sealed record StoreVariantPriceUpdate(long VariantId, decimal Price, decimal? CompareAtPrice);
+/// <summary>
+/// A change of one variant: only what is set changes. <see cref="Prices"/> sets the price and the
+/// compare-at price together (a null compare-at price clears it).
+/// </summary>
+public sealed record StoreVariantUpdate(long VariantId)
+{
+    public StoreVariantPrices? Prices { get; init; }
+    public bool? InventoryTracked { get; init; }
+    public string? InventoryPolicy { get; init; }
+}
+
+/// <summary>A variant's price and compare-at price (null: none).</summary>
+public sealed record StoreVariantPrices(decimal Price, decimal? CompareAtPrice);
+
+/// <summary>
+/// A value attached to a product under a namespace and a key, as Shopify's metafields are. The
+/// link marker (namespace <c>syncdashboard</c>) is one.
+/// </summary>
+public sealed record StoreMetafield(string Namespace, string Key, string Value, string Type = "single_line_text_field")
+{
+    /// <summary>The store's id of the metafield (0 before it is saved).</summary>
+    public long Id { get; init; }
+}
 
 public sealed record StoreInventoryLevel(long InventoryItemId, long LocationId, int? Available, DateTimeOffset? UpdatedAt);
 

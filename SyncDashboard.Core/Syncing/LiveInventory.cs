@@ -1,92 +1,263 @@
-using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Core.Activity;
+using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
+using SyncDashboard.Core.Hosting;
 using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Reconciliation;
 using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Core.Syncing;
 
 /// <summary>
-/// Live inventory: a Source item's new quantity is set on its linked Destination item. Changes of
-/// one item that arrive while its update is pending are coalesced (the latest value wins, one store
-/// call). A failed update keeps the latest value and is tried again, so nothing is lost.
+/// Live inventory, the fast path of stock: a hint that a Source item's stock changed (a webhook, a
+/// sweep) is saved as a <see cref="PendingInventoryUpdate"/>; within the coalescing window
+/// (<c>SyncDashboard:InventoryCoalesceWindow</c>) the hinted items of a store are read from the Source
+/// (50 a call), their quantity taken under <see cref="StockRule"/>, and the linked Destination items
+/// that differ are set through <see cref="DestinationStock"/>. Because the Source is read at that
+/// moment, a late, repeated or out-of-order event can never write an older quantity; the pending row
+/// goes only once a read made after its latest hint has been applied, so a crash or a failed store
+/// call loses nothing (it is retried with backoff).
 /// </summary>
 public sealed class LiveInventory(
     IDbContextFactory<SyncDbContext> dbFactory,
     StoreConnectionService connections,
+    CatalogueMirror mirror,
+    DestinationStock stock,
     ActivityLog activity,
+    EngineReadiness startup,
     IOptions<SyncDashboardOptions> options,
-    ILogger<LiveInventory> logger)
+    TimeProvider time,
+    ILogger<LiveInventory> logger) : BackgroundService
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
-    private readonly ConcurrentDictionary<(int StoreId, long ItemId), int> _latest = new();
-    private readonly ConcurrentDictionary<(int StoreId, long ItemId), byte> _scheduled = new();
-
-    /// <summary>Store calls made to set Destination levels (for tests and diagnostics).</summary>
-    public long Pushes => Interlocked.Read(ref _pushes);
+    private const int ItemsPerRound = 250;
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private long _pushes;
 
-    /// <summary>Records the Source item's latest quantity and makes sure one update is on its way.</summary>
-    public void Enqueue(int sourceStoreId, long sourceInventoryItemId, int quantity)
-    {
-        var key = (sourceStoreId, sourceInventoryItemId);
-        _latest[key] = quantity;
-        if (_scheduled.TryAdd(key, 0))
-        {
-            _ = Task.Run(() => FlushAsync(key, options.Value.InventoryCoalesceWindow));
-        }
-    }
+    /// <summary>Destination levels this path has set (for tests and diagnostics).</summary>
+    public long Pushes => Interlocked.Read(ref _pushes);
 
-    private async Task FlushAsync((int StoreId, long ItemId) key, TimeSpan wait)
+    /// <summary>
+    /// Records that these Source items' stock may have changed. Only items linked to a Destination item
+    /// are kept; the record is saved before this returns, and a new hint for a waiting item coalesces with it.
+    /// </summary>
+    public async Task HintAsync(int sourceStoreId, IReadOnlyCollection<long> sourceInventoryItemIds, CancellationToken cancellationToken = default)
     {
-        await Task.Delay(wait);
-        // From here on, a new change schedules a new flush.
-        _scheduled.TryRemove(key, out _);
-        if (!_latest.TryRemove(key, out var quantity))
+        if (sourceInventoryItemIds.Count == 0)
         {
             return;
         }
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var linked = new List<long>();
+        foreach (var chunk in sourceInventoryItemIds.Distinct().Chunk(500))
+        {
+            linked.AddRange(await db.VariantLinks.AsNoTracking()
+                .Where(v => chunk.Contains(v.SourceInventoryItemId) && db.ProductLinks.Any(l => l.Id == v.ProductLinkId && l.SourceStoreId == sourceStoreId))
+                .Select(v => v.SourceInventoryItemId).Distinct().ToListAsync(cancellationToken));
+        }
+        if (linked.Count == 0)
+        {
+            return;
+        }
+        var at = DateTimeOffsetToBinary(now);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var item in linked)
+            {
+                // One row per item: a new hint moves RequestedAt and keeps a retry's NotBefore.
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO pending_inventory_updates (SourceStoreId, SourceInventoryItemId, RequestedAt, NotBefore, Attempts)
+                    VALUES ({sourceStoreId}, {item}, {at}, {at}, 0)
+                    ON CONFLICT (SourceStoreId, SourceInventoryItemId) DO UPDATE SET RequestedAt = excluded.RequestedAt
+                    """, cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        _wake.Writer.TryWrite(true);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         try
         {
-            await PushAsync(key.StoreId, key.ItemId, quantity);
+            await startup.Ready.WaitAsync(stoppingToken);
         }
-        catch (Exception e) when (e is StoreApiException or HttpRequestException or TimeoutException)
+        catch (OperationCanceledException)
         {
-            logger.LogWarning("Inventory update of item {Item} failed, will retry: {Error}", key.ItemId, e.Message);
-            await activity.RecordAsync(ActivityKind.Failure, ActivitySeverity.Error,
-                $"Inventory update failed and will be retried: {e.Message}", key.StoreId);
-            if (_latest.TryAdd(key, quantity) && _scheduled.TryAdd(key, 0))
+            return;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "The sync engine did not start cleanly; following stock anyway");
+        }
+        await GuardedLoop.RunAsync("Live inventory", LoopAsync, activity, logger, time, stoppingToken);
+    }
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
+    {
+        _wake.Writer.TryWrite(true); // hints saved before a restart
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var next = await NextDueAsync(stoppingToken);
+            if (next is null)
             {
-                _ = Task.Run(() => FlushAsync(key, RetryDelay));
+                await _wake.Reader.ReadAsync(stoppingToken);
+                continue;
+            }
+            var wait = next.Value - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await WaitAsync(wait, stoppingToken);
+                continue;
+            }
+            // Gather what arrives within the window, then one read and one write per item.
+            await Task.Delay(options.Value.InventoryCoalesceWindow, time, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested && await ProcessDueAsync(stoppingToken))
+            {
             }
         }
     }
 
-    private async Task PushAsync(int sourceStoreId, long sourceItemId, int quantity)
+    private async Task WaitAsync(TimeSpan delay, CancellationToken stoppingToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var targets = await db.VariantLinks.AsNoTracking()
-            .Where(v => v.SourceInventoryItemId == sourceItemId)
-            .Join(db.ProductLinks.AsNoTracking().Where(l => l.SourceStoreId == sourceStoreId), v => v.ProductLinkId, l => l.Id,
-                (v, l) => new { v.DestinationInventoryItemId, v.Sku, l.DestinationStoreId, l.SourceProductId, LinkId = l.Id })
-            .ToListAsync();
-        foreach (var target in targets)
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(delay);
+        try
         {
-            var destination = await db.StoreConnections.AsNoTracking().FirstAsync(c => c.Id == target.DestinationStoreId);
-            var client = connections.ClientFor(destination);
-            var locationId = destination.LocationId ?? (await client.ListLocationsAsync()).First(l => l.Active).Id;
-            var level = await client.SetInventoryLevelAsync(target.DestinationInventoryItemId, locationId, quantity);
-            Interlocked.Increment(ref _pushes);
-            await db.ProductLinks.Where(l => l.Id == target.LinkId)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.LastSyncedAt, DateTimeOffset.UtcNow));
-            var source = await db.StoreConnections.AsNoTracking().Where(c => c.Id == sourceStoreId).Select(c => c.Name).FirstAsync();
-            var title = await db.Products.AsNoTracking().Where(p => p.StoreId == sourceStoreId && p.ExternalId == target.SourceProductId)
-                .Select(p => p.Title).FirstOrDefaultAsync();
-            await activity.RecordAsync(ActivityKind.InventoryUpdate, ActivitySeverity.Success,
-                $"SKU {target.Sku}: stock in {destination.Name} set to {level.Available}.", sourceStoreId, source, target.SourceProductId, title, target.Sku);
+            await _wake.Reader.ReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
         }
     }
+
+    private async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var first = await db.PendingInventoryUpdates.AsNoTracking().OrderBy(p => p.NotBefore).Select(p => (DateTimeOffset?)p.NotBefore).FirstOrDefaultAsync(cancellationToken);
+        return first;
+    }
+
+    /// <summary>Processes one round of due items (up to <see cref="ItemsPerRound"/> of one store); false when none was due.</summary>
+    private async Task<bool> ProcessDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        List<PendingInventoryUpdate> due;
+        StoreConnection? source;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var first = await db.PendingInventoryUpdates.AsNoTracking().Where(p => p.NotBefore <= now).OrderBy(p => p.NotBefore).FirstOrDefaultAsync(cancellationToken);
+            if (first is null)
+            {
+                return false;
+            }
+            due = await db.PendingInventoryUpdates.AsNoTracking().Where(p => p.SourceStoreId == first.SourceStoreId && p.NotBefore <= now)
+                .OrderBy(p => p.NotBefore).Take(ItemsPerRound).ToListAsync(cancellationToken);
+            source = await db.StoreConnections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == first.SourceStoreId, cancellationToken);
+        }
+        if (source is null || source.Status == ConnectionStatus.Disconnected)
+        {
+            await RemoveAsync(due, DateTimeOffset.MaxValue, cancellationToken);
+            return true;
+        }
+        var readStarted = time.GetUtcNow();
+        try
+        {
+            await ApplyAsync(source, [.. due.Select(p => p.SourceInventoryItemId)], readStarted, cancellationToken);
+            await RemoveAsync(due, readStarted, cancellationToken);
+        }
+        catch (StoreApiException e)
+        {
+            await RetryLaterAsync(source, due, e, cancellationToken);
+        }
+        return true;
+    }
+
+    /// <summary>Reads the Source items' quantities and sets every linked Destination item that differs.</summary>
+    private async Task ApplyAsync(StoreConnection source, IReadOnlyList<long> items, DateTimeOffset readStarted, CancellationToken cancellationToken)
+    {
+        var levels = await connections.ClientFor(source).GetInventoryLevelsAsync(items, source.LocationId, cancellationToken);
+        var byItem = levels.GroupBy(l => l.InventoryItemId).ToDictionary(g => g.Key, g => g.ToList());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var untracked = (await db.Variants.AsNoTracking().Where(v => v.StoreId == source.Id && items.Contains(v.InventoryItemId!.Value) && !v.Tracked)
+            .Select(v => v.InventoryItemId!.Value).ToListAsync(cancellationToken)).ToHashSet();
+        var available = items.Where(i => !untracked.Contains(i))
+            .ToDictionary(i => i, i => StockRule.Available(source.LocationId, null, byItem.GetValueOrDefault(i) ?? []) ?? 0);
+        if (source.LocationId is null)
+        {
+            foreach (var (item, quantity) in available)
+            {
+                await mirror.SetQuantityAsync(source.Id, item, quantity, cancellationToken);
+            }
+        }
+        var targets = await db.VariantLinks.AsNoTracking()
+            .Where(v => items.Contains(v.SourceInventoryItemId))
+            .Join(db.ProductLinks.AsNoTracking().Where(l => l.SourceStoreId == source.Id), v => v.ProductLinkId, l => l.Id,
+                (v, l) => new { v.SourceInventoryItemId, v.DestinationInventoryItemId, v.DestinationAvailable, v.Sku, l.DestinationStoreId })
+            .ToListAsync(cancellationToken);
+        foreach (var group in targets.GroupBy(t => t.DestinationStoreId))
+        {
+            var destination = await db.StoreConnections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == group.Key, cancellationToken);
+            if (destination is null)
+            {
+                continue;
+            }
+            var changes = group.Where(t => available.TryGetValue(t.SourceInventoryItemId, out var quantity) && t.DestinationAvailable != quantity).ToList();
+            var writes = changes.Select(t => new StockWrite(t.DestinationInventoryItemId, available[t.SourceInventoryItemId], readStarted, available[t.SourceInventoryItemId])).ToList();
+            var written = await stock.SetAsync(destination, writes, cancellationToken);
+            Interlocked.Add(ref _pushes, written);
+            if (written > 0)
+            {
+                var message = changes.Count == 1
+                    ? $"SKU {changes[0].Sku}: stock in {destination.Name} set to {available[changes[0].SourceInventoryItemId]}."
+                    : $"Stock of {changes.Count} linked variants set in {destination.Name}: " +
+                      string.Join(", ", changes.Take(5).Select(c => $"SKU {c.Sku} {available[c.SourceInventoryItemId]}")) + (changes.Count > 5 ? ", ..." : "") + ".";
+                await activity.RecordAsync(ActivityKind.InventoryUpdate, ActivitySeverity.Success, message, source.Id, source.Name,
+                    sku: changes.Count == 1 ? changes[0].Sku : null, cancellationToken: CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Removes the rows whose latest hint came before <paramref name="readStarted"/> (a newer hint keeps its row).</summary>
+    private async Task RemoveAsync(IReadOnlyList<PendingInventoryUpdate> done, DateTimeOffset readStarted, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        foreach (var group in done.GroupBy(d => d.SourceStoreId))
+        {
+            var items = group.Select(d => d.SourceInventoryItemId).ToList();
+            await db.PendingInventoryUpdates.Where(p => p.SourceStoreId == group.Key && items.Contains(p.SourceInventoryItemId) && p.RequestedAt <= readStarted)
+                .ExecuteDeleteAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task RetryLaterAsync(StoreConnection source, IReadOnlyList<PendingInventoryUpdate> failed, StoreApiException error, CancellationToken cancellationToken)
+    {
+        var attempts = failed.Max(f => f.Attempts) + 1;
+        var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempts - 1), MaxRetryDelay.TotalSeconds));
+        var notBefore = time.GetUtcNow() + delay;
+        logger.LogWarning("Stock update of {Count} items of {Store} failed (attempt {Attempt}), retried in {Delay}: {Error}",
+            failed.Count, source.Name, attempts, delay, error.Message);
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        var items = failed.Select(f => f.SourceInventoryItemId).ToList();
+        var message = error.Message.Length > 500 ? error.Message[..500] : error.Message;
+        await db.PendingInventoryUpdates.Where(p => p.SourceStoreId == source.Id && items.Contains(p.SourceInventoryItemId))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Attempts, attempts).SetProperty(p => p.NotBefore, notBefore).SetProperty(p => p.LastError, message),
+                CancellationToken.None);
+        if (attempts == 1)
+        {
+            await activity.RecordAsync(ActivityKind.Failure, ActivitySeverity.Error,
+                $"Stock update of {failed.Count} linked variant{(failed.Count == 1 ? "" : "s")} from {source.Name} failed and will be retried: {error.Message}",
+                source.Id, source.Name, cancellationToken: CancellationToken.None);
+        }
+    }
+
+    /// <summary>How the database stores a time (the converter SyncDbContext uses for DateTimeOffset).</summary>
+    private static long DateTimeOffsetToBinary(DateTimeOffset value) =>
+        (long)new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(value)!;
 }

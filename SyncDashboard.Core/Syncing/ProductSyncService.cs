@@ -6,12 +6,15 @@ using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Reconciliation;
 using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Core.Syncing;
 
 /// <summary>What became of one product in a sync or unsync.</summary>
-public sealed record ProductOperationResult(long ProductId, string Title, bool Succeeded, string Message, long? DestinationProductId = null);
+/// <param name="MapCandidateId">When a Sync was refused because a Destination product already has its SKUs: that product's mirrored id, to map instead.</param>
+public sealed record ProductOperationResult(long ProductId, string Title, bool Succeeded, string Message, long? DestinationProductId = null,
+    long? MapCandidateId = null);
 
 /// <summary>How an unsync treats the Destination copy.</summary>
 public enum UnsyncMode
@@ -25,23 +28,27 @@ public enum UnsyncMode
 
 /// <summary>
 /// Sync creates a NEW Destination product from a Source product and links the two; Unsync removes
-/// the link, keeping or deleting the Destination copy. Sync is idempotent: an attempt row is saved
-/// before the create, the created product carries a marker tag, and a retry looks for that product
-/// before creating, so a retry, a double click or a crash never leaves two copies.
+/// the link, keeping or deleting the Destination copy. Never a duplicate: a Source product whose
+/// SKUs already identify a Destination product is refused (map it instead), or, when that product
+/// is its own kept copy, linked again (<see cref="DuplicateGuard"/>). Sync is idempotent: an attempt
+/// row is saved before the create, the created product carries the <see cref="LinkMarker"/>
+/// metafield, and a retry looks for that product before creating. Prices go through the Source's
+/// <see cref="PriceRule"/>; an untracked Source variant gives an untracked copy; the stock is set
+/// by the reconciliation of the new link (the one stock rule).
 /// </summary>
 public sealed class ProductSyncService(
     IDbContextFactory<SyncDbContext> dbFactory,
     StoreConnectionService connections,
     CatalogueMirror mirror,
+    DuplicateGuard duplicates,
+    LinkStore links,
+    Reconciler reconciler,
     ActivityLog activity,
     TimeProvider time,
     ILogger<ProductSyncService> logger)
 {
     /// <summary>The most products one bulk unsync may take.</summary>
     public const int MaxUnsyncBatch = 25;
-
-    /// <summary>The tag that names a Destination product's Source product.</summary>
-    public static string MarkerTag(int sourceStoreId, long sourceProductId) => $"syncdashboard-source-{sourceStoreId}-{sourceProductId}";
 
     public async Task<ProductOperationResult> SyncAsync(long mirroredProductId, CancellationToken cancellationToken = default)
     {
@@ -68,79 +75,76 @@ public sealed class ProductSyncService(
         }
         if (product.Problem is SkuProblem.MissingSku or SkuProblem.DuplicateSku or SkuProblem.SharedWithOtherProduct)
         {
-            var refused = Refuse(product, $"Not synced: {product.ProblemReason ?? "the product has SKU problems."}");
-            await activity.RecordAsync(ActivityKind.Sync, ActivitySeverity.Warning, refused.Message, source.Id, source.Name,
-                product.ExternalId, product.Title, product.Variants.FirstOrDefault(v => v.Problem != SkuProblem.None)?.Sku, cancellationToken);
-            return refused;
+            return await RefuseAsync(product, source, $"Not synced: {product.ProblemReason ?? "the product has SKU problems."}", null, cancellationToken);
         }
 
-        var marker = MarkerTag(source.Id, product.ExternalId);
         var attempt = await db.SyncAttempts.FirstOrDefaultAsync(a => a.SourceStoreId == source.Id && a.SourceProductId == product.ExternalId, cancellationToken);
         var client = connections.ClientFor(destination);
         try
         {
             StoreProduct? created = null;
+            var relinked = false;
             if (attempt is not null)
             {
-                created = await FindCreatedAsync(client, marker, attempt.StartedAt, cancellationToken);
+                created = await FindCreatedAsync(client, product, source, attempt.StartedAt, cancellationToken);
             }
-            else
+            if (created is null)
             {
-                attempt = new SyncAttempt
+                switch (await duplicates.CheckAsync(product, source, destination, cancellationToken))
                 {
-                    SourceStoreId = source.Id,
-                    SourceProductId = product.ExternalId,
-                    DestinationStoreId = destination.Id,
-                    MarkerTag = marker,
-                    StartedAt = time.GetUtcNow(),
-                };
-                db.SyncAttempts.Add(attempt);
+                    case SyncCheck.Refuse refuse:
+                        return await RefuseAsync(product, source, $"Not synced: {refuse.Conflict.Reason}", refuse.Conflict.MapCandidateId, cancellationToken);
+                    case SyncCheck.Relink relink:
+                        created = relink.Copy;
+                        relinked = true;
+                        break;
+                }
+            }
+            if (created is null)
+            {
+                if (attempt is null)
+                {
+                    attempt = new SyncAttempt
+                    {
+                        SourceStoreId = source.Id,
+                        SourceProductId = product.ExternalId,
+                        DestinationStoreId = destination.Id,
+                        Marker = LinkMarker.Value(source.ShopDomain ?? source.Name, product.ExternalId),
+                        StartedAt = time.GetUtcNow(),
+                    };
+                    db.SyncAttempts.Add(attempt);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                created = await client.CreateProductAsync(Draft(product, source), cancellationToken);
+            }
+
+            var link = await links.CreateAsync(new NewLink(source.Id, product.ExternalId, destination.Id, created.Id, LinkKind.Synced,
+                Pair(product, created), relinked ? null : RepairPlan.ImagesKey(Images(product)), RequestCheck: false), cancellationToken);
+            if (attempt is not null)
+            {
+                db.SyncAttempts.Remove(attempt);
                 await db.SaveChangesAsync(cancellationToken);
             }
-            created ??= await client.CreateProductAsync(Draft(product, marker), cancellationToken);
+            await mirror.UpsertAsync(destination.Id, [created], cancellationToken);
+            await links.ApplyStatesAsync(destination.Id, cancellationToken);
 
-            var locationId = destination.LocationId ?? (await client.ListLocationsAsync(cancellationToken)).First(l => l.Active).Id;
-            var sourceVariants = product.Variants.OrderBy(v => v.Position).ToList();
-            var links = new List<VariantLink>();
-            for (var i = 0; i < sourceVariants.Count && i < created.Variants.Count; i++)
+            // The new link's stock (and, for a kept copy, its fields) is brought in step like any other link's.
+            var report = await reconciler.ReconcileAsync([link.Id], new ReconcileRun { Trigger = "Sync", LogSummary = false }, cancellationToken);
+            var outcome = report.Outcomes.SingleOrDefault();
+            var message = relinked
+                ? $"Linked \"{product.Title}\" again to its kept copy in {destination.Name}; no new product was created."
+                : $"Synced \"{product.Title}\" to {destination.Name} with {link.Variants.Count} variant{(link.Variants.Count == 1 ? "" : "s")}.";
+            if (outcome is { Kind: LinkOutcomeKind.Failed or LinkOutcomeKind.OutOfStep })
             {
-                var from = sourceVariants[i];
-                var to = created.Variants[i];
-                await client.SetInventoryLevelAsync(to.InventoryItemId!.Value, locationId, from.Quantity, cancellationToken);
-                links.Add(new VariantLink
-                {
-                    SourceVariantId = from.ExternalId,
-                    SourceInventoryItemId = from.InventoryItemId ?? 0,
-                    DestinationVariantId = to.Id,
-                    DestinationInventoryItemId = to.InventoryItemId!.Value,
-                    Sku = from.Sku,
-                });
+                message += $" {outcome.Message}";
             }
-
-            var now = time.GetUtcNow();
-            db.ProductLinks.Add(new ProductLink
-            {
-                SourceStoreId = source.Id,
-                SourceProductId = product.ExternalId,
-                DestinationStoreId = destination.Id,
-                DestinationProductId = created.Id,
-                Kind = LinkKind.Synced,
-                CreatedAt = now,
-                LastSyncedAt = now,
-                Variants = links,
-            });
-            db.SyncAttempts.Remove(attempt);
-            await db.SaveChangesAsync(cancellationToken);
-            await db.Products.Where(p => p.Id == product.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.SyncState, SyncState.Synced), cancellationToken);
-            var refreshed = await client.GetProductAsync(created.Id, cancellationToken) ?? created;
-            await mirror.UpsertAsync(destination.Id, [refreshed], cancellationToken);
-            await MarkDestinationAsync(destination.Id, created.Id, SyncState.Synced, cancellationToken);
-
-            var message = $"Synced \"{product.Title}\" to {destination.Name} with {links.Count} variant{(links.Count == 1 ? "" : "s")}.";
             await activity.RecordAsync(ActivityKind.Sync, ActivitySeverity.Success, message, source.Id, source.Name,
-                product.ExternalId, product.Title, sourceVariants.FirstOrDefault()?.Sku, cancellationToken);
+                product.ExternalId, product.Title, product.Variants.OrderBy(v => v.Position).FirstOrDefault()?.Sku, cancellationToken);
             return new ProductOperationResult(product.Id, product.Title, true, message, created.Id);
+        }
+        catch (LinkConflictException e)
+        {
+            return Refuse(product, $"Not synced: {e.Message}");
         }
         catch (Exception e) when (e is StoreApiException or HttpRequestException or TimeoutException)
         {
@@ -178,7 +182,7 @@ public sealed class ProductSyncService(
         {
             return new ProductOperationResult(mirroredProductId, "", false, "The product is no longer in the Source catalogue.");
         }
-        var link = await db.ProductLinks.FirstOrDefaultAsync(l => l.SourceStoreId == product.StoreId && l.SourceProductId == product.ExternalId, cancellationToken);
+        var link = await db.ProductLinks.AsNoTracking().FirstOrDefaultAsync(l => l.SourceStoreId == product.StoreId && l.SourceProductId == product.ExternalId, cancellationToken);
         if (link is null)
         {
             return new ProductOperationResult(product.Id, product.Title, true, "Not linked: nothing to unsync.");
@@ -192,14 +196,7 @@ public sealed class ProductSyncService(
                 await connections.ClientFor(destination).DeleteProductAsync(link.DestinationProductId, cancellationToken);
                 await mirror.RemoveAsync(destination.Id, link.DestinationProductId, cancellationToken);
             }
-            else
-            {
-                await MarkDestinationAsync(destination.Id, link.DestinationProductId, SyncState.NotSynced, cancellationToken);
-            }
-            db.ProductLinks.Remove(link);
-            await db.SaveChangesAsync(cancellationToken);
-            await db.Products.Where(p => p.Id == product.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.SyncState, SyncState.NotSynced), cancellationToken);
+            await links.RemoveAsync(link.Id, cancellationToken);
             var message = mode == UnsyncMode.Delete
                 ? $"Unsynced \"{product.Title}\" and deleted its copy in {destination.Name}."
                 : $"Unsynced \"{product.Title}\"; its copy in {destination.Name} was kept.";
@@ -216,19 +213,23 @@ public sealed class ProductSyncService(
         }
     }
 
-    private async Task MarkDestinationAsync(int destinationStoreId, long destinationProductId, SyncState state, CancellationToken cancellationToken)
+    /// <summary>
+    /// A product an earlier attempt created: among the Destination products updated since the attempt
+    /// began that carry one of its SKUs, the one whose marker metafield (or legacy tag) names it.
+    /// </summary>
+    private static async Task<StoreProduct?> FindCreatedAsync(IStoreClient client, MirroredProduct product, StoreConnection source, DateTimeOffset startedAt,
+        CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Products.Where(p => p.StoreId == destinationStoreId && p.ExternalId == destinationProductId)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.SyncState, state), cancellationToken);
-    }
-
-    /// <summary>A product created by an earlier attempt: it carries the marker and was updated since the attempt began.</summary>
-    private static async Task<StoreProduct?> FindCreatedAsync(IStoreClient client, string marker, DateTimeOffset startedAt, CancellationToken cancellationToken)
-    {
+        var skus = SkuMatching.Skus(product.Variants.Select(v => v.Sku)).ToHashSet(StringComparer.Ordinal);
         await foreach (var candidate in client.ListProductsAsync(new ProductFilter { UpdatedAtMin = startedAt.AddMinutes(-5) }, cancellationToken))
         {
-            if (candidate.Tags.Contains(marker, StringComparer.OrdinalIgnoreCase))
+            if (!candidate.Variants.Any(v => CatalogueMirror.NormalizeSku(v.Sku) is { } sku && skus.Contains(sku)))
+            {
+                continue;
+            }
+            if (LinkMarker.HasLegacyTag(candidate.Tags, source.Id, product.ExternalId)
+                || (source.ShopDomain is { } domain
+                    && LinkMarker.Names(await client.GetProductMetafieldsAsync(candidate.Id, LinkMarker.Namespace, cancellationToken), domain, product.ExternalId)))
             {
                 return candidate;
             }
@@ -236,11 +237,40 @@ public sealed class ProductSyncService(
         return null;
     }
 
-    private static StoreProductDraft Draft(MirroredProduct product, string marker)
+    /// <summary>Pairs the Source variants with the copy's, by SKU (then by position for any left).</summary>
+    private static List<VariantLink> Pair(MirroredProduct product, StoreProduct copy)
+    {
+        var free = copy.Variants.ToList();
+        var pairs = new List<VariantLink>();
+        foreach (var variant in product.Variants.OrderBy(v => v.Position))
+        {
+            var match = free.FirstOrDefault(v => variant.NormalizedSku is not null && CatalogueMirror.NormalizeSku(v.Sku) == variant.NormalizedSku)
+                ?? free.FirstOrDefault(v => CatalogueMirror.NormalizeSku(v.Sku) is null);
+            if (match is null)
+            {
+                continue; // the reconciliation adds a variant the copy lacks
+            }
+            free.Remove(match);
+            pairs.Add(new VariantLink
+            {
+                SourceVariantId = variant.ExternalId,
+                SourceInventoryItemId = variant.InventoryItemId ?? 0,
+                DestinationVariantId = match.Id,
+                DestinationInventoryItemId = match.InventoryItemId ?? 0,
+                Sku = variant.Sku,
+            });
+        }
+        return pairs;
+    }
+
+    private static List<string> Images(MirroredProduct product) =>
+        [.. (JsonSerializer.Deserialize<List<MirroredImage>>(product.ImagesJson) ?? []).Select(i => i.Src)];
+
+    /// <summary>The new Destination product: the Source's fields, prices through its price rule, tracking and policy, and the marker metafield.</summary>
+    private static StoreProductDraft Draft(MirroredProduct product, StoreConnection source)
     {
         var options = JsonSerializer.Deserialize<List<StoreProductOption>>(product.OptionsJson) ?? [];
-        var images = JsonSerializer.Deserialize<List<MirroredImage>>(product.ImagesJson) ?? [];
-        var tags = product.Tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Append(marker).ToList();
+        var rule = source.PriceRule;
         return new StoreProductDraft
         {
             Title = product.Title,
@@ -248,22 +278,34 @@ public sealed class ProductSyncService(
             Vendor = product.Vendor,
             ProductType = product.ProductType,
             Handle = product.Handle,
-            Tags = tags,
+            Tags = [.. product.Tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
             Status = product.Status,
             Options = options,
-            ImageSources = [.. images.Select(i => i.Src)],
+            ImageSources = Images(product),
+            Metafields = [LinkMarker.For(source.ShopDomain ?? source.Name, product.ExternalId)],
             Variants = [.. product.Variants.OrderBy(v => v.Position).Select(v => new StoreVariantDraft
             {
                 Sku = v.Sku,
                 Barcode = v.Barcode,
-                Price = v.Price,
-                CompareAtPrice = v.CompareAtPrice,
+                Price = rule.Apply(v.Price),
+                CompareAtPrice = rule.ApplyCompareAt(v.CompareAtPrice),
                 OptionValues = new[] { v.Option1, v.Option2, v.Option3 }.Where(o => o is not null).Select(o => o!).ToList(),
                 Grams = v.Grams,
                 Weight = v.Weight,
                 WeightUnit = v.WeightUnit,
+                InventoryTracked = v.Tracked,
+                InventoryPolicy = v.InventoryPolicy,
             })],
         };
+    }
+
+    private async Task<ProductOperationResult> RefuseAsync(MirroredProduct product, StoreConnection source, string reason, long? mapCandidate,
+        CancellationToken cancellationToken)
+    {
+        await activity.RecordAsync(ActivityKind.Sync, ActivitySeverity.Warning, reason, source.Id, source.Name,
+            product.ExternalId, product.Title, product.Variants.FirstOrDefault(v => v.Problem != SkuProblem.None)?.Sku ?? product.Variants.FirstOrDefault()?.Sku,
+            cancellationToken);
+        return new ProductOperationResult(product.Id, product.Title, false, reason, MapCandidateId: mapCandidate);
     }
 
     private static ProductOperationResult Refuse(MirroredProduct product, string reason) =>

@@ -15,20 +15,19 @@ public enum WebhookAcceptance
     Rejected,
 }
 
-/// <summary>A verified webhook waiting to be processed.</summary>
-public sealed record IncomingWebhook(int StoreId, string Topic, string WebhookId, byte[] Body);
-
 /// <summary>
 /// The front door of <c>POST /webhooks/shopify</c>: finds the store by <c>X-Shopify-Shop-Domain</c>,
 /// checks <c>X-Shopify-Hmac-Sha256</c> against its secret in constant time, ignores a webhook id
-/// already accepted, and queues the rest for <see cref="WebhookWorker"/>, so the store gets its
-/// answer at once.
+/// already accepted, and saves the rest (body included) as a <see cref="ReceivedWebhook"/> before
+/// answering, so that nothing the store delivered is lost in a crash; <see cref="WebhookWorker"/>
+/// processes them in the order received.
 /// </summary>
 public sealed class WebhookIntake(IDbContextFactory<SyncDbContext> dbFactory, StoreConnectionService connections, ActivityLog activity, TimeProvider time)
 {
-    private readonly Channel<IncomingWebhook> _queue = Channel.CreateUnbounded<IncomingWebhook>();
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public ChannelReader<IncomingWebhook> Queue => _queue.Reader;
+    /// <summary>A wake-up call for the worker: saved deliveries wait (the database is the queue).</summary>
+    public ChannelReader<bool> Saved => _wake.Reader;
 
     public async Task<WebhookAcceptance> AcceptAsync(string? shopDomain, string? topic, string? webhookId, string? signature, byte[] body,
         CancellationToken cancellationToken = default)
@@ -44,11 +43,11 @@ public sealed class WebhookIntake(IDbContextFactory<SyncDbContext> dbFactory, St
             return WebhookAcceptance.Rejected;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.ProcessedWebhooks.AnyAsync(w => w.WebhookId == webhookId, cancellationToken))
+        if (await db.ReceivedWebhooks.AnyAsync(w => w.WebhookId == webhookId, cancellationToken))
         {
             return WebhookAcceptance.Duplicate;
         }
-        db.ProcessedWebhooks.Add(new ProcessedWebhook { WebhookId = webhookId, StoreId = connection.Id, Topic = topic, ReceivedAt = time.GetUtcNow() });
+        db.ReceivedWebhooks.Add(new ReceivedWebhook { WebhookId = webhookId, StoreId = connection.Id, Topic = topic, ReceivedAt = time.GetUtcNow(), Body = body });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -57,7 +56,7 @@ public sealed class WebhookIntake(IDbContextFactory<SyncDbContext> dbFactory, St
         {
             return WebhookAcceptance.Duplicate; // the same id arrived twice at once
         }
-        await _queue.Writer.WriteAsync(new IncomingWebhook(connection.Id, topic, webhookId, body), cancellationToken);
+        _wake.Writer.TryWrite(true);
         return WebhookAcceptance.Accepted;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
+using SyncDashboard.Core.Hosting;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Shopify.Models;
@@ -13,42 +14,68 @@ using SyncDashboard.Core.Syncing;
 namespace SyncDashboard.Core.Webhooks;
 
 /// <summary>
-/// Processes accepted webhooks in the background: product changes update the mirror (and flow to
-/// linked Destination products), deletions apply the delete policy, stock changes go to live
-/// inventory. A webhook that cannot be processed is logged; the next sweep repairs what it missed.
+/// Processes the saved webhook deliveries in the order received, after a restart too: product
+/// changes update the mirror (a delivery older than what is mirrored is ignored) and become hints
+/// for the engine (<see cref="ChangeRouter"/>); stock changes too. A delivery that fails is tried
+/// again a few times, then left to the reconciliation, and said so in the Activity Log.
 /// </summary>
 public sealed class WebhookWorker(
     WebhookIntake intake,
     IDbContextFactory<SyncDbContext> dbFactory,
     CatalogueMirror mirror,
     SkuHealth skuHealth,
-    SourceChanges sourceChanges,
-    LiveInventory inventory,
+    ChangeRouter router,
     ActivityLog activity,
+    TimeProvider time,
     ILogger<WebhookWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private const int MaxAttempts = 5;
+    private static readonly TimeSpan Kept = TimeSpan.FromDays(3);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        GuardedLoop.RunAsync("The webhook worker", LoopAsync, activity, logger, time, stoppingToken);
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
     {
-        await foreach (var webhook in intake.Queue.ReadAllAsync(stoppingToken))
+        var lastCleanup = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var next = await NextAsync(stoppingToken);
+            if (next is null)
+            {
+                if (time.GetUtcNow() - lastCleanup > TimeSpan.FromHours(1))
+                {
+                    lastCleanup = time.GetUtcNow();
+                    await CleanUpAsync(stoppingToken);
+                }
+                await intake.Saved.ReadAsync(stoppingToken);
+                continue;
+            }
             try
             {
-                await ProcessAsync(webhook, stoppingToken);
+                await ProcessAsync(next, stoppingToken);
+                await FinishAsync(next.WebhookId, null, stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(e, "Webhook {Topic} {Id} could not be processed", webhook.Topic, webhook.WebhookId);
-                await activity.RecordAsync(ActivityKind.Failure, ActivitySeverity.Error,
-                    $"A {webhook.Topic} webhook could not be processed ({e.Message}); the next sweep will catch up.", webhook.StoreId,
-                    cancellationToken: stoppingToken);
+                await FailAsync(next, e, stoppingToken);
             }
         }
     }
 
-    private async Task ProcessAsync(IncomingWebhook webhook, CancellationToken cancellationToken)
+    private async Task<ReceivedWebhook?> NextAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var store = await db.StoreConnections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == webhook.StoreId, cancellationToken);
+        return await db.ReceivedWebhooks.AsNoTracking().Where(w => w.ProcessedAt == null).OrderBy(w => w.ReceivedAt).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private async Task ProcessAsync(ReceivedWebhook webhook, CancellationToken cancellationToken)
+    {
+        StoreConnection? store;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            store = await db.StoreConnections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == webhook.StoreId, cancellationToken);
+        }
         if (store is null)
         {
             return;
@@ -57,39 +84,74 @@ public sealed class WebhookWorker(
         {
             case "products/create":
             case "products/update":
-                var product = JsonSerializer.Deserialize<ShopifyProduct>(webhook.Body, ShopifyJson.Requests)!;
-                var changes = await mirror.UpsertAsync(store.Id, [ShopifyProductMapper.ToStoreProduct(product)], cancellationToken);
-                await skuHealth.RecomputeAsync(store.Id, cancellationToken);
-                await mirror.ApplyLinkStatesAsync(store.Id, cancellationToken);
-                await sourceChanges.OnRefreshedAsync(store, changes, cancellationToken);
-                if (store.Role == StoreRole.Source && webhook.Topic == "products/update" && !changes.UpdatedProducts.Contains(product.Id!.Value))
+            {
+                var product = ShopifyProductMapper.ToStoreProduct(JsonSerializer.Deserialize<ShopifyProduct>(webhook.Body, ShopifyJson.Requests)!);
+                // A late or out-of-order delivery older than the mirror brings nothing new.
+                var changes = await mirror.UpsertAsync(store.Id, [product], cancellationToken, skipOlder: true);
+                if (changes.NewProducts.Count > 0 || changes.ContentChanged.Count > 0)
                 {
-                    await sourceChanges.PushFieldsAsync(store.Id, product.Id.Value, cancellationToken);
+                    await skuHealth.RecomputeAsync(store.Id, cancellationToken);
                 }
+                await router.OnMirrorChangedAsync(store, changes, cancellationToken);
                 break;
+            }
             case "products/delete":
+            {
                 var id = JsonDocument.Parse(webhook.Body).RootElement.GetProperty("id").GetInt64();
-                var title = await db.Products.AsNoTracking().Where(p => p.StoreId == store.Id && p.ExternalId == id).Select(p => p.Title).FirstOrDefaultAsync(cancellationToken);
-                await mirror.RemoveAsync(store.Id, id, cancellationToken);
-                if (store.Role == StoreRole.Source)
+                var changes = new MirrorChanges();
+                if (await mirror.RemoveAsync(store.Id, id, cancellationToken))
                 {
-                    await sourceChanges.OnSourceDeletedAsync(store.Id, id, title, cancellationToken);
+                    await skuHealth.RecomputeAsync(store.Id, cancellationToken);
                 }
-                await skuHealth.RecomputeAsync(store.Id, cancellationToken);
+                changes.RemovedProducts.Add(id);
+                await router.OnMirrorChangedAsync(store, changes, cancellationToken);
                 break;
+            }
             case "inventory_levels/update":
+            {
                 var level = JsonSerializer.Deserialize<ShopifyInventoryLevel>(webhook.Body, ShopifyJson.Requests)!;
-                if (store.LocationId is { } location && level.LocationId != location)
-                {
-                    return; // stock at another location of the Source is not what the Destination sells
-                }
-                var available = level.Available ?? 0;
-                await mirror.SetQuantityAsync(store.Id, level.InventoryItemId, available, cancellationToken);
-                if (store.Role == StoreRole.Source)
-                {
-                    inventory.Enqueue(store.Id, level.InventoryItemId, available);
-                }
+                await router.OnInventoryLevelAsync(store, level.InventoryItemId, level.LocationId, level.Available, cancellationToken);
                 break;
+            }
         }
+    }
+
+    private async Task FinishAsync(string webhookId, string? error, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await db.ReceivedWebhooks.Where(w => w.WebhookId == webhookId)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.ProcessedAt, now).SetProperty(w => w.LastError, error), CancellationToken.None);
+    }
+
+    private async Task FailAsync(ReceivedWebhook webhook, Exception error, CancellationToken cancellationToken)
+    {
+        var attempts = webhook.Attempts + 1;
+        logger.LogWarning(error, "Webhook {Topic} {Id} could not be processed (attempt {Attempt})", webhook.Topic, webhook.WebhookId, attempts);
+        if (attempts >= MaxAttempts)
+        {
+            await FinishAsync(webhook.WebhookId, error.Message, cancellationToken);
+            await activity.RecordAsync(ActivityKind.Failure, ActivitySeverity.Error,
+                $"A {webhook.Topic} webhook could not be processed after {attempts} attempts ({error.Message}); the reconciliation will catch up.", webhook.StoreId,
+                cancellationToken: CancellationToken.None);
+            return;
+        }
+        await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
+        {
+            // Tried again after the deliveries received since (it goes to the back of the queue).
+            var later = time.GetUtcNow();
+            await db.ReceivedWebhooks.Where(w => w.WebhookId == webhook.WebhookId).ExecuteUpdateAsync(s => s
+                .SetProperty(w => w.Attempts, attempts)
+                .SetProperty(w => w.LastError, error.Message)
+                .SetProperty(w => w.ReceivedAt, later), CancellationToken.None);
+        }
+        await Task.Delay(TimeSpan.FromMilliseconds(200 * attempts), time, cancellationToken);
+    }
+
+    private async Task CleanUpAsync(CancellationToken cancellationToken)
+    {
+        var before = time.GetUtcNow() - Kept;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.ReceivedWebhooks.Where(w => w.ProcessedAt != null && w.ReceivedAt < before).ExecuteDeleteAsync(cancellationToken);
     }
 }

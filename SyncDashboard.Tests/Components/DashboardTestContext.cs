@@ -40,6 +40,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IIndividualMapper>(IndividualMapper);
         Services.AddSingleton<IStoreConnectionService>(Stores);
         Services.AddSingleton<IStoreConnector>(Connector);
+        Services.AddSingleton<SyncDashboard.Core.Syncing.IStoreDisconnector>(new TestStoreDisconnector(Stores));
         Services.AddSingleton<IDemoConsole>(DemoConsole);
         Services.AddSingleton<IOptions<DemoStoresOptions>>(Options.Create(DemoStores));
     }

@@ -11,7 +11,7 @@ public sealed class ActivityLogTests : EngineTestBase
     {
         var log = Get<ActivityLog>();
         var urban = await ConnectionAsync("Urban Threads");
-        var healthy = await MirroredAsync(urban.Id, q => q.Where(p => p.Problem == SkuProblem.None));
+        var healthy = await SyncableAsync(urban.Id);
         var missing = await MirroredAsync(urban.Id, q => q.Where(p => p.Problem == SkuProblem.MissingSku));
         var changes = 0;
         log.Changed += () => Interlocked.Increment(ref changes);

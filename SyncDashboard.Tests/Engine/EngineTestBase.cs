@@ -43,6 +43,13 @@ public abstract class EngineTestBase : IAsyncLifetime
         return await db.StoreConnections.AsNoTracking().SingleAsync(c => c.Name == name);
     }
 
+    /// <summary>The first product Sync creates anew (healthy, not linked, no SKU in the Destination) that <paramref name="query"/> picks.</summary>
+    protected async Task<MirroredProduct> SyncableAsync(int storeId, Func<IQueryable<MirroredProduct>, IQueryable<MirroredProduct>>? query = null)
+    {
+        await using var db = await DbAsync();
+        return await (query ?? (q => q.OrderBy(p => p.Id)))(db.Syncable(storeId)).FirstAsync();
+    }
+
     protected async Task<MirroredProduct> MirroredAsync(int storeId, Func<IQueryable<MirroredProduct>, IQueryable<MirroredProduct>> query)
     {
         await using var db = await DbAsync();

@@ -9,6 +9,8 @@ using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Syncing;
 
+using SyncDashboard.Tests.Infrastructure;
+
 namespace SyncDashboard.Tests.Engine;
 
 /// <summary>Persisted background jobs through the real app and demo stores: progress, refusal, cancel, bulk map, resync.</summary>
@@ -36,11 +38,10 @@ public sealed class JobTests : EngineTestBase
         Assert.Equal(JobStatus.Completed, mine[^1].Status);
 
         Assert.Equal(before + 5, destination.ProductCount);
-        var tags = await DestinationTagsAsync();
         var urban = await ConnectionAsync("Urban Threads");
         foreach (var product in products)
         {
-            Assert.Single(tags, t => t.Contains(ProductSyncService.MarkerTag(urban.Id, product.ExternalId), StringComparison.Ordinal));
+            Assert.Single(Copies.Of(destination, urban.ShopDomain!, product.ExternalId));
         }
 
         var saved = (await jobs.GetAsync(job.Id))!;
@@ -252,7 +253,7 @@ public sealed class JobTests : EngineTestBase
         Assert.Equal(JobStatus.Completed, last.Status);
         Assert.Equal(2, last.Succeeded);
         var items = (await jobs.GetAsync(job.Id))!.Items;
-        Assert.Contains("pushed to Northwind Outlet", items[0].Message);
+        Assert.Contains("in step with Northwind Outlet", items[0].Message);
         Assert.StartsWith("Synced \"", items[1].Message);
         Assert.Equal(before + 1, destination.ProductCount);
     }
@@ -270,20 +271,11 @@ public sealed class JobTests : EngineTestBase
     {
         var urban = await ConnectionAsync("Urban Threads");
         await using var db = await DbAsync();
-        var products = await db.Products.AsNoTracking()
-            .Where(p => p.StoreId == urban.Id && p.Problem == SkuProblem.None && p.SyncState == SyncState.NotSynced)
-            .OrderBy(p => p.Id).Take(count).ToListAsync();
+        var products = await db.Syncable(urban.Id).OrderBy(p => p.Id).Take(count).ToListAsync();
         Assert.Equal(count, products.Count);
         return products;
     }
 
-    private async Task<List<string>> DestinationTagsAsync()
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(Dashboard.DemoStore("northwind-outlet").BaseUrl, "admin/api/2025-07/") };
-        http.DefaultRequestHeaders.Add("X-Shopify-Access-Token", "shpat_demo_northwind_outlet");
-        var page = await http.GetFromJsonAsync<JsonObject>("products.json?limit=250");
-        return [.. page!["products"]!.AsArray().Select(p => p!["tags"]!.GetValue<string>())];
-    }
 }
 
 internal static class JobWaits

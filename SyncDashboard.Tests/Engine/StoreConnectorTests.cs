@@ -27,7 +27,7 @@ public sealed class StoreConnectorTests : EngineTestBase
 
         Assert.NotNull(connection);
         Assert.Contains("fourth-store.myshopify.com", message);
-        Assert.Equal(extra.PrimaryLocationId, connection!.LocationId);
+        Assert.Null(connection!.LocationId); // a Source counts the stock of all its locations unless one is chosen
         Assert.Equal(WebhookSubscriptions.Topics.Order(), extra.Catalogue.ListWebhooks().Select(w => w.Topic).Order());
         await using var db = await DbAsync();
         var lantern = await db.Products.Include(p => p.Variants).SingleAsync(p => p.StoreId == connection.Id);
@@ -52,5 +52,31 @@ public sealed class StoreConnectorTests : EngineTestBase
         Assert.Null(connection);
         await using var db = await DbAsync();
         Assert.Equal(3, await db.StoreConnections.CountAsync());
+    }
+
+    [Fact]
+    public async Task TheSameShopCannotBeConnectedTwiceNorTheDestinationAsASource()
+    {
+        var connector = Get<StoreConnector>();
+        var urban = Dashboard.DemoStore("urban-threads");
+        var northwind = Dashboard.DemoStore("northwind-outlet");
+
+        // The same shop under another name, and even through another address (its domain gives it away).
+        var (again, againMessage) = await connector.ConnectAsync(
+            new NewStoreConnection("Urban Threads 2", StoreRole.Source, urban.BaseUrl.ToString(), "shpat_demo_urban_threads", "demo-secret-urban-threads"), null);
+        var (other, otherMessage) = await connector.ConnectAsync(new NewStoreConnection("Urban via localhost", StoreRole.Source,
+            urban.BaseUrl.ToString().Replace("127.0.0.1", "localhost", StringComparison.Ordinal), "shpat_demo_urban_threads", "demo-secret-urban-threads"), null);
+        var (itself, itselfMessage) = await connector.ConnectAsync(
+            new NewStoreConnection("Outlet as Source", StoreRole.Source, northwind.BaseUrl.ToString(), "shpat_demo_northwind_outlet", "demo-secret-northwind-outlet"), null);
+
+        Assert.Null(again);
+        Assert.Equal("urban-threads.myshopify.com is already connected as Source \"Urban Threads\": each shop can be connected once.", againMessage);
+        Assert.Null(other);
+        Assert.Equal(againMessage, otherMessage);
+        Assert.Null(itself);
+        Assert.Equal("northwind-outlet.myshopify.com is the Destination store: a store cannot be a Source of itself.", itselfMessage);
+        await using var db = await DbAsync();
+        Assert.Equal(3, await db.StoreConnections.CountAsync());
+        Assert.Equal(WebhookSubscriptions.Topics.Count, urban.Catalogue.ListWebhooks().Count); // nothing subscribed twice
     }
 }

@@ -13,17 +13,30 @@ public sealed class StoreSettingsTests : EngineTestBase
     {
         var service = Get<StoreConnectionService>();
         var urban = await ConnectionAsync("Urban Threads");
-        await service.UpdateSettingsAsync(urban.Id, ProductFieldSync.Title | ProductFieldSync.Prices, SourceDeletePolicy.Delete);
+        var rule = new PriceRule(20, 1.5m, PriceRounding.To99, CompareAtPriceMode.SameRule);
+        await service.UpdateSettingsAsync(urban.Id, new SourceSettings(ProductFieldSync.Title | ProductFieldSync.Prices, ProductFieldSync.Vendor, rule, null,
+            SourceDeletePolicy.Delete));
         var saved = await ConnectionAsync("Urban Threads");
-        Assert.Equal(ProductFieldSync.Title | ProductFieldSync.Prices, saved.FieldSync);
+        Assert.Equal(ProductFieldSync.Title | ProductFieldSync.Prices, saved.SyncedFields);
+        Assert.Equal(ProductFieldSync.Vendor, saved.MappedFields);
+        Assert.Equal(rule, saved.PriceRule);
         Assert.Equal(SourceDeletePolicy.Delete, saved.DeletePolicy);
 
-        var healthy = await MirroredAsync(urban.Id, q => q.Where(p => p.Problem == SkuProblem.None));
+        // Invalid settings are refused with every reason, and nothing is saved.
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => service.UpdateSettingsAsync(urban.Id,
+            SourceSettings.Of(saved) with { PriceRule = new PriceRule(-150, 500_000) }));
+        Assert.Contains("The markup must be between -100% and 1000%.", refused.Message);
+        Assert.Contains("The fixed amount must be between", refused.Message);
+        Assert.Equal(rule, (await ConnectionAsync("Urban Threads")).PriceRule);
+        var location = await Assert.ThrowsAsync<ArgumentException>(() => service.UpdateSettingsAsync(urban.Id, SourceSettings.Of(saved) with { LocationId = 42 }));
+        Assert.Contains("has no location 42", location.Message);
+
+        var healthy = await SyncableAsync(urban.Id);
         var synced = await Get<ProductSyncService>().SyncAsync(healthy.Id);
         var destination = Dashboard.DemoStore("northwind-outlet");
         var before = destination.ProductCount;
 
-        var message = await service.DisconnectAsync(urban.Id, deleteCopies: true);
+        var message = await Get<StoreDisconnector>().DisconnectAsync(urban.Id, deleteCopies: true);
 
         Assert.Equal("Disconnected Urban Threads: 1 links removed, 1 Destination products deleted.", message);
         Assert.Equal(before - 1, destination.ProductCount);

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Syncing;
 
+using SyncDashboard.Tests.Infrastructure;
+
 namespace SyncDashboard.Tests.Engine;
 
 /// <summary>Sync creates one new Destination product per Source product, with every field and quantity; Unsync removes the link.</summary>
@@ -13,7 +15,7 @@ public sealed class SyncTests : EngineTestBase
     public async Task SyncingAProductWithSeveralVariantsCreatesExactlyOneCompleteDestinationProduct()
     {
         var urban = await ConnectionAsync("Urban Threads");
-        var source = await MirroredAsync(urban.Id, q => q.Where(p => p.Problem == SkuProblem.None && p.VariantCount >= 3 && p.SyncState == SyncState.NotSynced));
+        var source = await SyncableAsync(urban.Id, q => q.Where(p => p.VariantCount >= 3));
         var before = Dashboard.DemoStore("northwind-outlet").ProductCount;
 
         var result = await Get<ProductSyncService>().SyncAsync(source.Id);
@@ -26,11 +28,11 @@ public sealed class SyncTests : EngineTestBase
         {
             Assert.Equal(sourceJson[field]!.GetValue<string>(), created[field]!.GetValue<string>());
         }
-        Assert.Contains(ProductSyncService.MarkerTag(urban.Id, source.ExternalId), created["tags"]!.GetValue<string>());
-        foreach (var tag in sourceJson["tags"]!.GetValue<string>().Split(", "))
-        {
-            Assert.Contains(tag, created["tags"]!.GetValue<string>());
-        }
+        // The tags are the Source's: the link marker is a metafield, which shoppers never see.
+        Assert.Equal(sourceJson["tags"]!.GetValue<string>(), created["tags"]!.GetValue<string>());
+        var marker = Assert.Single(await DestinationMetafieldsAsync(result.DestinationProductId!.Value))!;
+        Assert.Equal(("syncdashboard", "source", $"urban-threads.myshopify.com/{source.ExternalId}", "single_line_text_field"),
+            (marker["namespace"]!.GetValue<string>(), marker["key"]!.GetValue<string>(), marker["value"]!.GetValue<string>(), marker["type"]!.GetValue<string>()));
         Assert.Equal(sourceJson["images"]!.AsArray().Select(i => i!["src"]!.GetValue<string>()), created["images"]!.AsArray().Select(i => i!["src"]!.GetValue<string>()));
         Assert.Equal(sourceJson["options"]!.AsArray().Select(o => o!["name"]!.GetValue<string>()), created["options"]!.AsArray().Select(o => o!["name"]!.GetValue<string>()));
         var sourceVariants = sourceJson["variants"]!.AsArray();
@@ -60,7 +62,7 @@ public sealed class SyncTests : EngineTestBase
     public async Task SyncInterruptedAfterTheStoreCallAndRetriedLeavesOneCopy()
     {
         var urban = await ConnectionAsync("Urban Threads");
-        var source = await MirroredAsync(urban.Id, q => q.Where(p => p.Problem == SkuProblem.None && p.SyncState == SyncState.NotSynced).OrderByDescending(p => p.Id));
+        var source = await SyncableAsync(urban.Id, q => q.OrderByDescending(p => p.Id));
         var destination = Dashboard.DemoStore("northwind-outlet");
         var before = destination.ProductCount;
 
@@ -101,9 +103,7 @@ public sealed class SyncTests : EngineTestBase
         var urban = await ConnectionAsync("Urban Threads");
         var sync = Get<ProductSyncService>();
         await using var db = await DbAsync();
-        var healthy = await db.Products.AsNoTracking()
-            .Where(p => p.StoreId == urban.Id && p.Problem == SkuProblem.None && p.SyncState == SyncState.NotSynced)
-            .OrderBy(p => p.Title).Take(2).ToListAsync();
+        var healthy = await db.Syncable(urban.Id).OrderBy(p => p.Title).Take(2).ToListAsync();
         var keep = await sync.SyncAsync(healthy[0].Id);
         var delete = await sync.SyncAsync(healthy[1].Id);
         var destination = Dashboard.DemoStore("northwind-outlet");
@@ -128,7 +128,7 @@ public sealed class SyncTests : EngineTestBase
     {
         var urban = await ConnectionAsync("Urban Threads");
         var sync = Get<ProductSyncService>();
-        var synced = await MirroredAsync(urban.Id, q => q.Where(p => p.Problem == SkuProblem.None && p.SyncState == SyncState.NotSynced));
+        var synced = await SyncableAsync(urban.Id);
         await sync.SyncAsync(synced.Id);
         await using var db = await DbAsync();
         var ids = await db.Products.Where(p => p.StoreId == urban.Id && p.Id != synced.Id).Select(p => p.Id).Take(25).ToListAsync();
@@ -143,6 +143,13 @@ public sealed class SyncTests : EngineTestBase
     }
 
     private async Task<JsonObject> DestinationProductAsync(long id) => await ProductAsync("northwind-outlet", "shpat_demo_northwind_outlet", id);
+
+    private async Task<JsonArray> DestinationMetafieldsAsync(long id)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(Dashboard.DemoStore("northwind-outlet").BaseUrl, "admin/api/2025-07/") };
+        http.DefaultRequestHeaders.Add("X-Shopify-Access-Token", "shpat_demo_northwind_outlet");
+        return (await http.GetFromJsonAsync<JsonObject>($"products/{id}/metafields.json"))!["metafields"]!.AsArray();
+    }
 
     private async Task<JsonObject> SourceProductAsync(long id) => await ProductAsync("urban-threads", "shpat_demo_urban_threads", id);
 

@@ -79,7 +79,11 @@ public sealed class ShopifyProductMapperTests
         {
             Title = "New",
             Tags = [],
-            VariantPrices = [new StoreVariantPriceUpdate(2, 19.90m, null), new StoreVariantPriceUpdate(3, 5m, 6.50m)],
+            Variants =
+            [
+                new StoreVariantUpdate(2) { Prices = new StoreVariantPrices(19.90m, null) },
+                new StoreVariantUpdate(3) { Prices = new StoreVariantPrices(5m, 6.50m), InventoryTracked = false, InventoryPolicy = "continue" },
+            ],
         }, currentVariantIds: [1, 2, 3]);
 
         var product = body["product"]!.AsObject();
@@ -88,7 +92,7 @@ public sealed class ShopifyProductMapperTests
         var variants = product["variants"]!.AsArray();
         Assert.Equal("""{"id":1}""", variants[0]!.ToJsonString());
         Assert.Equal("""{"id":2,"price":"19.90","compare_at_price":null}""", variants[1]!.ToJsonString());
-        Assert.Equal("""{"id":3,"price":"5","compare_at_price":"6.50"}""", variants[2]!.ToJsonString());
+        Assert.Equal("""{"id":3,"price":"5","compare_at_price":"6.50","inventory_management":null,"inventory_policy":"continue"}""", variants[2]!.ToJsonString());
     }
 
     [Fact]

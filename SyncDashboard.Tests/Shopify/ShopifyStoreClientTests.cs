@@ -83,7 +83,7 @@ public sealed class ShopifyStoreClientTests : ShopifyClientTestBase
             Tags = ["organic"],
             Status = "active",
             ImageSources = ["https://cdn.example.com/obs-new.jpg"],
-            VariantPrices = [new StoreVariantPriceUpdate(created.Variants[0].Id, 17.50m, null)],
+            Variants = [new StoreVariantUpdate(created.Variants[0].Id) { Prices = new StoreVariantPrices(17.50m, null) }],
         });
 
         Assert.Equal("Ocean Blue Shirt (Organic)", updated.Title);

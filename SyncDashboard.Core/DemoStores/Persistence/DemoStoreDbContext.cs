@@ -14,6 +14,17 @@ public sealed class DemoStoreDbContext(DbContextOptions<DemoStoreDbContext> opti
     public DbSet<DemoInventoryLevelRow> InventoryLevels => Set<DemoInventoryLevelRow>();
     public DbSet<DemoLocationRow> Locations => Set<DemoLocationRow>();
     public DbSet<DemoWebhookRow> Webhooks => Set<DemoWebhookRow>();
+    public DbSet<DemoMetafieldRow> Metafields => Set<DemoMetafieldRow>();
+
+    /// <summary>
+    /// Tables added after the first release, created in a file made by an earlier version (whose schema
+    /// <c>EnsureCreated</c> leaves as it is). Their shape matches what <c>EnsureCreated</c> makes.
+    /// </summary>
+    internal const string AddedTablesSql = """
+        CREATE TABLE IF NOT EXISTS "metafields" (
+            "Store" TEXT NOT NULL, "Id" INTEGER NOT NULL, "OwnerId" INTEGER NOT NULL, "Json" TEXT NOT NULL,
+            CONSTRAINT "PK_metafields" PRIMARY KEY ("Store", "Id"));
+        """;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -41,6 +52,11 @@ public sealed class DemoStoreDbContext(DbContextOptions<DemoStoreDbContext> opti
         {
             webhook.ToTable("webhooks");
             webhook.HasKey(w => new { w.Store, w.Id });
+        });
+        modelBuilder.Entity<DemoMetafieldRow>(metafield =>
+        {
+            metafield.ToTable("metafields");
+            metafield.HasKey(m => new { m.Store, m.Id });
         });
     }
 }
@@ -85,5 +101,17 @@ public sealed class DemoWebhookRow
 {
     public required string Store { get; set; }
     public long Id { get; set; }
+    public required string Json { get; set; }
+}
+
+/// <summary>A metafield of a product, as <c>GET products/{id}/metafields.json</c> returns it.</summary>
+public sealed class DemoMetafieldRow
+{
+    public required string Store { get; set; }
+    public long Id { get; set; }
+
+    /// <summary>The product that owns it.</summary>
+    public long OwnerId { get; set; }
+
     public required string Json { get; set; }
 }

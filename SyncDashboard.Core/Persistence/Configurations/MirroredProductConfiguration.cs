@@ -16,6 +16,7 @@ internal sealed class MirroredProductConfiguration : IEntityTypeConfiguration<Mi
 
         // What the grid filters and sorts on, always within one store.
         builder.HasIndex(p => new { p.StoreId, p.SyncState, p.Title });
+        builder.HasIndex(p => new { p.StoreId, p.LinkState, p.Title });
         builder.HasIndex(p => new { p.StoreId, p.Problem, p.Title });
         builder.HasIndex(p => new { p.StoreId, p.Title });
         builder.HasIndex(p => new { p.StoreId, p.Vendor });

@@ -14,6 +14,11 @@ internal sealed class ProductLinkConfiguration : IEntityTypeConfiguration<Produc
         // A product is linked at most once on each side.
         builder.HasIndex(l => new { l.SourceStoreId, l.SourceProductId }).IsUnique();
         builder.HasIndex(l => new { l.DestinationStoreId, l.DestinationProductId }).IsUnique();
+
+        // What the reconciliation picks: requested checks first, then the links verified longest ago.
+        builder.HasIndex(l => l.CheckRequestedAt);
+        builder.HasIndex(l => l.LastVerifiedAt);
+        builder.Property(l => l.StateReason).HasMaxLength(2000);
     }
 }
 
@@ -24,5 +29,6 @@ internal sealed class VariantLinkConfiguration : IEntityTypeConfiguration<Varian
         builder.ToTable("variant_links");
         builder.HasIndex(v => v.SourceInventoryItemId);
         builder.HasIndex(v => v.DestinationVariantId).IsUnique();
+        builder.HasIndex(v => v.DestinationInventoryItemId);
     }
 }

@@ -14,5 +14,8 @@ internal sealed class StoreConnectionConfiguration : IEntityTypeConfiguration<St
         builder.Property(c => c.ShopDomain).HasMaxLength(255);
         builder.HasIndex(c => c.Name).IsUnique();
         builder.HasIndex(c => c.ShopDomain);
+        builder.Ignore(c => c.PriceRule); // stored as its four columns
+        builder.Property(c => c.SyncedFields).HasMaxLength(200);
+        builder.Property(c => c.MappedFields).HasMaxLength(200);
     }
 }

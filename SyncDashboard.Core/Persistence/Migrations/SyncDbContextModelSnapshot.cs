@@ -80,6 +80,10 @@ namespace SyncDashboard.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DescriptionHtml")
                         .HasColumnType("TEXT");
 
@@ -91,6 +95,16 @@ namespace SyncDashboard.Core.Persistence.Migrations
 
                     b.Property<string>("ImagesJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSyncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkState")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkStateReason")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("MirroredAt")
@@ -164,6 +178,8 @@ namespace SyncDashboard.Core.Persistence.Migrations
 
                     b.HasIndex("StoreId", "Vendor");
 
+                    b.HasIndex("StoreId", "LinkState", "Title");
+
                     b.HasIndex("StoreId", "Problem", "Title");
 
                     b.HasIndex("StoreId", "SyncState", "Title");
@@ -191,6 +207,9 @@ namespace SyncDashboard.Core.Persistence.Migrations
 
                     b.Property<long?>("InventoryItemId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("InventoryPolicy")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedSku")
                         .HasColumnType("TEXT");
@@ -231,6 +250,9 @@ namespace SyncDashboard.Core.Persistence.Migrations
                     b.Property<string>("Title")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Tracked")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("Weight")
                         .HasColumnType("REAL");
 
@@ -262,15 +284,15 @@ namespace SyncDashboard.Core.Persistence.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DeletePolicy")
+                    b.Property<string>("CompareAtPriceMode")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("FieldSync")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeletePolicy")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -284,9 +306,27 @@ namespace SyncDashboard.Core.Persistence.Migrations
                     b.Property<long?>("LocationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MappedFields")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PriceFixedAmount")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PriceMarkupPercent")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PriceRounding")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedAccessToken")
@@ -312,6 +352,11 @@ namespace SyncDashboard.Core.Persistence.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SyncedFields")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -387,6 +432,9 @@ namespace SyncDashboard.Core.Persistence.Migrations
                     b.Property<Guid>("JobId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MapCandidateId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Message")
                         .HasColumnType("TEXT");
 
@@ -414,6 +462,12 @@ namespace SyncDashboard.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AppliedImagesKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckRequestedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -428,8 +482,14 @@ namespace SyncDashboard.Core.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("LastSyncedAt")
+                    b.Property<long?>("LastChangedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastVerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PausedFromStatus")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("SourceProductId")
                         .HasColumnType("INTEGER");
@@ -437,7 +497,20 @@ namespace SyncDashboard.Core.Persistence.Migrations
                     b.Property<int>("SourceStoreId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CheckRequestedAt");
+
+                    b.HasIndex("LastVerifiedAt");
 
                     b.HasIndex("DestinationStoreId", "DestinationProductId")
                         .IsUnique();
@@ -454,6 +527,9 @@ namespace SyncDashboard.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DestinationAvailable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("DestinationInventoryItemId")
                         .HasColumnType("INTEGER");
 
@@ -466,6 +542,9 @@ namespace SyncDashboard.Core.Persistence.Migrations
                     b.Property<string>("Sku")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SourceAvailable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("SourceInventoryItemId")
                         .HasColumnType("INTEGER");
 
@@ -473,6 +552,8 @@ namespace SyncDashboard.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DestinationInventoryItemId");
 
                     b.HasIndex("DestinationVariantId")
                         .IsUnique();
@@ -484,6 +565,33 @@ namespace SyncDashboard.Core.Persistence.Migrations
                     b.ToTable("variant_links", (string)null);
                 });
 
+            modelBuilder.Entity("SyncDashboard.Core.Syncing.PendingInventoryUpdate", b =>
+                {
+                    b.Property<int>("SourceStoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SourceInventoryItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SourceStoreId", "SourceInventoryItemId");
+
+                    b.HasIndex("NotBefore");
+
+                    b.ToTable("pending_inventory_updates", (string)null);
+                });
+
             modelBuilder.Entity("SyncDashboard.Core.Syncing.SyncAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -493,7 +601,7 @@ namespace SyncDashboard.Core.Persistence.Migrations
                     b.Property<int>("DestinationStoreId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("MarkerTag")
+                    b.Property<string>("Marker")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -514,10 +622,23 @@ namespace SyncDashboard.Core.Persistence.Migrations
                     b.ToTable("sync_attempts", (string)null);
                 });
 
-            modelBuilder.Entity("SyncDashboard.Core.Webhooks.ProcessedWebhook", b =>
+            modelBuilder.Entity("SyncDashboard.Core.Webhooks.ReceivedWebhook", b =>
                 {
                     b.Property<string>("WebhookId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
@@ -533,7 +654,9 @@ namespace SyncDashboard.Core.Persistence.Migrations
 
                     b.HasIndex("ReceivedAt");
 
-                    b.ToTable("processed_webhooks", (string)null);
+                    b.HasIndex("ProcessedAt", "ReceivedAt");
+
+                    b.ToTable("received_webhooks", (string)null);
                 });
 
             modelBuilder.Entity("SyncDashboard.Core.Catalogue.MirroredProduct", b =>

@@ -27,3 +27,9 @@ public sealed record SetInventoryLevelRequest(long LocationId, long InventoryIte
 public sealed record AdjustInventoryLevelRequest(long LocationId, long InventoryItemId, int AvailableAdjustment);
 
 public sealed record ShopEnvelope(ShopifyShop Shop);
+
+public sealed record VariantEnvelope(ShopifyVariant Variant);
+
+public sealed record MetafieldEnvelope(ShopifyMetafield Metafield);
+
+public sealed record MetafieldsEnvelope(List<ShopifyMetafield> Metafields);

@@ -29,4 +29,8 @@ public sealed class ShopifyProduct
     public List<ShopifyOption>? Options { get; set; }
     public List<ShopifyImage>? Images { get; set; }
     public ShopifyImage? Image { get; set; }
+
+    /// <summary>Only in a create request: metafields to create with the product (never in a response).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<ShopifyMetafield>? Metafields { get; set; }
 }

@@ -44,4 +44,10 @@ public sealed class TestIndividualMapper : IIndividualMapper
     }
 
     public Task<bool> UnmapAsync(long sourceProductId, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
+    /// <summary>The Destination product a test says the Source product is mapped to (none by default).</summary>
+    public Dictionary<long, long> LinkedDestinations { get; } = [];
+
+    public Task<long?> LinkedDestinationAsync(long sourceProductId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(LinkedDestinations.TryGetValue(sourceProductId, out var id) ? id : (long?)null);
 }

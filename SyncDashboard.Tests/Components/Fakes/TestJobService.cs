@@ -19,6 +19,9 @@ public sealed class TestJobService : IJobService
     public List<(IReadOnlyCollection<long> Ids, UnsyncMode Mode)> Unsyncs { get; } = [];
     public List<IReadOnlyCollection<long>> Syncs { get; } = [];
     public List<bool> MapRuns { get; } = [];
+    public List<IReadOnlyCollection<long>> Resyncs { get; } = [];
+    public List<int> SourceResyncs { get; } = [];
+    public List<Guid> Cancels { get; } = [];
     public Dictionary<Guid, MappingReport> Reports { get; } = [];
     public List<MappingReportLine> NextMappingLines { get; } = [];
 
@@ -42,6 +45,52 @@ public sealed class TestJobService : IJobService
         var job = Create(JobKind.BulkMap, [0]);
         job.ParametersJson = dryRun ? """{"dryRun":true}""" : """{"dryRun":false}""";
         return Task.FromResult(job);
+    }
+
+    public Task<Job> StartResyncAsync(IReadOnlyCollection<long> mirroredProductIds, CancellationToken cancellationToken = default)
+    {
+        Resyncs.Add([.. mirroredProductIds]);
+        return Task.FromResult(Create(JobKind.Resync, mirroredProductIds));
+    }
+
+    /// <summary>Queues a resync of the products <see cref="LinkedOfSource"/> gives for the store (none: refused, as the real service does).</summary>
+    public Task<Job> StartResyncSourceAsync(int sourceStoreId, CancellationToken cancellationToken = default)
+    {
+        SourceResyncs.Add(sourceStoreId);
+        var ids = LinkedOfSource(sourceStoreId);
+        return ids.Count == 0
+            ? throw new ArgumentException("This Source has no synced or mapped products to resync.", nameof(sourceStoreId))
+            : Task.FromResult(Create(JobKind.Resync, ids));
+    }
+
+    /// <summary>The linked products of a Source store, for <see cref="StartResyncSourceAsync"/>.</summary>
+    public Func<int, IReadOnlyCollection<long>> LinkedOfSource { get; set; } = _ => [];
+
+    /// <summary>Records the request and publishes the job's progress with Cancel requested (the test then ends it, as the runner would).</summary>
+    public Task<bool> CancelAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        Cancels.Add(jobId);
+        var job = Started.FirstOrDefault(j => j.Id == jobId);
+        if (job is null || job.Status.IsFinished())
+        {
+            return Task.FromResult(false);
+        }
+        job.CancelRequested = true;
+        _feeds[job.Id].Writer.TryWrite(JobProgress.From(job));
+        return Task.FromResult(true);
+    }
+
+    /// <summary>Ends the last job started as cancelled: done items keep their outcome, the rest are skipped.</summary>
+    public void EndCancelled()
+    {
+        var job = LastJob;
+        foreach (var item in job.Items.Where(i => i.Status == JobItemStatus.Pending))
+        {
+            (item.Status, item.Message) = (JobItemStatus.Skipped, "Cancelled while it ran.");
+        }
+        job.Status = JobStatus.Cancelled;
+        _feeds[job.Id].Writer.TryWrite(JobProgress.From(job));
+        _feeds[job.Id].Writer.TryComplete();
     }
 
     public MappingReport? GetMappingReport(Guid jobId) => Reports.GetValueOrDefault(jobId);
@@ -78,7 +127,7 @@ public sealed class TestJobService : IJobService
     }
 
     /// <summary>Finishes the last job started: the items named in <paramref name="failures"/> failed with their message, the rest succeeded.</summary>
-    public void Finish(IReadOnlyDictionary<long, string>? failures = null)
+    public void Finish(IReadOnlyDictionary<long, string>? failures = null, IReadOnlyDictionary<long, long>? mapCandidates = null)
     {
         var job = LastJob;
         foreach (var item in job.Items)
@@ -86,6 +135,7 @@ public sealed class TestJobService : IJobService
             (item.Status, item.Message) = failures?.TryGetValue(item.SubjectId, out var message) == true
                 ? (JobItemStatus.Failed, message)
                 : (JobItemStatus.Succeeded, null);
+            item.MapCandidateId = mapCandidates?.TryGetValue(item.SubjectId, out var candidate) == true ? candidate : null;
         }
         job.Status = JobStatus.Completed;
         job.Done = job.Total;

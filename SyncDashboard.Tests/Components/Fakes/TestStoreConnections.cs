@@ -6,8 +6,9 @@ namespace SyncDashboard.Tests.Components.Fakes;
 public sealed class TestStoreConnectionService : IStoreConnectionService
 {
     public List<StoreConnection> Connections { get; } = [];
-    public List<(int Id, ProductFieldSync FieldSync, SourceDeletePolicy DeletePolicy)> SettingsUpdates { get; } = [];
+    public List<(int Id, SourceSettings Settings)> SettingsUpdates { get; } = [];
     public List<(int Id, bool DeleteCopies)> Disconnects { get; } = [];
+    public Dictionary<int, IReadOnlyList<SyncDashboard.Core.Stores.StoreLocation>> Locations { get; } = [];
 
     public StoreConnection Add(int id, string name, StoreRole role)
     {
@@ -36,16 +37,32 @@ public sealed class TestStoreConnectionService : IStoreConnectionService
     public Task<IReadOnlyList<StoreConnection>> ListAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<StoreConnection>>([.. Connections.Where(c => c.Status != ConnectionStatus.Disconnected)]);
 
-    public Task UpdateSettingsAsync(int id, ProductFieldSync fieldSync, SourceDeletePolicy deletePolicy, CancellationToken cancellationToken = default)
+    /// <summary>Validates as the real service does (the settings' own rules), then records and applies them.</summary>
+    public Task UpdateSettingsAsync(int id, SourceSettings settings, CancellationToken cancellationToken = default)
     {
-        SettingsUpdates.Add((id, fieldSync, deletePolicy));
+        var problems = settings.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(settings));
+        }
+        SettingsUpdates.Add((id, settings));
+        var connection = Connections.Single(c => c.Id == id);
+        (connection.SyncedFields, connection.MappedFields, connection.PriceRule, connection.LocationId, connection.DeletePolicy) =
+            (settings.SyncedFields, settings.MappedFields, settings.PriceRule, settings.LocationId, settings.DeletePolicy);
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<SyncDashboard.Core.Stores.StoreLocation>> ListLocationsAsync(int id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Locations.GetValueOrDefault(id) ?? [new SyncDashboard.Core.Stores.StoreLocation(100 + id, "Main warehouse", true)]);
+}
+
+/// <summary>Records disconnects and marks the store disconnected in <see cref="TestStoreConnectionService"/>.</summary>
+public sealed class TestStoreDisconnector(TestStoreConnectionService connections) : SyncDashboard.Core.Syncing.IStoreDisconnector
+{
     public Task<string> DisconnectAsync(int id, bool deleteCopies, CancellationToken cancellationToken = default)
     {
-        Disconnects.Add((id, deleteCopies));
-        Connections.Single(c => c.Id == id).Status = ConnectionStatus.Disconnected;
+        connections.Disconnects.Add((id, deleteCopies));
+        connections.Connections.Single(c => c.Id == id).Status = ConnectionStatus.Disconnected;
         return Task.FromResult($"Disconnected store {id}.");
     }
 }

@@ -79,17 +79,51 @@ public sealed class ProductDetailsDialogTests : DashboardTestContext
     }
 
     [Fact]
-    public void LinkedProductShowsItsDestinationProductAndWhenItLastSynced()
+    public void LinkedProductShowsItsStateTimesTheDestinationLinkAndBothSidesSideBySide()
     {
-        var synced = new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero);
-        Products.Details[1] = Details(1, "Linen Shirt", link: new LinkedProduct("Northwind Outlet", 7001, 55, "Linen Shirt", LinkKind.Synced, synced));
+        var verified = new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero);
+        var changed = new DateTimeOffset(2026, 11, 19, 8, 0, 0, TimeSpan.Zero);
+        Products.Details[1] = Details(1, "Linen Shirt", link: new LinkedProduct("Northwind Outlet", 7001, 55, "Linen Shirt", LinkKind.Synced,
+            LinkState.Repairing, "Repair failed: throttled.", verified, changed, new Uri("http://127.0.0.1:5101/admin/products/7001"),
+            [
+                new VariantPairView("LS-S", "S", 4, 19.90m, 25m, true, "S", 4, 22.99m, null),
+                new VariantPairView("LS-M", "M", 7, 19.90m, null, true, "M", 9, 22.99m, null),
+                new VariantPairView("LS-L", "L", null, 21m, null, false, "L", null, 23m, null),
+            ]));
 
         var host = Open(1);
 
-        var link = host.Find("[data-testid=link-info]").TextContent;
-        Assert.Contains("Synced with \"Linen Shirt\" in Northwind Outlet", link);
-        Assert.Contains("7001", link);
-        Assert.Contains(synced.ToLocalTime().ToString("g"), link);
+        var link = System.Text.RegularExpressions.Regex.Replace(host.Find("[data-testid=link-info]").TextContent, @"\s+", " ");
+        Assert.Contains("Synced with \"Linen Shirt\" in Northwind Outlet (product 7001)", link);
+        Assert.Equal("Repairing", host.Find("[data-testid=link-state]").TextContent);
+        Assert.Contains("(Repair failed: throttled.)", link);
+        Assert.Contains($"Last verified {verified.ToLocalTime():g}", link);
+        Assert.Contains($"last changed {changed.ToLocalTime():g}", link);
+        Assert.Equal("http://127.0.0.1:5101/admin/products/7001", host.Find("[data-testid=destination-link]").GetAttribute("href"));
+        var rows = host.FindAll("[data-testid=pair-row]");
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(["LS-S", "4", "4", "19.90 (was 25.00)", "22.99"], rows[0].QuerySelectorAll("td").Select(c => c.TextContent.Trim()));
+        Assert.Equal(["LS-M", "7", "9", "19.90", "22.99"], rows[1].QuerySelectorAll("td").Select(c => c.TextContent.Trim()));
+        Assert.Equal(["LS-L", "not tracked", "not tracked", "21.00", "23.00"], rows[2].QuerySelectorAll("td").Select(c => c.TextContent.Trim()));
+        // A quantity that differs is marked.
+        Assert.DoesNotContain("warning", rows[0].ClassName ?? "");
+        Assert.Contains("warning", rows[1].ClassName);
+    }
+
+    [Fact]
+    public void InStepLinkSaysSoWithoutAReason()
+    {
+        Products.Details[1] = Details(1, "Linen Shirt", link: new LinkedProduct("Northwind Outlet", 7001, 55, "Linen Shirt", LinkKind.Mapped,
+            LinkState.InStep, null, null, null, null, []));
+
+        var host = Open(1);
+
+        var link = System.Text.RegularExpressions.Regex.Replace(host.Find("[data-testid=link-info]").TextContent, @"\s+", " ");
+        Assert.Contains("Mapped with \"Linen Shirt\"", link);
+        Assert.Equal("In step", host.Find("[data-testid=link-state]").TextContent);
+        Assert.Contains("Last verified not yet, last changed never.", link);
+        Assert.Empty(host.FindAll("[data-testid=destination-link]"));
+        Assert.Empty(host.FindAll("[data-testid=pairs-table]"));
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class StoresPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void ConnectingAfterASuccessfulTestAddsTheStoreWithTheChosenLocation()
+    public void ConnectingAfterASuccessfulTestAddsTheSourceCountingAllItsLocations()
     {
         Connector.TestResult = new ConnectionTestResult(true, "Connected to Coastal Supply (coastal-supply.myshopify.com).",
             new StoreShop("Coastal Supply", "coastal-supply.myshopify.com", 501),
@@ -78,11 +78,11 @@ public sealed class StoresPageTests : DashboardTestContext
 
         page.Find("[data-testid=test-connection]").Click();
         page.WaitForAssertion(() => Assert.Contains("Connected to Coastal Supply", page.Find("[data-testid=connection-test]").TextContent));
-        Assert.Single(page.FindComponents<MudSelect<long?>>());
         page.Find("[data-testid=connect-store]").Click();
 
+        // A Source counts the stock of all its locations unless the merchant picks one.
         var connected = Assert.Single(Connector.Connected);
-        Assert.Equal(("Coastal Supply", "http://127.0.0.1:5104", "shpat_token", "secret", (long?)501),
+        Assert.Equal(("Coastal Supply", "http://127.0.0.1:5104", "shpat_token", "secret", (long?)null),
             (connected.Name, connected.BaseUrl, connected.AccessToken, connected.WebhookSecret, connected.LocationId));
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=store-card]").Count));
         Assert.Contains("Connected Coastal Supply.", Snackbars);
@@ -90,19 +90,79 @@ public sealed class StoresPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void SavingASourcesSettingsSendsTheFieldsAndDeletePolicy()
+    public void ASourceCanBeConnectedCountingOneChosenLocation()
+    {
+        Connector.TestResult = new ConnectionTestResult(true, "Connected to Coastal Supply (coastal-supply.myshopify.com).",
+            new StoreShop("Coastal Supply", "coastal-supply.myshopify.com", 501),
+            [new StoreLocation(501, "Warehouse", true), new StoreLocation(502, "Shop floor", true)]);
+        var page = RenderPage();
+        Fill(page, "Coastal Supply", "http://127.0.0.1:5104", "shpat_token", "secret");
+        page.Find("[data-testid=test-connection]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Connected to Coastal Supply", page.Find("[data-testid=connection-test]").TextContent));
+
+        var location = page.FindComponents<MudSelect<long?>>().Single(c => c.Markup.Contains("new-store-location", StringComparison.Ordinal));
+        page.InvokeAsync(() => location.Instance.ValueChanged.InvokeAsync(502));
+        page.Find("[data-testid=connect-store]").Click();
+
+        Assert.Equal(502, Assert.Single(Connector.Connected).LocationId);
+    }
+
+    [Fact]
+    public void SavingASourcesSettingsSendsBothFieldColumnsThePriceRuleTheLocationAndTheDeletePolicy()
+    {
+        Stores.Locations[2] = [new StoreLocation(801, "Main warehouse", true), new StoreLocation(802, "Backroom", true)];
+        var page = RenderPage();
+        var card = page.FindAll("[data-testid=store-card]")[1];
+        Assert.Contains("Urban Threads", card.TextContent);
+
+        // Synced products follow every field by default, mapped ones only their stock.
+        Assert.True(Checked(page, "synced-Images"));
+        Assert.False(Checked(page, "mapped-Images"));
+        CheckBox(page, "synced-Images").Change(false);
+        CheckBox(page, "mapped-Prices").Change(true);
+        var markup = page.FindComponents<MudNumericField<decimal>>().First(c => c.Markup.Contains("price-markup", StringComparison.Ordinal));
+        page.InvokeAsync(() => markup.Instance.ValueChanged.InvokeAsync(20m));
+        var rounding = page.FindComponents<MudSelect<PriceRounding>>().First();
+        page.InvokeAsync(() => rounding.Instance.ValueChanged.InvokeAsync(PriceRounding.To99));
+        // The example follows the rule as it is typed: 19.90 + 20% = 23.88, up to .99.
+        page.WaitForAssertion(() => Assert.Contains("19.90 becomes 23.99", page.FindAll("[data-testid=price-example]")[0].TextContent));
+        var location = page.FindComponents<MudSelect<long?>>().First(c => c.Markup.Contains("source-location", StringComparison.Ordinal));
+        page.InvokeAsync(() => location.Instance.ValueChanged.InvokeAsync(802));
+        var policy = page.FindComponents<MudSelect<SourceDeletePolicy>>().First();
+        page.InvokeAsync(() => policy.Instance.ValueChanged.InvokeAsync(SourceDeletePolicy.SetToDraft));
+
+        page.FindAll("[data-testid=save-settings]")[0].Click();
+
+        var (id, settings) = Assert.Single(Stores.SettingsUpdates);
+        Assert.Equal(2, id);
+        Assert.Equal(ProductFieldSync.All & ~ProductFieldSync.Images, settings.SyncedFields);
+        Assert.Equal(ProductFieldSync.Prices, settings.MappedFields);
+        Assert.Equal(new PriceRule(20, 0, PriceRounding.To99, CompareAtPriceMode.Copy), settings.PriceRule);
+        Assert.Equal(802, settings.LocationId);
+        Assert.Equal(SourceDeletePolicy.SetToDraft, settings.DeletePolicy);
+        Assert.Contains(Snackbars, s => s.StartsWith("Saved the settings of Urban Threads", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnInvalidPriceRuleIsExplainedAndNotSaved()
     {
         var page = RenderPage();
-        var images = page.FindComponents<MudCheckBox<bool>>().Single(c => c.Markup.Contains("Images", StringComparison.Ordinal));
-        images.Find("input").Change(false);
-        var policy = page.FindComponents<MudSelect<SourceDeletePolicy>>().Single();
-        page.InvokeAsync(() => policy.Instance.ValueChanged.InvokeAsync(SourceDeletePolicy.Delete));
+        var fixedAmount = page.FindComponents<MudNumericField<decimal>>().First(c => c.Markup.Contains("price-fixed", StringComparison.Ordinal));
+        page.InvokeAsync(() => fixedAmount.Instance.ValueChanged.InvokeAsync(500_000m));
 
-        page.Find("[data-testid=save-settings]").Click();
+        page.FindAll("[data-testid=save-settings]")[0].Click();
 
-        var update = Assert.Single(Stores.SettingsUpdates);
-        Assert.Equal((2, ProductFieldSync.All & ~ProductFieldSync.Images, SourceDeletePolicy.Delete), update);
-        Assert.Contains("Saved the settings of Urban Threads.", Snackbars);
+        Assert.Empty(Stores.SettingsUpdates);
+        Assert.Contains("The fixed amount must be between -100,000 and 100,000.", page.Find("[data-testid=settings-problems]").TextContent);
+    }
+
+    private static bool Checked(IRenderedComponent<StoresPage> page, string testId) => CheckBox(page, testId).HasAttribute("checked");
+
+    /// <summary>The checkbox input of the first Source card's field with that test id.</summary>
+    private static AngleSharp.Dom.IElement CheckBox(IRenderedComponent<StoresPage> page, string testId)
+    {
+        var element = page.FindAll($"[data-testid={testId}]")[0];
+        return element.TagName == "INPUT" ? element : element.QuerySelector("input")!;
     }
 
     [Fact]

@@ -19,6 +19,8 @@ public sealed partial class BulkMapperPage : IDisposable
 
     private MappingReport? Report { get; set; }
     private bool Running { get; set; }
+    private Guid? RunningJobId { get; set; }
+    private bool CancelRequested { get; set; }
     private double Percent { get; set; }
     private string? Detail { get; set; }
     private MappingOutcome? Filter { get; set; }
@@ -53,6 +55,8 @@ public sealed partial class BulkMapperPage : IDisposable
     private async Task FollowAsync(Guid jobId, bool announce)
     {
         Running = true;
+        RunningJobId = jobId;
+        CancelRequested = false;
         Percent = 0;
         Detail = null;
         StateHasChanged();
@@ -70,6 +74,7 @@ public sealed partial class BulkMapperPage : IDisposable
             return;
         }
         Running = false;
+        RunningJobId = null;
         var job = await Jobs.GetAsync(jobId);
         var report = Jobs.GetMappingReport(jobId);
         if (report is not null)
@@ -77,7 +82,13 @@ public sealed partial class BulkMapperPage : IDisposable
             Report = report;
             Filter = null;
         }
-        if (job is { Status: JobStatus.Failed or JobStatus.Cancelled })
+        if (job is { Status: JobStatus.Cancelled })
+        {
+            Snackbar.Add(report is { DryRun: false }
+                ? $"Cancelled: {report.Count(MappingOutcome.Mapped)} products were mapped; the reconciliation brings their stock in step."
+                : "The Bulk Mapper was cancelled.", Severity.Warning);
+        }
+        else if (job is { Status: JobStatus.Failed })
         {
             Snackbar.Add($"The Bulk Mapper did not finish: {job.Error ?? job.Status.ToString()}", Severity.Error);
         }
@@ -86,6 +97,14 @@ public sealed partial class BulkMapperPage : IDisposable
             Snackbar.Add($"Mapped {report.Count(MappingOutcome.Mapped)} products.", Severity.Success);
         }
         StateHasChanged();
+    }
+
+    private async Task CancelAsync()
+    {
+        if (RunningJobId is { } jobId)
+        {
+            CancelRequested = await Jobs.CancelAsync(jobId);
+        }
     }
 
     private static string Label(MappingOutcome outcome) => outcome switch

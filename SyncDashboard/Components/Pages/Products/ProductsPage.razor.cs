@@ -47,6 +47,7 @@ public sealed partial class ProductsPage : IDisposable
     private int SelectableMatchCount { get; set; }
     private bool Busy { get; set; }
     private OperationProgress? Progress { get; set; }
+    private Guid? RunningJobId { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -85,6 +86,7 @@ public sealed partial class ProductsPage : IDisposable
                 nameof(ProductGridRow.VariantCount) => ProductSort.VariantCount,
                 nameof(ProductGridRow.TotalInventory) => ProductSort.Inventory,
                 nameof(ProductGridRow.SyncState) => ProductSort.Status,
+                nameof(ProductGridRow.LastSyncedAt) => ProductSort.LastSynced,
                 _ => ProductSort.Title,
             },
             Descending = sort?.Descending ?? false,
@@ -162,6 +164,27 @@ public sealed partial class ProductsPage : IDisposable
     private async Task SyncSelectedAsync() =>
         await RunJobAsync(() => Jobs.StartBulkSyncAsync([.. Selected.Select(r => r.Id)]));
 
+    /// <summary>Reconciles the selected linked products now (an unlinked one is synced).</summary>
+    private async Task ResyncSelectedAsync() =>
+        await RunJobAsync(() => Jobs.StartResyncAsync([.. Selected.Select(r => r.Id)]));
+
+    /// <summary>Reconciles every linked product of the current Source now.</summary>
+    private async Task ResyncSourceAsync()
+    {
+        if (StoreId is { } storeId)
+        {
+            await RunJobAsync(() => Jobs.StartResyncSourceAsync(storeId));
+        }
+    }
+
+    private async Task CancelJobAsync()
+    {
+        if (RunningJobId is { } jobId && await Jobs.CancelAsync(jobId) && Progress is { } progress)
+        {
+            Progress = progress with { CancelRequested = true };
+        }
+    }
+
     private async Task UnsyncSelectedAsync(UnsyncMode mode)
     {
         if (Selected.Count > ProductSyncService.MaxUnsyncBatch)
@@ -203,6 +226,7 @@ public sealed partial class ProductsPage : IDisposable
             return;
         }
         Busy = true;
+        RunningJobId = job.Id;
         ClearSelection();
         var label = job.Kind.Describe();
         Progress = new OperationProgress(label, job.Total);
@@ -210,7 +234,8 @@ public sealed partial class ProductsPage : IDisposable
         {
             await foreach (var progress in Jobs.WatchAsync(job.Id, _disposed.Token))
             {
-                Progress = new OperationProgress(label, progress.Total, progress.Done, progress.Succeeded, progress.Failed);
+                Progress = new OperationProgress(label, progress.Total, progress.Done, progress.Succeeded, progress.Failed, progress.Detail,
+                    progress.CancelRequested);
                 StateHasChanged();
             }
         }
@@ -221,14 +246,32 @@ public sealed partial class ProductsPage : IDisposable
         var finished = await Jobs.GetAsync(job.Id);
         Busy = false;
         Progress = null;
+        RunningJobId = null;
         if (finished is not null)
         {
             var failures = finished.Items.Where(i => i.Status == JobItemStatus.Failed).ToList();
-            Snackbar.Add($"{label} {finished.Status.ToString().ToLowerInvariant()}: {finished.Succeeded} succeeded, {finished.Failed} failed.",
+            var skipped = finished.Items.Count(i => i.Status == JobItemStatus.Skipped);
+            Snackbar.Add($"{label} {finished.Status.ToString().ToLowerInvariant()}: {finished.Succeeded} succeeded, {finished.Failed} failed" +
+                (skipped > 0 ? $", {skipped} skipped." : "."),
                 failures.Count == 0 && finished.Status == JobStatus.Completed ? Severity.Success : Severity.Warning);
             foreach (var failure in failures.Take(5))
             {
-                Snackbar.Add(failure.Message ?? "Failed.", Severity.Error);
+                if (failure.MapCandidateId is { } candidate)
+                {
+                    // A Sync refused because the Destination already has the product: offer to map the two.
+                    var sourceId = failure.SubjectId;
+                    Snackbar.Add(failure.Message ?? "Failed.", Severity.Error, options =>
+                    {
+                        options.Action = "Map instead";
+                        options.ActionColor = Color.Inherit;
+                        options.RequireInteraction = true;
+                        options.OnClick = _ => InvokeAsync(() => ShowMapperAsync(sourceId, candidate, null));
+                    });
+                }
+                else
+                {
+                    Snackbar.Add(failure.Message ?? "Failed.", Severity.Error);
+                }
             }
         }
         if (Grid is not null)
@@ -244,16 +287,33 @@ public sealed partial class ProductsPage : IDisposable
             LargeDialog);
     }
 
-    private async Task ShowMapperAsync(ProductGridRow row)
+    private Task ShowMapperAsync(ProductGridRow row) => ShowMapperAsync(row.Id, null, row.Title);
+
+    /// <summary>The Individual Mapper for a Source product, with a Destination product chosen already when one is known.</summary>
+    private async Task ShowMapperAsync(long sourceProductId, long? destinationProductId, string? title)
     {
-        var parameters = new DialogParameters<IndividualMapperDialog> { { d => d.SourceProductId, row.Id } };
-        var dialog = await Dialogs.ShowAsync<IndividualMapperDialog>($"Map \"{row.Title}\"", parameters, LargeDialog);
+        var parameters = new DialogParameters<IndividualMapperDialog>
+        {
+            { d => d.SourceProductId, sourceProductId },
+            { d => d.DestinationProductId, destinationProductId },
+        };
+        var dialog = await Dialogs.ShowAsync<IndividualMapperDialog>(title is null ? "Map" : $"Map \"{title}\"", parameters, LargeDialog);
         var result = await dialog.Result;
         if (result is { Canceled: false } && Grid is not null)
         {
-            Snackbar.Add($"Mapped \"{row.Title}\".", Severity.Success);
+            Snackbar.Add(title is null ? "Mapped: its stock is brought in step now." : $"Mapped \"{title}\": its stock is brought in step now.", Severity.Success);
             await Grid.ReloadServerData();
         }
+    }
+
+    /// <summary>"just now", "5 min ago", "3 h ago", or the date.</summary>
+    internal static string Ago(DateTimeOffset at)
+    {
+        var age = DateTimeOffset.UtcNow - at;
+        return age < TimeSpan.FromMinutes(1) ? "just now"
+            : age < TimeSpan.FromHours(1) ? $"{(int)age.TotalMinutes} min ago"
+            : age < TimeSpan.FromDays(1) ? $"{(int)age.TotalHours} h ago"
+            : at.ToLocalTime().ToString("d", System.Globalization.CultureInfo.CurrentCulture);
     }
 
     /// <summary>Something changed elsewhere (webhook, job, another tab): reload the page shortly, once.</summary>
@@ -281,6 +341,7 @@ public sealed partial class ProductsPage : IDisposable
     {
         ProductStatusFilter.NotSynced => "Not synced",
         ProductStatusFilter.Problems => "Problems",
+        ProductStatusFilter.OutOfStep => "Out of step",
         _ => filter.ToString(),
     };
 
@@ -308,7 +369,9 @@ public sealed partial class ProductsPage : IDisposable
 }
 
 /// <summary>Progress of a bulk operation the page runs.</summary>
-public sealed record OperationProgress(string Label, int Total, int Done = 0, int Succeeded = 0, int Failed = 0)
+/// <param name="Detail">What the job is doing inside its current item, when it says.</param>
+public sealed record OperationProgress(string Label, int Total, int Done = 0, int Succeeded = 0, int Failed = 0, string? Detail = null,
+    bool CancelRequested = false)
 {
     public double Percent => Total == 0 ? 100 : 100.0 * Done / Total;
 

@@ -4,12 +4,13 @@ using SyncDashboard.Core.Webhooks;
 
 namespace SyncDashboard.Core.Persistence.Configurations;
 
-internal sealed class ProcessedWebhookConfiguration : IEntityTypeConfiguration<ProcessedWebhook>
+internal sealed class ReceivedWebhookConfiguration : IEntityTypeConfiguration<ReceivedWebhook>
 {
-    public void Configure(EntityTypeBuilder<ProcessedWebhook> builder)
+    public void Configure(EntityTypeBuilder<ReceivedWebhook> builder)
     {
-        builder.ToTable("processed_webhooks");
+        builder.ToTable("received_webhooks");
         builder.HasKey(w => w.WebhookId);
         builder.HasIndex(w => w.ReceivedAt);
+        builder.HasIndex(w => new { w.ProcessedAt, w.ReceivedAt });
     }
 }

@@ -1,0 +1,144 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SyncDashboard.Core.Activity;
+using SyncDashboard.Core.Hosting;
+using SyncDashboard.Core.Linking;
+using SyncDashboard.Core.Persistence;
+
+namespace SyncDashboard.Core.Reconciliation;
+
+/// <summary>
+/// Runs the reconciliation in the background: first the links whose check was requested (new links,
+/// events, a repair to retry), at full rate; then, every <see cref="ReconciliationOptions.Interval"/>,
+/// the links not verified for <see cref="ReconciliationOptions.VerifyEvery"/> (up to
+/// <see cref="ReconciliationOptions.LinksPerPass"/>, least recently verified first), within
+/// <see cref="ReconciliationOptions.RateShare"/> of each store's rate limit. A request wakes it at once.
+/// </summary>
+public sealed class ReconciliationService(
+    IDbContextFactory<SyncDbContext> dbFactory,
+    Reconciler reconciler,
+    ReconciliationBudget budget,
+    LinkStore links,
+    Connections.StoreConnectionService connections,
+    EngineReadiness startup,
+    ActivityLog activity,
+    IOptions<ReconciliationOptions> options,
+    TimeProvider time,
+    ILogger<ReconciliationService> logger) : BackgroundService
+{
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly System.Collections.Concurrent.ConcurrentQueue<int> _settingsChanged = new();
+
+    /// <summary>Periodic passes run so far (for tests and diagnostics).</summary>
+    public int Passes { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await startup.Ready.WaitAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "The sync engine did not start cleanly; reconciling anyway");
+        }
+        links.Changed += OnLinksChanged;
+        connections.SettingsChanged += OnSettingsChanged;
+        try
+        {
+            await GuardedLoop.RunAsync("The reconciliation", LoopAsync, activity, logger, time, stoppingToken);
+        }
+        finally
+        {
+            links.Changed -= OnLinksChanged;
+            connections.SettingsChanged -= OnSettingsChanged;
+        }
+    }
+
+    private void OnLinksChanged(IReadOnlyCollection<long> _) => _wake.Writer.TryWrite(true);
+
+    /// <summary>A Source's settings changed: its links are verified at once, within the periodic share.</summary>
+    private void OnSettingsChanged(int sourceStoreId)
+    {
+        _settingsChanged.Enqueue(sourceStoreId);
+        _wake.Writer.TryWrite(true);
+    }
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
+    {
+        var nextPass = time.GetUtcNow();
+        var retryDelay = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            while (_settingsChanged.TryDequeue(out var sourceStoreId))
+            {
+                await links.MarkDueAsync(sourceStoreId, stoppingToken);
+                nextPass = time.GetUtcNow();
+            }
+            var requested = await RequestedAsync(stoppingToken);
+            if (requested.Count > 0)
+            {
+                var report = await reconciler.ReconcileAsync(requested, new ReconcileRun(), stoppingToken);
+                if (report.Count(LinkOutcomeKind.Failed) < requested.Count)
+                {
+                    retryDelay = TimeSpan.FromSeconds(1);
+                    continue;
+                }
+                // Every requested link failed (a store is down): wait before trying them again.
+                await WaitAsync(retryDelay, stoppingToken);
+                retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, MaxRetryDelay.Ticks));
+                continue;
+            }
+            var now = time.GetUtcNow();
+            if (now >= nextPass)
+            {
+                nextPass = now + options.Value.Interval;
+                var due = await DueAsync(now, stoppingToken);
+                if (due.Count > 0)
+                {
+                    await reconciler.ReconcileAsync(due, new ReconcileRun { BeforeCall = budget.WaitAsync }, stoppingToken);
+                }
+                Passes++;
+                continue;
+            }
+            await WaitAsync(nextPass - now, stoppingToken);
+        }
+    }
+
+    /// <summary>Waits for the delay, or less when a link check is requested.</summary>
+    private async Task WaitAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(delay);
+        try
+        {
+            await _wake.Reader.ReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<List<long>> RequestedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ProductLinks.AsNoTracking().Where(l => l.CheckRequestedAt != null)
+            .OrderBy(l => l.CheckRequestedAt).Select(l => l.Id).Take(Reconciler.MaxBatchSize).ToListAsync(cancellationToken);
+    }
+
+    private async Task<List<long>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var before = now - options.Value.VerifyEvery;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ProductLinks.AsNoTracking().Where(l => l.LastVerifiedAt == null || l.LastVerifiedAt < before)
+            .OrderBy(l => l.LastVerifiedAt).Select(l => l.Id).Take(options.Value.LinksPerPass).ToListAsync(cancellationToken);
+    }
+}
