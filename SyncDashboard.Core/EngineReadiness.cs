@@ -8,6 +8,12 @@ namespace SyncDashboard.Core;
 public sealed class EngineReadiness
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _migrated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the database is migrated (what a service that only needs its tables waits for).</summary>
+    public Task Migrated => _migrated.Task;
+
+    internal void CompleteMigration() => _migrated.TrySetResult();
 
     /// <summary>Completes when every store's catalogue has been read once after start-up.</summary>
     public Task Ready => _ready.Task;

@@ -39,6 +39,7 @@ public sealed class SyncEngineStartup(
             // Write-ahead logging: the grid reads while webhooks, the reconciliation and jobs write.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+        readiness.CompleteMigration();
         await seeder.SeedAsync(cancellationToken);
         // What a read or sweep finds changed (stock, fields, products gone) becomes hints, as a webhook's change does.
         refresher.Refreshed += router.OnMirrorChangedAsync;

@@ -89,7 +89,7 @@ public sealed class JobItemExecutor(
         var stepped = await reconciler.ReconcileAsync(report.CreatedLinkIds,
             new ReconcileRun { Trigger = "Bulk Mapper", Progress = stepping }, cancellationToken);
         var repaired = stepped.Count(LinkOutcomeKind.Repaired);
-        var failed = stepped.Count(LinkOutcomeKind.Failed);
+        var failed = stepped.FailedCount;
         return new JobItemOutcome(true, $"{summary} Stock brought in step: {repaired:N0} repaired, {stepped.Count(LinkOutcomeKind.InStep):N0} already equal" +
             (failed > 0 ? $", {failed:N0} to retry (the reconciliation does)." : "."));
     }
@@ -162,7 +162,8 @@ public sealed class JobItemExecutor(
             var report = await reconciler.ReconcileAsync(linked.Keys, new ReconcileRun { Trigger = "Resync", Progress = progress }, cancellationToken);
             foreach (var outcome in report.Outcomes)
             {
-                outcomes[linked[outcome.LinkId]] = new JobItemOutcome(outcome.Kind is not LinkOutcomeKind.Failed and not LinkOutcomeKind.OutOfStep, outcome.Message);
+                outcomes[linked[outcome.LinkId]] = new JobItemOutcome(outcome.Kind is not (LinkOutcomeKind.Failed or LinkOutcomeKind.StillFailing or LinkOutcomeKind.OutOfStep),
+                    outcome.Message);
             }
             foreach (var (linkId, itemId) in linked.Where(l => !outcomes.ContainsKey(l.Value)))
             {

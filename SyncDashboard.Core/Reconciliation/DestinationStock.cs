@@ -25,6 +25,10 @@ public sealed class DestinationStock(
 {
     private readonly ConcurrentDictionary<(int Store, long Item), ItemGate> _items = new();
     private readonly ConcurrentDictionary<int, long> _locations = new();
+
+    // What SyncDashboard is writing or last wrote per item, so that the Destination's webhook echoing
+    // that write is not taken for someone else's change (it may arrive before the write is recorded).
+    private readonly ConcurrentDictionary<(int Store, long Item), int> _written = new();
     private long _writes;
 
     /// <summary>Store calls made to set levels (for tests and diagnostics).</summary>
@@ -55,6 +59,7 @@ public sealed class DestinationStock(
                     logger.LogDebug("Skipped a stale level for item {Item}: observed {Observed}, newer one written at {Last}", write.InventoryItemId, write.ObservedAt, last);
                     continue;
                 }
+                _written[(destination.Id, write.InventoryItemId)] = write.Available;
                 var level = await client.SetInventoryLevelAsync(write.InventoryItemId, locationId, write.Available, cancellationToken);
                 Interlocked.Increment(ref _writes);
                 gate.LastObserved = write.ObservedAt;
@@ -70,6 +75,10 @@ public sealed class DestinationStock(
         }
         return written;
     }
+
+    /// <summary>Whether <paramref name="available"/> is the level SyncDashboard is writing, or last wrote, for that item (its own echo).</summary>
+    public bool IsOwnWrite(int destinationStoreId, long inventoryItemId, int? available) =>
+        available is { } value && _written.TryGetValue((destinationStoreId, inventoryItemId), out var written) && written == value;
 
     /// <summary>The Destination location linked stock is written at.</summary>
     public async Task<long> LocationAsync(StoreConnection destination, CancellationToken cancellationToken = default)

@@ -43,19 +43,21 @@ public sealed partial class Reconciler(
         var ids = linkIds.Distinct().ToList();
         var done = 0;
         run.Progress?.Report((0, ids.Count));
+        void LinkDone() => run.Progress?.Report((++done, ids.Count));
         foreach (var batch in ids.Chunk(Math.Clamp(run.BatchSize, 1, MaxBatchSize)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             await _runGate.WaitAsync(cancellationToken);
             try
             {
-                await ReconcileBatchAsync(batch, run, report, cancellationToken);
+                var before = done;
+                await ReconcileBatchAsync(batch, run, report, LinkDone, cancellationToken);
+                done = before + batch.Length; // links of stores no longer connected count as done too
             }
             finally
             {
                 _runGate.Release();
             }
-            done += batch.Length;
             run.Progress?.Report((done, ids.Count));
         }
         report.Elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
@@ -66,7 +68,8 @@ public sealed partial class Reconciler(
         return report;
     }
 
-    private async Task ReconcileBatchAsync(IReadOnlyCollection<long> linkIds, ReconcileRun run, ReconciliationReport report, CancellationToken cancellationToken)
+    private async Task ReconcileBatchAsync(IReadOnlyCollection<long> linkIds, ReconcileRun run, ReconciliationReport report, Action linkDone,
+        CancellationToken cancellationToken)
     {
         var checkedSince = time.GetUtcNow();
         List<ProductLink> batch;
@@ -95,7 +98,7 @@ public sealed partial class Reconciler(
             }
             catch (StoreApiException e)
             {
-                await FailAsync(pairs, $"Could not read {e.StoreName}: {e.Message} It is tried again.", report, cancellationToken);
+                await FailAsync(pairs, $"{FailurePrefix}could not read {e.StoreName}: {e.Message} It is tried again.", report, cancellationToken);
                 continue;
             }
             foreach (var link in pairs)
@@ -108,7 +111,7 @@ public sealed partial class Reconciler(
                 catch (StoreApiException e) when (e.IsTransient)
                 {
                     logger.LogWarning("Repair of link {Link} failed: {Error}", link.Id, e.Message);
-                    await FailAsync([link], $"Repair failed: {e.Message} It is tried again.", report, cancellationToken);
+                    await FailAsync([link], $"{FailurePrefix}{e.Message} It is tried again.", report, cancellationToken);
                 }
                 catch (StoreApiException e)
                 {
@@ -125,9 +128,13 @@ public sealed partial class Reconciler(
                     }
                     report.Add(new LinkOutcome(link.Id, link.SourceProductId, title, LinkOutcomeKind.OutOfStep, [], reason));
                 }
+                linkDone();
             }
         }
     }
+
+    /// <summary>How the reason of a link whose check or repair failed (and is retried) begins.</summary>
+    public const string FailurePrefix = "Not checked: ";
 
     private async Task FailAsync(IReadOnlyList<ProductLink> failed, string reason, ReconciliationReport report, CancellationToken cancellationToken)
     {
@@ -135,8 +142,10 @@ public sealed partial class Reconciler(
         var titles = await TitlesAsync(failed, cancellationToken);
         foreach (var link in failed)
         {
+            // A link that was failing already is not reported again at every retry (the bell stays useful).
+            var already = link.StateReason?.StartsWith(FailurePrefix, StringComparison.Ordinal) == true;
             report.Add(new LinkOutcome(link.Id, link.SourceProductId, titles.GetValueOrDefault(link.Id, $"product {link.SourceProductId}"),
-                LinkOutcomeKind.Failed, [], reason));
+                already ? LinkOutcomeKind.StillFailing : LinkOutcomeKind.Failed, [], reason));
         }
     }
 

@@ -17,6 +17,9 @@ public enum LinkOutcomeKind
 
     /// <summary>A store could not be read or written; the link stays Repairing and is tried again.</summary>
     Failed,
+
+    /// <summary>Failed again, as in the run before (not reported again).</summary>
+    StillFailing,
 }
 
 /// <summary>One link's outcome, with what changed ("title", "stock of 2 variants") and a message a merchant reads.</summary>
@@ -40,6 +43,9 @@ public sealed class ReconciliationReport
     public TimeSpan Elapsed { get; internal set; }
 
     public int Count(LinkOutcomeKind kind) => _outcomes.Count(o => o.Kind == kind);
+
+    /// <summary>Links that could not be checked or repaired in this run (new failures and repeated ones).</summary>
+    public int FailedCount => Count(LinkOutcomeKind.Failed) + Count(LinkOutcomeKind.StillFailing);
 
     internal void Add(LinkOutcome outcome)
     {

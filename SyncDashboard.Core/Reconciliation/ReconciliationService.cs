@@ -87,7 +87,7 @@ public sealed class ReconciliationService(
             if (requested.Count > 0)
             {
                 var report = await reconciler.ReconcileAsync(requested, new ReconcileRun(), stoppingToken);
-                if (report.Count(LinkOutcomeKind.Failed) < requested.Count)
+                if (report.FailedCount < requested.Count)
                 {
                     retryDelay = TimeSpan.FromSeconds(1);
                     continue;

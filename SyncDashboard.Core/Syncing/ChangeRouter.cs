@@ -66,9 +66,9 @@ public sealed class ChangeRouter(
             await inventory.HintAsync(store.Id, [inventoryItemId], cancellationToken);
             return;
         }
-        if (await stock.LocationAsync(store, cancellationToken) != locationId)
+        if (await stock.LocationAsync(store, cancellationToken) != locationId || stock.IsOwnWrite(store.Id, inventoryItemId, available))
         {
-            return;
+            return; // another location, or the echo of SyncDashboard's own write
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var pairs = await db.VariantLinks.AsNoTracking().Where(v => v.DestinationInventoryItemId == inventoryItemId)

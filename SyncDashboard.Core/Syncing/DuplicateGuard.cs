@@ -39,7 +39,7 @@ public sealed class DuplicateGuard(IDbContextFactory<SyncDbContext> dbFactory, S
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var candidates = await db.Variants.AsNoTracking()
             .Where(v => v.StoreId == destination.Id && skus.Contains(v.NormalizedSku!))
-            .Join(db.Products.AsNoTracking(), v => v.ProductId, p => p.Id, (v, p) => new { p.StoreId, MirroredId = p.Id, p.ExternalId, p.Title, v.NormalizedSku, p.Tags })
+            .Join(db.Products.AsNoTracking(), v => v.ProductId, p => p.Id, (v, p) => new { p.StoreId, MirroredId = p.Id, p.ExternalId, p.Title, v.NormalizedSku })
             .ToListAsync(cancellationToken);
         var owners = SkuMatching.Owners(skus, candidates.Select(c => (c.StoreId, c.MirroredId, c.ExternalId, c.Title, c.NormalizedSku)));
         if (owners.Count == 0)
@@ -55,11 +55,15 @@ public sealed class DuplicateGuard(IDbContextFactory<SyncDbContext> dbFactory, S
             {
                 return new SyncCheck.Refuse(new SyncConflict(await LinkedReasonAsync(db, owner, link, source, destination, cancellationToken), null));
             }
-            var tags = candidates.First(c => c.MirroredId == owner.MirroredId).Tags.Split(',', StringSplitOptions.TrimEntries);
-            var isCopy = LinkMarker.HasLegacyTag(tags, source.Id, product.ExternalId)
+            // Read from the store, not the mirror: its mark is what counts (metafield, or an older version's tag).
+            if (await client.GetProductAsync(owner.ExternalId, cancellationToken) is not { } copy)
+            {
+                continue;
+            }
+            var isCopy = LinkMarker.HasLegacyTag(copy.Tags, source.Id, product.ExternalId)
                 || (source.ShopDomain is { } domain && LinkMarker.Names(
                     await client.GetProductMetafieldsAsync(owner.ExternalId, LinkMarker.Namespace, cancellationToken), domain, product.ExternalId));
-            if (isCopy && await client.GetProductAsync(owner.ExternalId, cancellationToken) is { } copy)
+            if (isCopy)
             {
                 return new SyncCheck.Relink(copy);
             }

@@ -7,6 +7,7 @@ using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.Hosting;
+using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Reconciliation;
 using SyncDashboard.Core.Stores;
@@ -28,6 +29,7 @@ public sealed class LiveInventory(
     StoreConnectionService connections,
     CatalogueMirror mirror,
     DestinationStock stock,
+    LinkStore links,
     ActivityLog activity,
     EngineReadiness startup,
     IOptions<SyncDashboardOptions> options,
@@ -101,7 +103,13 @@ public sealed class LiveInventory(
 
     private async Task LoopAsync(CancellationToken stoppingToken)
     {
-        _wake.Writer.TryWrite(true); // hints saved before a restart
+        // Updates left pending by an earlier run are tried at once, whatever backoff they were waiting out.
+        var now = time.GetUtcNow();
+        await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
+        {
+            await db.PendingInventoryUpdates.Where(p => p.NotBefore > now).ExecuteUpdateAsync(s => s.SetProperty(p => p.NotBefore, now), stoppingToken);
+        }
+        _wake.Writer.TryWrite(true);
         while (!stoppingToken.IsCancellationRequested)
         {
             var next = await NextDueAsync(stoppingToken);
@@ -185,10 +193,21 @@ public sealed class LiveInventory(
         var levels = await connections.ClientFor(source).GetInventoryLevelsAsync(items, source.LocationId, cancellationToken);
         var byItem = levels.GroupBy(l => l.InventoryItemId).ToDictionary(g => g.Key, g => g.ToList());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var untracked = (await db.Variants.AsNoTracking().Where(v => v.StoreId == source.Id && items.Contains(v.InventoryItemId!.Value) && !v.Tracked)
-            .Select(v => v.InventoryItemId!.Value).ToListAsync(cancellationToken)).ToHashSet();
-        var available = items.Where(i => !untracked.Contains(i))
+        // Only a tracked variant of an active product simply follows its quantity; the rest (untracked, or a product
+        // archived, set to draft or gone, where the deletion policy decides) is left to the reconciliation's full rules.
+        var plain = (await db.Variants.AsNoTracking().Where(v => v.StoreId == source.Id && items.Contains(v.InventoryItemId!.Value) && v.Tracked)
+            .Join(db.Products.AsNoTracking().Where(p => p.Status == null || p.Status == "active"), v => v.ProductId, p => p.Id, (v, p) => v.InventoryItemId!.Value)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var available = items.Where(plain.Contains)
             .ToDictionary(i => i, i => StockRule.Available(source.LocationId, null, byItem.GetValueOrDefault(i) ?? []) ?? 0);
+        var others = items.Where(i => !plain.Contains(i)).ToList();
+        if (others.Count > 0)
+        {
+            var linkIds = await db.VariantLinks.AsNoTracking().Where(v => others.Contains(v.SourceInventoryItemId))
+                .Join(db.ProductLinks.AsNoTracking().Where(l => l.SourceStoreId == source.Id), v => v.ProductLinkId, l => l.Id, (v, l) => l.Id)
+                .Distinct().ToListAsync(cancellationToken);
+            await links.RequestCheckAsync(linkIds, cancellationToken);
+        }
         if (source.LocationId is null)
         {
             foreach (var (item, quantity) in available)

@@ -134,7 +134,7 @@ public sealed class ProductSyncService(
             var message = relinked
                 ? $"Linked \"{product.Title}\" again to its kept copy in {destination.Name}; no new product was created."
                 : $"Synced \"{product.Title}\" to {destination.Name} with {link.Variants.Count} variant{(link.Variants.Count == 1 ? "" : "s")}.";
-            if (outcome is { Kind: LinkOutcomeKind.Failed or LinkOutcomeKind.OutOfStep })
+            if (outcome is { Kind: LinkOutcomeKind.Failed or LinkOutcomeKind.StillFailing or LinkOutcomeKind.OutOfStep })
             {
                 message += $" {outcome.Message}";
             }

@@ -25,6 +25,7 @@ public sealed class WebhookWorker(
     CatalogueMirror mirror,
     SkuHealth skuHealth,
     ChangeRouter router,
+    EngineReadiness readiness,
     ActivityLog activity,
     TimeProvider time,
     ILogger<WebhookWorker> logger) : BackgroundService
@@ -32,8 +33,18 @@ public sealed class WebhookWorker(
     private const int MaxAttempts = 5;
     private static readonly TimeSpan Kept = TimeSpan.FromDays(3);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        GuardedLoop.RunAsync("The webhook worker", LoopAsync, activity, logger, time, stoppingToken);
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await readiness.Migrated.WaitAsync(stoppingToken); // its table must exist; deliveries saved meanwhile wait
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        await GuardedLoop.RunAsync("The webhook worker", LoopAsync, activity, logger, time, stoppingToken);
+    }
 
     private async Task LoopAsync(CancellationToken stoppingToken)
     {

@@ -263,6 +263,55 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
         }
     }
 
+    [Fact]
+    public async Task ResyncAllLinkedRepairsDriftAndCancelStopsARunningResync()
+    {
+        var factory = _dashboard.Services.GetRequiredService<IDbContextFactory<SyncDbContext>>();
+        List<long> ids;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            ids = await db.Syncable(2).OrderBy(p => p.Id).Take(5).Select(p => p.Id).ToListAsync();
+        }
+        var sync = _dashboard.Services.GetRequiredService<Core.Syncing.ProductSyncService>();
+        foreach (var id in ids)
+        {
+            Assert.True((await sync.SyncAsync(id)).Succeeded);
+        }
+        List<Core.Linking.VariantLink> pairs;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            pairs = await db.VariantLinks.AsNoTracking().ToListAsync();
+        }
+        // Someone changes the Destination's stock, and its webhooks are lost: only a reconciliation can see it.
+        var northwind = _dashboard.DemoStore("northwind-outlet");
+        northwind.Faults.WebhookDropRate = 1;
+        foreach (var pair in pairs)
+        {
+            northwind.Catalogue.SetInventoryLevel(pair.DestinationInventoryItemId, northwind.PrimaryLocationId, 888);
+        }
+        var page = await OpenAsync("/?store=2&status=synced");
+
+        // A slow Destination: the Resync is still running when Cancel is pressed.
+        northwind.Faults.AddedLatency = TimeSpan.FromMilliseconds(700);
+        await page.Locator("[data-testid=resync-source]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=job-progress]")).ToContainTextAsync("Resync:");
+        await page.Locator("[data-testid=cancel-job]").ClickAsync();
+        await Assertions.Expect(page.GetByText(new Regex("Resync cancelled: .*skipped"))).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        Assert.Contains(pairs, p => Level(northwind, p.DestinationInventoryItemId) == 888); // not everything was done
+
+        northwind.Faults.AddedLatency = TimeSpan.Zero;
+        await page.Locator("[data-testid=resync-source]").ClickAsync();
+        await Assertions.Expect(page.GetByText("Resync completed: 5 succeeded, 0 failed.")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var urban = _dashboard.DemoStore("urban-threads");
+        Assert.All(pairs, p => Assert.Equal(urban.Catalogue.ListInventoryLevels(new HashSet<long> { p.SourceInventoryItemId }, null).Sum(l => l.Available ?? 0),
+            Level(northwind, p.DestinationInventoryItemId)));
+        await Assertions.Expect(page.Locator("[data-testid=last-synced]").First).ToHaveTextAsync("just now");
+        Assert.Empty(_consoleErrors);
+    }
+
+    private static int? Level(Core.DemoStores.DemoStoreServer store, long item) =>
+        store.Catalogue.ListInventoryLevels(new HashSet<long> { item }, new HashSet<long> { store.PrimaryLocationId }).Single().Available;
+
     private async Task<IPage> OpenAsync(string path)
     {
         var page = await browser.NewPageAsync();

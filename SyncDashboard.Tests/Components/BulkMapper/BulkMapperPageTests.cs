@@ -130,4 +130,23 @@ public sealed class BulkMapperPageTests : DashboardTestContext
         Assert.Empty(page.FindAll("[data-testid=bulk-progress]"));
         Assert.Empty(page.FindAll("[data-testid=bulk-summary]"));
     }
+
+    [Fact]
+    public void ARunningMapCanBeCancelledAndTheMerchantIsToldWhatStays()
+    {
+        var page = RenderPageAfterADryRun();
+        page.Find("[data-testid=bulk-start]").Click();
+        page.WaitForAssertion(() => Assert.Equal([true, false], Jobs.MapRuns));
+        Jobs.ReportItem("Bringing the mapped products in step: 1 of 2.", 60);
+        page.WaitForAssertion(() => Assert.Contains("Bringing the mapped products in step: 1 of 2.", page.Find("[data-testid=bulk-progress]").TextContent));
+
+        page.Find("[data-testid=cancel-job]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal([Jobs.LastJob.Id], Jobs.Cancels));
+        page.WaitForAssertion(() => Assert.Equal("Cancelling…", page.Find("[data-testid=cancel-job]").TextContent.Trim()));
+        Jobs.Reports[Jobs.LastJob.Id] = new MappingReport(false, [.. Jobs.NextMappingLines], TimeSpan.FromSeconds(1));
+        Jobs.EndCancelled();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=bulk-progress]")));
+        Assert.Contains("Cancelled: 2 products were mapped; the reconciliation brings their stock in step.", Snackbars);
+    }
 }

@@ -4,6 +4,7 @@ using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.Jobs;
+using SyncDashboard.Components.Shared;
 using SyncDashboard.Core.Syncing;
 
 namespace SyncDashboard.Components.Pages.Products;
@@ -222,7 +223,7 @@ public sealed partial class ProductsPage : IDisposable
         }
         catch (ArgumentException e)
         {
-            Snackbar.Add(e.Message, Severity.Error);
+            Snackbar.Add(UserMessages.Of(e), Severity.Error);
             return;
         }
         Busy = true;

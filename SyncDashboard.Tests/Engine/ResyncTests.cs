@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Core.Jobs;
+using SyncDashboard.Core.Linking;
+using SyncDashboard.Core.Mapping;
+
+namespace SyncDashboard.Tests.Engine;
+
+/// <summary>Resync on demand: selected products or a whole Source, as a job with progress, which Cancel stops where it is.</summary>
+public sealed class ResyncTests : ConvergenceTestBase
+{
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            // No periodic pass during these tests: what is repaired, the Resync repaired.
+            settings["Reconciliation:Interval"] = "01:00:00";
+            settings["Reconciliation:VerifyEvery"] = "1.00:00:00";
+            return settings;
+        }
+    }
+
+    [Fact]
+    public async Task ResyncOfAWholeSourceRepairsEveryLinkedProduct()
+    {
+        var links = new List<ProductLink> { await SyncAsync(), await SyncAsync(), await SyncAsync() };
+        var northwind = Dashboard.DemoStore("northwind-outlet");
+        northwind.Faults.WebhookDropRate = 1; // the drift below reaches no one
+        foreach (var pair in links.SelectMany(l => l.Variants))
+        {
+            northwind.Catalogue.SetInventoryLevel(pair.DestinationInventoryItemId, northwind.PrimaryLocationId, 500);
+        }
+        var jobs = Get<JobService>();
+        var urban = await ConnectionAsync("Urban Threads");
+
+        var job = await jobs.StartResyncSourceAsync(urban.Id);
+        var last = await JobWaits.UntilFinishedAsync(jobs, job.Id);
+
+        Assert.Equal(JobStatus.Completed, last.Status);
+        Assert.Equal(3, last.Succeeded);
+        Assert.All((await jobs.GetAsync(job.Id))!.Items, i => Assert.Contains("brought in step with Northwind Outlet: stock of", i.Message));
+        Assert.All(links.SelectMany(l => l.Variants), p => Assert.Equal(SourceStock("urban-threads", p.SourceInventoryItemId), DestinationStock(p.DestinationInventoryItemId)));
+        var hearth = await ConnectionAsync("Hearth & Home");
+        await Assert.ThrowsAsync<ArgumentException>(() => jobs.StartResyncSourceAsync(hearth.Id)); // nothing linked there
+    }
+
+    [Fact]
+    public async Task CancelStopsARunningResyncWhereItIs()
+    {
+        var report = await Get<BulkMapper>().RunAsync(dryRun: false);
+        Assert.True(report.CreatedLinkIds.Count >= 5);
+        var northwind = Dashboard.DemoStore("northwind-outlet");
+        northwind.Faults.WebhookDropRate = 1;
+        await using (var db = await DbAsync())
+        {
+            foreach (var pair in await db.VariantLinks.AsNoTracking().ToListAsync())
+            {
+                northwind.Catalogue.SetInventoryLevel(pair.DestinationInventoryItemId, northwind.PrimaryLocationId, 700);
+            }
+        }
+        northwind.Faults.AddedLatency = TimeSpan.FromMilliseconds(400); // each repair takes a while
+        var jobs = Get<JobService>();
+        var urban = await ConnectionAsync("Urban Threads");
+
+        var job = await jobs.StartResyncSourceAsync(urban.Id);
+        JobProgress? last = null;
+        var cancelled = false;
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120)))
+        {
+            await foreach (var progress in jobs.WatchAsync(job.Id, timeout.Token))
+            {
+                if (!cancelled && progress.Detail is { } detail && detail.StartsWith("Checked ", StringComparison.Ordinal) && !detail.StartsWith("Checked 0 ", StringComparison.Ordinal))
+                {
+                    Assert.True(await jobs.CancelAsync(job.Id));
+                    cancelled = true;
+                }
+                last = progress;
+            }
+        }
+        northwind.Faults.Clear();
+
+        Assert.True(cancelled);
+        Assert.Equal(JobStatus.Cancelled, last!.Status);
+        var saved = (await jobs.GetAsync(job.Id))!;
+        Assert.Contains(saved.Items, i => i.Status == JobItemStatus.Skipped && i.Message == "Cancelled while it ran.");
+        Assert.DoesNotContain(saved.Items, i => i.Status == JobItemStatus.Pending);
+        await using var context = await DbAsync();
+        // What was repaired before the cancel stays repaired; the rest waits for the reconciliation.
+        var pairs = await context.VariantLinks.AsNoTracking().ToListAsync();
+        Assert.Contains(pairs, p => DestinationStock(p.DestinationInventoryItemId) == 700);
+    }
+}
