@@ -100,6 +100,19 @@ internal sealed partial class DemoStoreApi(
     /// </summary>
     private async Task GuardAsync(HttpContext ctx, RequestDelegate next)
     {
+        if (AdminProductPath().Match(ctx.Request.Path.Value ?? "") is { Success: true } admin && HttpMethods.IsGet(ctx.Request.Method))
+        {
+            // The admin's product page (the dashboard links there); a demo on loopback has no staff login.
+            try
+            {
+                await DemoStoreAdminPage.WriteAsync(ctx, options.Name, catalogue.GetProduct(long.Parse(admin.Groups["id"].Value, CultureInfo.InvariantCulture)));
+            }
+            catch (DemoStoreNotFoundException)
+            {
+                ctx.Response.StatusCode = StatusCodes.Status404NotFound;
+            }
+            return;
+        }
         var match = ApiPath().Match(ctx.Request.Path.Value ?? "");
         if (!match.Success)
         {
@@ -197,6 +210,9 @@ internal sealed partial class DemoStoreApi(
 
     [GeneratedRegex(@"^/admin/api/(?<version>\d{4}-\d{2}|unstable)/.+\.json$")]
     private static partial Regex ApiPath();
+
+    [GeneratedRegex(@"^/admin/products/(?<id>\d{1,18})$")]
+    private static partial Regex AdminProductPath();
 
     // ---------------------------------------------------------------- shop
 

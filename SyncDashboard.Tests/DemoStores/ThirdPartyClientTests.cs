@@ -51,6 +51,10 @@ public sealed class ThirdPartyClientTests(NodeClients clients) : DemoStoreTestBa
         Assert.Equal("[5]", seen["levels"]!.ToJsonString());
         Assert.Equal("""["id","title","variants"]""", seen["fields"]!.ToJsonString());
         Assert.Equal(5, (int)seen["inventoryQuantity"]!);
+        Assert.Equal(201, (int)seen["metafieldCreated"]!);
+        Assert.Equal("""["syncdashboard.source=supplier.myshopify.com/1"]""", seen["metafields"]!.ToJsonString());
+        Assert.Equal("""{"status":201,"sku":"FID-L"}""", seen["variantAdded"]!.ToJsonString());
+        Assert.Equal(200, (int)seen["variantDeleted"]!);
         Assert.Equal((201, 200, 200), ((int)seen["webhookCreated"]!, (int)seen["webhookDeleted"]!, (int)seen["deleted"]!));
         Assert.Equal("""{"status":404,"body":{"errors":"Not Found"}}""", seen["afterDelete"]!.ToJsonString());
         Assert.Equal(422, (int)seen["invalid"]!["status"]!);

@@ -55,6 +55,18 @@ const partial = (await response.json()).product;
 seen.fields = Object.keys(partial).sort();
 seen.inventoryQuantity = partial.variants[0].inventory_quantity;
 
+// The link marker's paths: a product metafield, and variants added and deleted on their own.
+response = await client.post(`products/${created.id}/metafields`, {
+  data: { metafield: { namespace: 'syncdashboard', key: 'source', value: 'supplier.myshopify.com/1', type: 'single_line_text_field' } } });
+seen.metafieldCreated = response.status;
+response = await client.get(`products/${created.id}/metafields`, { searchParams: { namespace: 'syncdashboard' } });
+seen.metafields = (await response.json()).metafields.map(m => `${m.namespace}.${m.key}=${m.value}`);
+response = await client.post(`products/${created.id}/variants`, { data: { variant: { option1: 'L', sku: 'FID-L', price: '22.00' } } });
+const added = (await response.json()).variant;
+seen.variantAdded = { status: response.status, sku: added.sku };
+response = await client.delete(`products/${created.id}/variants/${added.id}`);
+seen.variantDeleted = response.status;
+
 response = await client.post('webhooks', { data: { webhook: { topic: 'products/update', address: 'http://127.0.0.1:9/hooks', format: 'json' } } });
 const webhook = (await response.json()).webhook;
 seen.webhookCreated = response.status;
