@@ -19,6 +19,14 @@ public sealed partial class Reconciler
         var plan = RepairPlan.Between(desired, link, actual, destinationRead.Levels);
         var client = connections.ClientFor(destination);
 
+        if (run.VerifyOnly && !plan.IsEmpty)
+        {
+            // The periodic pass only reads, within its share of the stores' rate; a repair runs at full rate, as a requested check.
+            await links.RequestCheckAsync([link.Id], CancellationToken.None);
+            return new LinkOutcome(link.Id, link.SourceProductId, title, LinkOutcomeKind.NeedsRepair, plan.Changes,
+                $"\"{title}\" differs from its Source: {string.Join(", ", plan.Changes)}; a repair is requested.");
+        }
+
         if (plan.DestinationGone)
         {
             await links.RemoveAsync(link.Id, CancellationToken.None);

@@ -16,7 +16,7 @@ namespace SyncDashboard.Core.Reconciliation;
 /// the Destination has (<see cref="RepairPlan"/>) and repairs the difference, writing only what
 /// differs. Reads are batched (up to 250 products a call per side, levels 50 items a call, and none
 /// when a product read already gives the quantity). Correctness does not depend on events: they only
-/// make it come sooner. Runs are one at a time, so two runs never repair one link at once.
+/// make it come sooner. Two runs never work on one link at once.
 /// </summary>
 public sealed partial class Reconciler(
     IDbContextFactory<SyncDbContext> dbFactory,
@@ -31,7 +31,9 @@ public sealed partial class Reconciler(
     /// <summary>The most links read together: one full page of products by id.</summary>
     public const int MaxBatchSize = 250;
 
-    private readonly SemaphoreSlim _runGate = new(1, 1);
+    // One run at a time per link (taken in id order, so runs never deadlock): two runs never repair one
+    // link at once, and each reads the stores only once it holds its links.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, SemaphoreSlim> _linkGates = new();
 
     /// <summary>Reconciles the links (by id) and returns what it did. A store failure fails only the links it touches.</summary>
     public async Task<ReconciliationReport> ReconcileAsync(IReadOnlyCollection<long> linkIds, ReconcileRun? run = null,
@@ -47,16 +49,25 @@ public sealed partial class Reconciler(
         foreach (var batch in ids.Chunk(Math.Clamp(run.BatchSize, 1, MaxBatchSize)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await _runGate.WaitAsync(cancellationToken);
+            var held = new List<SemaphoreSlim>(batch.Length);
             try
             {
+                foreach (var id in batch.Order())
+                {
+                    var gate = _linkGates.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
+                    await gate.WaitAsync(cancellationToken);
+                    held.Add(gate);
+                }
                 var before = done;
                 await ReconcileBatchAsync(batch, run, report, LinkDone, cancellationToken);
                 done = before + batch.Length; // links of stores no longer connected count as done too
             }
             finally
             {
-                _runGate.Release();
+                foreach (var gate in held)
+                {
+                    gate.Release();
+                }
             }
             run.Progress?.Report((done, ids.Count));
         }

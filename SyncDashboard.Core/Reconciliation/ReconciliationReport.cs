@@ -20,6 +20,9 @@ public enum LinkOutcomeKind
 
     /// <summary>Failed again, as in the run before (not reported again).</summary>
     StillFailing,
+
+    /// <summary>A verify-only run found differences and requested a repair (done by a run at full rate).</summary>
+    NeedsRepair,
 }
 
 /// <summary>One link's outcome, with what changed ("title", "stock of 2 variants") and a message a merchant reads.</summary>
@@ -87,4 +90,10 @@ public sealed record ReconcileRun
 
     /// <summary>Whether the run writes one summary of its repairs to the Activity Log.</summary>
     public bool LogSummary { get; init; } = true;
+
+    /// <summary>
+    /// Only compare: a link that differs gets a check requested (repaired at full rate by the reconciliation
+    /// service), so a run limited to a share of the stores' rate never holds links for long.
+    /// </summary>
+    public bool VerifyOnly { get; init; }
 }

@@ -12,10 +12,11 @@ namespace SyncDashboard.Core.Reconciliation;
 
 /// <summary>
 /// Runs the reconciliation in the background: first the links whose check was requested (new links,
-/// events, a repair to retry), at full rate; then, every <see cref="ReconciliationOptions.Interval"/>,
-/// the links not verified for <see cref="ReconciliationOptions.VerifyEvery"/> (up to
-/// <see cref="ReconciliationOptions.LinksPerPass"/>, least recently verified first), within
-/// <see cref="ReconciliationOptions.RateShare"/> of each store's rate limit. A request wakes it at once.
+/// events, a repair to retry, a difference the periodic pass found), at full rate; then, every
+/// <see cref="ReconciliationOptions.Interval"/>, a verify-only pass over the links not verified for
+/// <see cref="ReconciliationOptions.VerifyEvery"/> (up to <see cref="ReconciliationOptions.LinksPerPass"/>,
+/// least recently verified first) within <see cref="ReconciliationOptions.RateShare"/> of each store's
+/// rate limit. A request wakes it at once.
 /// </summary>
 public sealed class ReconciliationService(
     IDbContextFactory<SyncDbContext> dbFactory,
@@ -104,7 +105,7 @@ public sealed class ReconciliationService(
                 var due = await DueAsync(now, stoppingToken);
                 if (due.Count > 0)
                 {
-                    await reconciler.ReconcileAsync(due, new ReconcileRun { BeforeCall = budget.WaitAsync }, stoppingToken);
+                    await reconciler.ReconcileAsync(due, new ReconcileRun { BeforeCall = budget.WaitAsync, VerifyOnly = true }, stoppingToken);
                 }
                 Passes++;
                 continue;
@@ -138,7 +139,8 @@ public sealed class ReconciliationService(
     {
         var before = now - options.Value.VerifyEvery;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ProductLinks.AsNoTracking().Where(l => l.LastVerifiedAt == null || l.LastVerifiedAt < before)
-            .OrderBy(l => l.LastVerifiedAt).Select(l => l.Id).Take(options.Value.LinksPerPass).ToListAsync(cancellationToken);
+        // A link never verified counts from its creation (the Bulk Mapper's and Sync's own runs bring new links in step).
+        return await db.ProductLinks.AsNoTracking().Where(l => (l.LastVerifiedAt ?? l.CreatedAt) < before)
+            .OrderBy(l => l.LastVerifiedAt ?? l.CreatedAt).Select(l => l.Id).Take(options.Value.LinksPerPass).ToListAsync(cancellationToken);
     }
 }

@@ -165,6 +165,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
         var page = await OpenAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Stores" }).ClickAsync();
 
+        await Assertions.Expect(page.Locator("[data-testid=store-card]")).ToHaveCountAsync(3, new() { Timeout = 20_000 });
         var console = page.Locator("[data-testid=demo-console]");
         await console.Locator("[data-testid=demo-store]").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Urban Threads" }).ClickAsync();
