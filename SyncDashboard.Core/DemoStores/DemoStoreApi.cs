@@ -130,7 +130,7 @@ internal sealed partial class DemoStoreApi(
             return;
         }
 
-        stats.CountRequest();
+        stats.CountRequest(ctx.Request.Method, ctx.Request.Path.Value ?? "");
         var forced = faults.TakeForced429();
         if (forced || !rateLimiter.TryAcquire(token))
         {

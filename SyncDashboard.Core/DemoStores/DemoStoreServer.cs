@@ -122,6 +122,7 @@ public sealed class DemoStoreServer : IAsyncDisposable
 /// <summary>Counts of what one demo store answered (thread-safe).</summary>
 public sealed class DemoStoreStats
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _byOperation = new();
     private long _requests;
     private long _throttled;
     private long _injectedErrors;
@@ -138,7 +139,15 @@ public sealed class DemoStoreStats
 
     public long Unauthorized => Interlocked.Read(ref _unauthorized);
 
-    internal void CountRequest() => Interlocked.Increment(ref _requests);
+    /// <summary>Authorised requests by operation, ids replaced by <c>{id}</c> ("GET products.json", "POST inventory_levels/set.json").</summary>
+    public IReadOnlyDictionary<string, long> ByOperation => _byOperation;
+
+    internal void CountRequest(string method, string path)
+    {
+        Interlocked.Increment(ref _requests);
+        var operation = $"{method} {System.Text.RegularExpressions.Regex.Replace(path, @"^/admin/api/[^/]+/|(?<=/)\d+(?=[/.])", m => m.Value.StartsWith('/') ? "" : "{id}")}";
+        _byOperation.AddOrUpdate(operation, 1, (_, count) => count + 1);
+    }
     internal void CountThrottled() => Interlocked.Increment(ref _throttled);
     internal void CountInjectedError() => Interlocked.Increment(ref _injectedErrors);
     internal void CountUnauthorized() => Interlocked.Increment(ref _unauthorized);

@@ -87,6 +87,7 @@ public sealed class ReconciliationService(
             var requested = await RequestedAsync(stoppingToken);
             if (requested.Count > 0)
             {
+                logger.LogDebug("Reconciling {Count} requested links", requested.Count);
                 var report = await reconciler.ReconcileAsync(requested, new ReconcileRun(), stoppingToken);
                 if (report.FailedCount < requested.Count)
                 {
