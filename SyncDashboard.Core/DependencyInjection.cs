@@ -9,6 +9,7 @@ using SyncDashboard.Core.Jobs;
 using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Products;
 using SyncDashboard.Core.Reconciliation;
 using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Stores;
@@ -54,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<SkuHealth>();
         services.AddSingleton<CatalogueRefresher>();
         services.AddSingleton<WebhookSubscriptions>();
+        services.AddSingleton<IStoreOnboarding, StoreOnboarding>();
         services.AddSingleton<ProductQueryService>();
         services.AddSingleton<LinkStore>();
         services.AddReconciliation();

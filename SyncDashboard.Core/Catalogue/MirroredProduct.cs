@@ -47,7 +47,7 @@ public sealed class MirroredProduct
     public SyncState SyncState { get; set; }
 
     /// <summary>The state of the product's link, when it has one (written with the link, for the grid's filter).</summary>
-    public Linking.LinkState? LinkState { get; set; }
+    public LinkState? LinkState { get; set; }
 
     /// <summary>Why the link is not in step, when it is not.</summary>
     public string? LinkStateReason { get; set; }
@@ -131,4 +131,17 @@ public enum SkuProblem
 
     /// <summary>A variant has no SKU.</summary>
     MissingSku,
+}
+
+/// <summary>Where a link stands, as the dashboard shows it.</summary>
+public enum LinkState
+{
+    /// <summary>Both sides were compared and are equal.</summary>
+    InStep,
+
+    /// <summary>Differences were found and are being repaired (or a repair waits for a retry).</summary>
+    Repairing,
+
+    /// <summary>The merchant must act (a mapped product's variants changed at the Source); see the reason.</summary>
+    OutOfStep,
 }

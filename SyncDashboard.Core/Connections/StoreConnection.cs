@@ -70,9 +70,6 @@ public sealed class StoreConnection
     /// </summary>
     public SourceDeletePolicy DeletePolicy { get; set; } = SourceDeletePolicy.KeepAndZeroStock;
 
-    /// <summary>The fields that flow for a link of <paramref name="kind"/>.</summary>
-    public ProductFieldSync FieldsFor(Linking.LinkKind kind) => kind == Linking.LinkKind.Synced ? SyncedFields : MappedFields;
-
     public ConnectionStatus Status { get; set; } = ConnectionStatus.Connected;
     public string? LastError { get; set; }
 

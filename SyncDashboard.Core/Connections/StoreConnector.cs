@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Activity;
-using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Stores;
-using SyncDashboard.Core.Webhooks;
 
 namespace SyncDashboard.Core.Connections;
 
@@ -22,8 +20,7 @@ public sealed record ConnectionTestResult(bool Succeeded, string Message, StoreS
 public sealed class StoreConnector(
     IDbContextFactory<SyncDbContext> dbFactory,
     StoreConnectionService connections,
-    CatalogueRefresher refresher,
-    WebhookSubscriptions webhooks,
+    IStoreOnboarding onboarding,
     ActivityLog activity,
     WebhookAddress webhookAddress,
     TimeProvider time) : IStoreConnector
@@ -96,11 +93,7 @@ public sealed class StoreConnector(
         }
         db.StoreConnections.Add(connection);
         await db.SaveChangesAsync(cancellationToken);
-        await refresher.FullReadAsync(connection, cancellationToken);
-        if (publicBaseUrl is not null)
-        {
-            await webhooks.EnsureAsync(connection, publicBaseUrl, cancellationToken);
-        }
+        await onboarding.OnboardAsync(connection, publicBaseUrl, cancellationToken);
         await activity.RecordAsync(ActivityKind.Connection, ActivitySeverity.Success,
             $"Connected {connection.Role} store {connection.Name} ({connection.ShopDomain}).", connection.Id, connection.Name, cancellationToken: cancellationToken);
         return (connection, test.Message);

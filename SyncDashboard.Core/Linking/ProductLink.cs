@@ -1,3 +1,5 @@
+using SyncDashboard.Core.Catalogue;
+
 namespace SyncDashboard.Core.Linking;
 
 /// <summary>
@@ -62,17 +64,4 @@ public enum LinkKind
 {
     Synced,
     Mapped,
-}
-
-/// <summary>Where a link stands, as the dashboard shows it.</summary>
-public enum LinkState
-{
-    /// <summary>Both sides were compared and are equal.</summary>
-    InStep,
-
-    /// <summary>Differences were found and are being repaired (or a repair waits for a retry).</summary>
-    Repairing,
-
-    /// <summary>The merchant must act (a mapped product's variants changed at the Source); see the reason.</summary>
-    OutOfStep,
 }

@@ -21,7 +21,8 @@ public enum SourceCondition
 /// <param name="Fields">The fields that flow for this link's kind (stock always flows).</param>
 public sealed record LinkSettings(ProductFieldSync Fields, PriceRule Prices, SourceDeletePolicy DeletePolicy)
 {
-    public static LinkSettings For(StoreConnection source, LinkKind kind) => new(source.FieldsFor(kind), source.PriceRule, source.DeletePolicy);
+    public static LinkSettings For(StoreConnection source, LinkKind kind) =>
+        new(kind == LinkKind.Synced ? source.SyncedFields : source.MappedFields, source.PriceRule, source.DeletePolicy);
 }
 
 /// <summary>

@@ -9,6 +9,7 @@ using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.DemoStores;
 using SyncDashboard.Core.Jobs;
 using SyncDashboard.Core.Mapping;
+using SyncDashboard.Core.Products;
 using SyncDashboard.Tests.Components.Fakes;
 
 namespace SyncDashboard.Tests.Components;

@@ -1,4 +1,5 @@
 using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.Products;
 using SyncDashboard.Core.Syncing;
 
 namespace SyncDashboard.Tests.Engine;

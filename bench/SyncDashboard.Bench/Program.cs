@@ -11,6 +11,7 @@ using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.DemoStores.Seeding;
 using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Products;
 using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Shopify.Models;
 using SyncDashboard.Core.Stores;

@@ -1,4 +1,5 @@
 using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.Products;
 
 namespace SyncDashboard.Tests.Components.Fakes;
 

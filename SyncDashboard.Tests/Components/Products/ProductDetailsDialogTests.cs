@@ -3,6 +3,7 @@ using MudBlazor;
 using SyncDashboard.Components.Pages.Products;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Linking;
+using SyncDashboard.Core.Products;
 using SyncDashboard.Tests.Components.Fakes;
 
 namespace SyncDashboard.Tests.Components.Products;

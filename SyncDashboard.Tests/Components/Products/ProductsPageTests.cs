@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using SyncDashboard.Components.Pages.Products;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
+using SyncDashboard.Core.Products;
 using SyncDashboard.Core.Syncing;
 using SyncDashboard.Tests.Components.Fakes;
 

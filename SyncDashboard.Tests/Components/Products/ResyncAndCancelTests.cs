@@ -4,6 +4,7 @@ using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Jobs;
 using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Mapping;
+using SyncDashboard.Core.Products;
 using SyncDashboard.Tests.Components.Fakes;
 
 namespace SyncDashboard.Tests.Components.Products;

@@ -3,6 +3,7 @@ using MudBlazor;
 using SyncDashboard.Components.Pages.Stores;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
+using SyncDashboard.Core.Products;
 using SyncDashboard.Tests.Components.Fakes;
 using SyncDashboard.Tests.Components.Products;
 

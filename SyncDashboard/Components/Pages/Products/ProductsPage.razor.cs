@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using SyncDashboard.Components.Shared;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.Jobs;
-using SyncDashboard.Components.Shared;
+using SyncDashboard.Core.Products;
 using SyncDashboard.Core.Syncing;
 
 namespace SyncDashboard.Components.Pages.Products;

@@ -1,4 +1,4 @@
-namespace SyncDashboard.Core.Catalogue;
+namespace SyncDashboard.Core.Products;
 
 /// <summary>The mirrored catalogues as the dashboard reads them: grid pages, searches and one product's details.</summary>
 public interface IProductQueryService

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Persistence;
 
-namespace SyncDashboard.Core.Catalogue;
+namespace SyncDashboard.Core.Products;
 
 /// <summary>What the product grid asks for: one page of one store's mirrored products.</summary>
 public sealed record ProductGridQuery
@@ -56,7 +58,7 @@ public sealed record ProductGridRow(
     SyncState SyncState,
     SkuProblem Problem,
     string? ProblemReason,
-    Linking.LinkState? LinkState = null,
+    LinkState? LinkState = null,
     string? LinkStateReason = null,
     DateTimeOffset? LastSyncedAt = null);
 
@@ -87,8 +89,8 @@ public sealed record LinkedProduct(
     long ExternalId,
     long? MirroredId,
     string Title,
-    Linking.LinkKind Kind,
-    Linking.LinkState State,
+    LinkKind Kind,
+    LinkState State,
     string? StateReason,
     DateTimeOffset? LastVerifiedAt,
     DateTimeOffset? LastChangedAt,
@@ -215,7 +217,7 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
             ProductStatusFilter.Synced => products.Where(p => p.SyncState == SyncState.Synced),
             ProductStatusFilter.Mapped => products.Where(p => p.SyncState == SyncState.Mapped),
             ProductStatusFilter.Problems => products.Where(p => p.Problem != SkuProblem.None),
-            ProductStatusFilter.OutOfStep => products.Where(p => p.LinkState == Linking.LinkState.OutOfStep || p.LinkState == Linking.LinkState.Repairing),
+            ProductStatusFilter.OutOfStep => products.Where(p => p.LinkState == LinkState.OutOfStep || p.LinkState == LinkState.Repairing),
             _ => products,
         };
         products = products.Matching(query.Search);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace SyncDashboard.Core.Webhooks;
+namespace SyncDashboard.Core.Connections;
 
 /// <summary>
 /// Where stores send their webhooks: <c>SyncDashboard:PublicBaseUrl</c> when it is set (a real

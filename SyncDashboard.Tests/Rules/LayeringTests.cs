@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using SyncDashboard.Tests.Infrastructure;
+
+namespace SyncDashboard.Tests.Rules;
+
+/// <summary>
+/// The core's feature folders depend on one another in one direction only (the layering the team
+/// chose): a folder may use the folders before it in <see cref="Layers"/>, never those after it, so
+/// there are no cycles. Persistence, Activity and Hosting serve every layer and are left out.
+/// </summary>
+public sealed partial class LayeringTests
+{
+    private static readonly string[] Layers =
+        ["Stores", "Shopify", "Connections", "Catalogue", "Linking", "Reconciliation", "Syncing", "Mapping", "Jobs", "Webhooks", "Products", "DemoStores"];
+
+    private static readonly string[] Infrastructure = ["Persistence", "Activity", "Hosting"];
+
+    [Fact]
+    public void EveryFeatureFolderUsesOnlyTheLayersBeforeIt()
+    {
+        var core = Path.Combine(SharedFixtures.RepositoryRoot, "SyncDashboard.Core");
+        var folders = Directory.GetDirectories(core).Select(Path.GetFileName).Where(f => f is not ("bin" or "obj")).Select(f => f!).ToList();
+        Assert.Empty(folders.Except(Layers).Except(Infrastructure)); // a new folder takes its place in the layering
+        var reference = new Regex($@"SyncDashboard\.Core\.({string.Join('|', folders)})\b|(?<![\w.])({string.Join('|', folders)})\.[A-Z]");
+
+        var violations = new List<string>();
+        foreach (var folder in Layers)
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(core, folder), "*.cs", SearchOption.AllDirectories))
+            {
+                var code = Comment().Replace(File.ReadAllText(file), "");
+                foreach (Match match in reference.Matches(code))
+                {
+                    var used = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
+                    if (Array.IndexOf(Layers, used) > Array.IndexOf(Layers, folder))
+                    {
+                        violations.Add($"{folder}/{Path.GetRelativePath(Path.Combine(core, folder), file)} uses {used}");
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(violations.Distinct());
+    }
+
+    [GeneratedRegex(@"//[^\n]*")]
+    private static partial Regex Comment();
+}
