@@ -40,6 +40,7 @@ public static class ShopifyServiceCollectionExtensions
 
         services.TryAddSingleton<ShopifyStoreClientFactory>();
         services.TryAddSingleton<IStoreClientFactory>(sp => sp.GetRequiredService<ShopifyStoreClientFactory>());
+        services.TryAddSingleton<IStoreWebhooks, ShopifyWebhooks>();
         return services;
     }
 }

@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Core.Webhooks;
 
@@ -16,13 +15,14 @@ public enum WebhookAcceptance
 }
 
 /// <summary>
-/// The front door of <c>POST /webhooks/shopify</c>: finds the store by <c>X-Shopify-Shop-Domain</c>,
-/// checks <c>X-Shopify-Hmac-Sha256</c> against its secret in constant time, ignores a webhook id
+/// The front door of the webhook receiver: finds the store by the shop domain the delivery names,
+/// checks its signature against the store's secret (<see cref="IStoreWebhooks.Verify"/>), ignores a webhook id
 /// already accepted, and saves the rest (body included) as a <see cref="ReceivedWebhook"/> before
 /// answering, so that nothing the store delivered is lost in a crash; <see cref="WebhookWorker"/>
 /// processes them in the order received.
 /// </summary>
-public sealed class WebhookIntake(IDbContextFactory<SyncDbContext> dbFactory, StoreConnectionService connections, ActivityLog activity, TimeProvider time)
+public sealed class WebhookIntake(IDbContextFactory<SyncDbContext> dbFactory, StoreConnectionService connections, IStoreWebhooks webhooks,
+    ActivityLog activity, TimeProvider time)
 {
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -33,7 +33,7 @@ public sealed class WebhookIntake(IDbContextFactory<SyncDbContext> dbFactory, St
         CancellationToken cancellationToken = default)
     {
         var connection = string.IsNullOrWhiteSpace(shopDomain) ? null : await connections.FindByShopDomainAsync(shopDomain, cancellationToken);
-        if (connection is null || string.IsNullOrEmpty(topic) || string.IsNullOrEmpty(webhookId) || !Verify(connections.WebhookSecretFor(connection), body, signature))
+        if (connection is null || string.IsNullOrEmpty(topic) || string.IsNullOrEmpty(webhookId) || !webhooks.Verify(connections.WebhookSecretFor(connection), body, signature))
         {
             await activity.RecordAsync(ActivityKind.WebhookRejected, ActivitySeverity.Warning,
                 connection is null
@@ -60,14 +60,4 @@ public sealed class WebhookIntake(IDbContextFactory<SyncDbContext> dbFactory, St
         return WebhookAcceptance.Accepted;
     }
 
-    /// <summary>Base64 HMAC-SHA256 of the raw body with the secret, compared in constant time.</summary>
-    public static bool Verify(string secret, byte[] body, string? signature)
-    {
-        if (string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(secret))
-        {
-            return false;
-        }
-        var expected = Encoding.ASCII.GetBytes(Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)));
-        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature.Trim()));
-    }
 }

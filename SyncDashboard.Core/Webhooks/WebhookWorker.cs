@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,15 +6,14 @@ using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.Hosting;
 using SyncDashboard.Core.Persistence;
-using SyncDashboard.Core.Shopify;
-using SyncDashboard.Core.Shopify.Models;
+using SyncDashboard.Core.Stores;
 using SyncDashboard.Core.Syncing;
 
 namespace SyncDashboard.Core.Webhooks;
 
 /// <summary>
-/// Processes the saved webhook deliveries in the order received, after a restart too: product
-/// changes update the mirror (a delivery older than what is mirrored is ignored) and become hints
+/// Processes the saved webhook deliveries in the order received, after a restart too, as the store's
+/// adapter reads them (<see cref="IStoreWebhooks.Parse"/>, store-neutral events): product changes update the mirror (a delivery older than what is mirrored is ignored) and become hints
 /// for the engine (<see cref="ChangeRouter"/>); stock changes too. A delivery that fails is tried
 /// again a few times, then left to the reconciliation, and said so in the Activity Log.
 /// </summary>
@@ -25,6 +23,7 @@ public sealed class WebhookWorker(
     CatalogueMirror mirror,
     SkuHealth skuHealth,
     ChangeRouter router,
+    IStoreWebhooks webhooks,
     EngineReadiness readiness,
     ActivityLog activity,
     TimeProvider time,
@@ -91,14 +90,12 @@ public sealed class WebhookWorker(
         {
             return;
         }
-        switch (webhook.Topic)
+        switch (webhooks.Parse(webhook.Topic, webhook.Body))
         {
-            case "products/create":
-            case "products/update":
+            case StoreEvent.ProductChanged changed:
             {
-                var product = ShopifyProductMapper.ToStoreProduct(JsonSerializer.Deserialize<ShopifyProduct>(webhook.Body, ShopifyJson.Requests)!);
                 // A late or out-of-order delivery older than the mirror brings nothing new.
-                var changes = await mirror.UpsertAsync(store.Id, [product], cancellationToken, skipOlder: true);
+                var changes = await mirror.UpsertAsync(store.Id, [changed.Product], cancellationToken, skipOlder: true);
                 if (changes.NewProducts.Count > 0 || changes.ContentChanged.Count > 0)
                 {
                     await skuHealth.RecomputeAsync(store.Id, cancellationToken);
@@ -106,24 +103,20 @@ public sealed class WebhookWorker(
                 await router.OnMirrorChangedAsync(store, changes, cancellationToken);
                 break;
             }
-            case "products/delete":
+            case StoreEvent.ProductDeleted deleted:
             {
-                var id = JsonDocument.Parse(webhook.Body).RootElement.GetProperty("id").GetInt64();
                 var changes = new MirrorChanges();
-                if (await mirror.RemoveAsync(store.Id, id, cancellationToken))
+                if (await mirror.RemoveAsync(store.Id, deleted.ProductId, cancellationToken))
                 {
                     await skuHealth.RecomputeAsync(store.Id, cancellationToken);
                 }
-                changes.RemovedProducts.Add(id);
+                changes.RemovedProducts.Add(deleted.ProductId);
                 await router.OnMirrorChangedAsync(store, changes, cancellationToken);
                 break;
             }
-            case "inventory_levels/update":
-            {
-                var level = JsonSerializer.Deserialize<ShopifyInventoryLevel>(webhook.Body, ShopifyJson.Requests)!;
+            case StoreEvent.InventoryLevelChanged level:
                 await router.OnInventoryLevelAsync(store, level.InventoryItemId, level.LocationId, level.Available, cancellationToken);
                 break;
-            }
         }
     }
 

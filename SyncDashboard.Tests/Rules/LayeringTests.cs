@@ -43,6 +43,26 @@ public sealed partial class LayeringTests
         Assert.Empty(violations.Distinct());
     }
 
+    /// <summary>
+    /// The store's vocabulary stays in its adapter: no engine folder names Shopify, only the demo
+    /// stores (which imitate it) and the composition root that registers the adapter.
+    /// </summary>
+    [Fact]
+    public void OnlyTheAdapterAndTheDemoStoresSpeakShopify()
+    {
+        var core = Path.Combine(SharedFixtures.RepositoryRoot, "SyncDashboard.Core");
+        var engine = Layers.Except(["Shopify", "DemoStores"]).Concat(Infrastructure);
+        var violations = engine
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(core, folder), "*.cs", SearchOption.AllDirectories))
+            .Where(file => Shopify().IsMatch(Comment().Replace(File.ReadAllText(file), "")))
+            .Select(file => Path.GetRelativePath(core, file));
+
+        Assert.Empty(violations);
+    }
+
+    [GeneratedRegex(@"SyncDashboard\.Core\.Shopify\b|\bShopify[A-Z]\w*\b")]
+    private static partial Regex Shopify();
+
     [GeneratedRegex(@"//[^\n]*")]
     private static partial Regex Comment();
 }
