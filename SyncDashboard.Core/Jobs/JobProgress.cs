@@ -55,4 +55,12 @@ public static class JobExtensions
         JobKind.Resync => "Resync",
         _ => kind.ToString(),
     };
+
+    /// <summary>
+    /// The job and what it works on, for the Activity Log: "Bulk sync of 5 items"; a bulk map works on
+    /// the whole catalogue (one item), so "Bulk map of the catalogue".
+    /// </summary>
+    public static string Subject(this JobKind kind, int total) => kind == JobKind.BulkMap
+        ? "Bulk map of the catalogue"
+        : $"{kind.Describe()} of {(total == 1 ? "1 item" : $"{total} items")}";
 }

@@ -119,8 +119,8 @@ public sealed class JobRunner(
         logger.LogInformation("{Verb} {Kind} job {JobId}: {Pending} of {Total} items to do",
             resumed ? "Resuming" : "Starting", job.Kind, job.Id, pending.Count, job.Total);
         await activity.RecordAsync(ActivityKind.Job, ActivitySeverity.Info, resumed
-            ? $"{job.Kind.Describe()} of {JobService.Items(job.Total)} resumed after a restart: {pending.Count} left to do."
-            : $"{job.Kind.Describe()} of {JobService.Items(job.Total)} started.", cancellationToken: CancellationToken.None);
+            ? $"{job.Kind.Subject(job.Total)} resumed after a restart: {pending.Count} left to do."
+            : $"{job.Kind.Subject(job.Total)} started.", cancellationToken: CancellationToken.None);
         jobs.Publish(JobProgress.From(job));
 
         var parameters = JobService.ParametersOf(job);
@@ -246,16 +246,19 @@ public sealed class JobRunner(
         logger.LogInformation("Job {JobId} {Status}: {Succeeded} succeeded, {Failed} failed of {Total}", job.Id, status, job.Succeeded, job.Failed, job.Total);
 
         var kind = job.Kind.Describe();
+        var items = job.Total == 1 ? "1 item" : $"{job.Total} items";
         var counts = $"{job.Succeeded} succeeded, {job.Failed} failed";
-        var (severity, message) = status switch
+        var (severity, message) = (status, job.Kind) switch
         {
-            JobStatus.Completed when job.Kind == JobKind.BulkMap && job.Failed == 0 =>
-                (ActivitySeverity.Success, $"{kind} finished: {lastMessage}"),
-            JobStatus.Completed => (job.Failed == 0 ? ActivitySeverity.Success : ActivitySeverity.Warning,
-                $"{kind} of {JobService.Items(job.Total)} finished: {counts}."),
-            JobStatus.Cancelled => (ActivitySeverity.Warning,
-                $"{kind} cancelled after {job.Done} of {JobService.Items(job.Total)}: {counts}, {job.Total - job.Done} skipped."),
-            _ => (ActivitySeverity.Error, $"{kind} failed after {job.Done} of {JobService.Items(job.Total)}: {error}"),
+            (JobStatus.Completed, JobKind.BulkMap) => (job.Failed == 0 ? ActivitySeverity.Success : ActivitySeverity.Error, $"{kind} finished: {lastMessage}"),
+            (JobStatus.Cancelled, JobKind.BulkMap) => (ActivitySeverity.Warning,
+                $"{kind} cancelled: the links it made stay, and the reconciliation brings their stock in step."),
+            (JobStatus.Failed, JobKind.BulkMap) => (ActivitySeverity.Error, $"{kind} failed: {error}"),
+            (JobStatus.Completed, _) => (job.Failed == 0 ? ActivitySeverity.Success : ActivitySeverity.Warning,
+                $"{kind} of {items} finished: {counts}."),
+            (JobStatus.Cancelled, _) => (ActivitySeverity.Warning,
+                $"{kind} cancelled after {job.Done} of {items}: {counts}, {job.Total - job.Done} skipped."),
+            _ => (ActivitySeverity.Error, $"{kind} failed after {job.Done} of {items}: {error}"),
         };
         try
         {

@@ -173,7 +173,7 @@ public sealed class JobService(
         if (cancelledNow)
         {
             await activity.RecordAsync(ActivityKind.Job, ActivitySeverity.Warning,
-                $"{progress.Kind.Describe()} of {Items(progress.Total)} was cancelled before it started.", cancellationToken: cancellationToken);
+                $"{progress.Kind.Subject(progress.Total)} was cancelled before it started.", cancellationToken: cancellationToken);
         }
         return true;
     }
@@ -267,8 +267,6 @@ public sealed class JobService(
         db.JobItems.Where(i => i.JobId == jobId && i.Status == JobItemStatus.Pending).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Status, JobItemStatus.Skipped)
             .SetProperty(i => i.Message, message), cancellationToken);
-
-    internal static string Items(int count) => count == 1 ? "1 item" : $"{count} items";
 
     private async Task<Job> CreateAsync(JobKind kind, IReadOnlyList<long> subjects, JobParameters parameters, CancellationToken cancellationToken)
     {

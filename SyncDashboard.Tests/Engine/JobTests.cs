@@ -203,6 +203,7 @@ public sealed class JobTests : EngineTestBase
         Assert.StartsWith($"Dry run: {mapped:N0} would be mapped", Assert.Single((await jobs.GetAsync(dry.Id))!.Items).Message);
         var log = await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Job });
         Assert.Contains(log.Entries, e => e.Message == $"Bulk map finished: {item.Message}");
+        Assert.Contains(log.Entries, e => e.Message == "Bulk map of the catalogue started."); // not "of 1 item"
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using SyncDashboard.Core.Activity;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Jobs;
 using SyncDashboard.Core.Linking;
@@ -5,7 +6,10 @@ using SyncDashboard.Core.Mapping;
 
 namespace SyncDashboard.Tests.Engine;
 
-/// <summary>Resync on demand: selected products or a whole Source, as a job with progress, which Cancel stops where it is.</summary>
+/// <summary>
+/// Resync on demand (selected products or a whole Source) and the Bulk Mapper's stock alignment, as jobs
+/// with progress, which Cancel stops where they are.
+/// </summary>
 public sealed class ResyncTests : ConvergenceTestBase
 {
     protected override IDictionary<string, string?> Settings
@@ -88,5 +92,43 @@ public sealed class ResyncTests : ConvergenceTestBase
         // What was repaired before the cancel stays repaired; the rest waits for the reconciliation.
         var pairs = await context.VariantLinks.AsNoTracking().ToListAsync();
         Assert.Contains(pairs, p => DestinationStock(p.DestinationInventoryItemId) == 700);
+    }
+
+    [Fact]
+    public async Task CancelStopsABulkMapWhileItBringsStockInStepAndItsLinksStay()
+    {
+        var northwind = Dashboard.DemoStore("northwind-outlet");
+        northwind.Faults.AddedLatency = TimeSpan.FromMilliseconds(400); // each stock repair takes a while
+        var jobs = Get<JobService>();
+
+        var job = await jobs.StartBulkMapAsync(dryRun: false);
+        JobProgress? last = null;
+        var cancelled = false;
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120)))
+        {
+            await foreach (var progress in jobs.WatchAsync(job.Id, timeout.Token))
+            {
+                if (!cancelled && progress.Detail is { } detail && detail.StartsWith("Bringing the mapped products in step:", StringComparison.Ordinal))
+                {
+                    Assert.True(await jobs.CancelAsync(job.Id));
+                    cancelled = true;
+                }
+                last = progress;
+            }
+        }
+        northwind.Faults.Clear();
+
+        Assert.True(cancelled);
+        Assert.Equal(JobStatus.Cancelled, last!.Status);
+        var urban = await ConnectionAsync("Urban Threads");
+        await using var db = await DbAsync();
+        var links = await db.ProductLinks.AsNoTracking().Include(l => l.Variants).Where(l => l.Kind == LinkKind.Mapped).ToListAsync();
+        Assert.True(links.Count >= 5); // the links stay
+        var pairs = links.SelectMany(l => l.Variants.Select(v => (Store: l.SourceStoreId == urban.Id ? "urban-threads" : "hearth-and-home", Pair: v)));
+        // Stopped where it was: some mapped pairs still wait for the reconciliation.
+        Assert.Contains(pairs, p => DestinationStock(p.Pair.DestinationInventoryItemId) != SourceStock(p.Store, p.Pair.SourceInventoryItemId));
+        var log = await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Job });
+        Assert.Contains(log.Entries, e => e.Message == "Bulk map of the catalogue started.");
+        Assert.Contains(log.Entries, e => e.Message == "Bulk map cancelled: the links it made stay, and the reconciliation brings their stock in step.");
     }
 }
