@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace SyncDashboard.Core;
 
 /// <summary>
@@ -19,6 +21,28 @@ public sealed class EngineReadiness
     public Task Ready => _ready.Task;
 
     internal void Complete() => _ready.TrySetResult();
+
+    /// <summary>
+    /// What a background service does before it starts: waits for <see cref="Ready"/>. Returns false
+    /// when the app stops first; a start-up that failed is logged as a warning and the service runs
+    /// anyway (on what the mirror has), because stopping would leave stock unfollowed.
+    /// </summary>
+    public async Task<bool> WaitBeforeStartingAsync(ILogger logger, string service, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Ready.WaitAsync(stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "The sync engine did not start cleanly; {Service} runs anyway", service);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        return !stoppingToken.IsCancellationRequested;
+    }
 
     internal void Cancel(CancellationToken cancellationToken) => _ready.TrySetCanceled(cancellationToken);
 

@@ -18,17 +18,9 @@ public sealed class CatalogueSweeper(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await startup.Ready.WaitAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
+        if (!await startup.WaitBeforeStartingAsync(logger, "the catalogue sweep", stoppingToken))
         {
             return;
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "The sync engine did not start cleanly; sweeping anyway");
         }
         await Hosting.GuardedLoop.RunAsync("The catalogue sweep", SweepLoopAsync, activity, logger, time, stoppingToken);
     }

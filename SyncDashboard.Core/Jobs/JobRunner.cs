@@ -28,15 +28,7 @@ public sealed class JobRunner(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await startup.Ready.WaitAsync(stoppingToken);
-        }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-        {
-            logger.LogWarning(e, "The sync engine did not start cleanly; running the queued jobs anyway");
-        }
-        catch (OperationCanceledException)
+        if (!await startup.WaitBeforeStartingAsync(logger, "the job runner", stoppingToken))
         {
             return;
         }

@@ -39,17 +39,9 @@ public sealed class ReconciliationService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await startup.Ready.WaitAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
+        if (!await startup.WaitBeforeStartingAsync(logger, "the reconciliation", stoppingToken))
         {
             return;
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "The sync engine did not start cleanly; reconciling anyway");
         }
         links.Changed += OnLinksChanged;
         connections.SettingsChanged += OnSettingsChanged;

@@ -86,17 +86,9 @@ public sealed class LiveInventory(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await startup.Ready.WaitAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
+        if (!await startup.WaitBeforeStartingAsync(logger, "live inventory", stoppingToken))
         {
             return;
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "The sync engine did not start cleanly; following stock anyway");
         }
         await GuardedLoop.RunAsync("Live inventory", LoopAsync, activity, logger, time, stoppingToken);
     }

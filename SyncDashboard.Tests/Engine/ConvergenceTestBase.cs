@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Syncing;
+using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Engine;
 
@@ -113,20 +114,7 @@ public abstract class ConvergenceTestBase : EngineTestBase
     protected async Task VerifiedSinceAsync(long sourceProductId, DateTimeOffset since, int seconds = 30) =>
         await EventuallyAsync(async () => (await FindLinkAsync(sourceProductId))?.LastVerifiedAt > since, "the link is verified again", seconds);
 
-    protected static async Task EventuallyAsync(Func<bool> condition, string what, int seconds = 30) =>
-        await EventuallyAsync(() => Task.FromResult(condition()), what, seconds);
+    protected static Task EventuallyAsync(Func<bool> condition, string what, int seconds = 30) => Eventually.HoldsAsync(condition, what, seconds);
 
-    protected static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return;
-            }
-            await Task.Delay(100);
-        }
-        Assert.Fail($"Not within {seconds} s: {what}.");
-    }
+    protected static Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 30) => Eventually.HoldsAsync(condition, what, seconds);
 }

@@ -7,6 +7,7 @@ using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.DemoStores;
 using SyncDashboard.Core.Syncing;
+using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Engine;
 
@@ -200,17 +201,5 @@ public sealed class LiveSyncTests : EngineTestBase
         return await http.SendAsync(request);
     }
 
-    private static async Task EventuallyAsync(Func<bool> condition, string what, int seconds = 15)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition())
-            {
-                return;
-            }
-            await Task.Delay(100);
-        }
-        Assert.Fail($"Not within {seconds} s: {what}.");
-    }
+    private static Task EventuallyAsync(Func<bool> condition, string what, int seconds = 15) => Eventually.HoldsAsync(condition, what, seconds);
 }

@@ -153,19 +153,7 @@ public sealed class PendingUpdateRestartTests : IDisposable
         return store.Catalogue.ListInventoryLevels(new HashSet<long> { item }, new HashSet<long> { store.PrimaryLocationId }).Single().Available;
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return;
-            }
-            await Task.Delay(100);
-        }
-        Assert.Fail($"Not within {seconds} s: {what}.");
-    }
+    private static Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 30) => Eventually.HoldsAsync(condition, what, seconds);
 
     private static Dictionary<string, string?> Settings((int Destination, int Urban, int Hearth) ports) => new()
     {

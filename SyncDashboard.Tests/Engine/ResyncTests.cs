@@ -67,24 +67,11 @@ public sealed class ResyncTests : ConvergenceTestBase
         var urban = await ConnectionAsync("Urban Threads");
 
         var job = await jobs.StartResyncSourceAsync(urban.Id);
-        JobProgress? last = null;
-        var cancelled = false;
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120)))
-        {
-            await foreach (var progress in jobs.WatchAsync(job.Id, timeout.Token))
-            {
-                if (!cancelled && progress.Detail is { } detail && detail.StartsWith("Checked ", StringComparison.Ordinal) && !detail.StartsWith("Checked 0 ", StringComparison.Ordinal))
-                {
-                    Assert.True(await jobs.CancelAsync(job.Id));
-                    cancelled = true;
-                }
-                last = progress;
-            }
-        }
+        var last = await CancelWhenAsync(jobs, job.Id,
+            detail => detail.StartsWith("Checked ", StringComparison.Ordinal) && !detail.StartsWith("Checked 0 ", StringComparison.Ordinal));
         northwind.Faults.Clear();
 
-        Assert.True(cancelled);
-        Assert.Equal(JobStatus.Cancelled, last!.Status);
+        Assert.Equal(JobStatus.Cancelled, last.Status);
         var saved = (await jobs.GetAsync(job.Id))!;
         Assert.Contains(saved.Items, i => i.Status == JobItemStatus.Skipped && i.Message == "Cancelled while it ran.");
         Assert.DoesNotContain(saved.Items, i => i.Status == JobItemStatus.Pending);
@@ -102,24 +89,10 @@ public sealed class ResyncTests : ConvergenceTestBase
         var jobs = Get<JobService>();
 
         var job = await jobs.StartBulkMapAsync(dryRun: false);
-        JobProgress? last = null;
-        var cancelled = false;
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120)))
-        {
-            await foreach (var progress in jobs.WatchAsync(job.Id, timeout.Token))
-            {
-                if (!cancelled && progress.Detail is { } detail && detail.StartsWith("Bringing the mapped products in step:", StringComparison.Ordinal))
-                {
-                    Assert.True(await jobs.CancelAsync(job.Id));
-                    cancelled = true;
-                }
-                last = progress;
-            }
-        }
+        var last = await CancelWhenAsync(jobs, job.Id, detail => detail.StartsWith("Bringing the mapped products in step:", StringComparison.Ordinal));
         northwind.Faults.Clear();
 
-        Assert.True(cancelled);
-        Assert.Equal(JobStatus.Cancelled, last!.Status);
+        Assert.Equal(JobStatus.Cancelled, last.Status);
         var urban = await ConnectionAsync("Urban Threads");
         await using var db = await DbAsync();
         var links = await db.ProductLinks.AsNoTracking().Include(l => l.Variants).Where(l => l.Kind == LinkKind.Mapped).ToListAsync();
@@ -130,5 +103,24 @@ public sealed class ResyncTests : ConvergenceTestBase
         var log = await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Job });
         Assert.Contains(log.Entries, e => e.Message == "Bulk map of the catalogue started.");
         Assert.Contains(log.Entries, e => e.Message == "Bulk map cancelled: the links it made stay, and the reconciliation brings their stock in step.");
+    }
+
+    /// <summary>Watches a job, cancels it the first time its detail matches <paramref name="when"/>, and returns its last progress.</summary>
+    private static async Task<JobProgress> CancelWhenAsync(JobService jobs, Guid jobId, Func<string, bool> when)
+    {
+        JobProgress? last = null;
+        var cancelled = false;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await foreach (var progress in jobs.WatchAsync(jobId, timeout.Token))
+        {
+            if (!cancelled && progress.Detail is { } detail && when(detail))
+            {
+                Assert.True(await jobs.CancelAsync(jobId));
+                cancelled = true;
+            }
+            last = progress;
+        }
+        Assert.True(cancelled, "the job finished before the moment to cancel it came");
+        return last!;
     }
 }
