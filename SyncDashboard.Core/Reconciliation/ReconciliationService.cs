@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,7 +30,7 @@ public sealed class ReconciliationService(
     ILogger<ReconciliationService> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly WakeSignal _wake = new();
     private readonly System.Collections.Concurrent.ConcurrentQueue<int> _settingsChanged = new();
 
     /// <summary>Periodic passes run so far (for tests and diagnostics).</summary>
@@ -56,13 +55,13 @@ public sealed class ReconciliationService(
         }
     }
 
-    private void OnLinksChanged(IReadOnlyCollection<long> _) => _wake.Writer.TryWrite(true);
+    private void OnLinksChanged(IReadOnlyCollection<long> _) => _wake.Set();
 
     /// <summary>A Source's settings changed: its links are verified at once, within the periodic share.</summary>
     private void OnSettingsChanged(int sourceStoreId)
     {
         _settingsChanged.Enqueue(sourceStoreId);
-        _wake.Writer.TryWrite(true);
+        _wake.Set();
     }
 
     private async Task LoopAsync(CancellationToken stoppingToken)
@@ -87,7 +86,7 @@ public sealed class ReconciliationService(
                     continue;
                 }
                 // Every requested link failed (a store is down): wait before trying them again.
-                await WaitAsync(retryDelay, stoppingToken);
+                await _wake.WaitAsync(retryDelay, time, stoppingToken);
                 retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, MaxRetryDelay.Ticks));
                 continue;
             }
@@ -103,21 +102,7 @@ public sealed class ReconciliationService(
                 Passes++;
                 continue;
             }
-            await WaitAsync(nextPass - now, stoppingToken);
-        }
-    }
-
-    /// <summary>Waits for the delay, or less when a link check is requested.</summary>
-    private async Task WaitAsync(TimeSpan delay, CancellationToken stoppingToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(delay);
-        try
-        {
-            await _wake.Reader.ReadAsync(timeout.Token);
-        }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-        {
+            await _wake.WaitAsync(nextPass - now, time, stoppingToken);
         }
     }
 

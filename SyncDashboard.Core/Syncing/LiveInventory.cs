@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -38,7 +37,7 @@ public sealed class LiveInventory(
 {
     private const int ItemsPerRound = 250;
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly WakeSignal _wake = new();
     private long _pushes;
 
     /// <summary>Destination levels this path has set (for tests and diagnostics).</summary>
@@ -81,7 +80,7 @@ public sealed class LiveInventory(
             }
             await transaction.CommitAsync(cancellationToken);
         }
-        _wake.Writer.TryWrite(true);
+        _wake.Set();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -101,19 +100,19 @@ public sealed class LiveInventory(
         {
             await db.PendingInventoryUpdates.Where(p => p.NotBefore > now).ExecuteUpdateAsync(s => s.SetProperty(p => p.NotBefore, now), stoppingToken);
         }
-        _wake.Writer.TryWrite(true);
+        _wake.Set();
         while (!stoppingToken.IsCancellationRequested)
         {
             var next = await NextDueAsync(stoppingToken);
             if (next is null)
             {
-                await _wake.Reader.ReadAsync(stoppingToken);
+                await _wake.WaitAsync(stoppingToken);
                 continue;
             }
             var wait = next.Value - time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
-                await WaitAsync(wait, stoppingToken);
+                await _wake.WaitAsync(wait, time, stoppingToken);
                 continue;
             }
             // Gather what arrives within the window, then one read and one write per item.
@@ -121,19 +120,6 @@ public sealed class LiveInventory(
             while (!stoppingToken.IsCancellationRequested && await ProcessDueAsync(stoppingToken))
             {
             }
-        }
-    }
-
-    private async Task WaitAsync(TimeSpan delay, CancellationToken stoppingToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(delay);
-        try
-        {
-            await _wake.Reader.ReadAsync(timeout.Token);
-        }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-        {
         }
     }
 

@@ -1,7 +1,7 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Connections;
+using SyncDashboard.Core.Hosting;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Stores;
 
@@ -24,10 +24,8 @@ public enum WebhookAcceptance
 public sealed class WebhookIntake(IDbContextFactory<SyncDbContext> dbFactory, StoreConnectionService connections, IStoreWebhooks webhooks,
     ActivityLog activity, TimeProvider time)
 {
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
     /// <summary>A wake-up call for the worker: saved deliveries wait (the database is the queue).</summary>
-    public ChannelReader<bool> Saved => _wake.Reader;
+    public WakeSignal Saved { get; } = new();
 
     public async Task<WebhookAcceptance> AcceptAsync(string? shopDomain, string? topic, string? webhookId, string? signature, byte[] body,
         CancellationToken cancellationToken = default)
@@ -56,7 +54,7 @@ public sealed class WebhookIntake(IDbContextFactory<SyncDbContext> dbFactory, St
         {
             return WebhookAcceptance.Duplicate; // the same id arrived twice at once
         }
-        _wake.Writer.TryWrite(true);
+        Saved.Set();
         return WebhookAcceptance.Accepted;
     }
 

@@ -58,7 +58,7 @@ public sealed class WebhookWorker(
                     lastCleanup = time.GetUtcNow();
                     await CleanUpAsync(stoppingToken);
                 }
-                await intake.Saved.ReadAsync(stoppingToken);
+                await intake.Saved.WaitAsync(stoppingToken);
                 continue;
             }
             try
