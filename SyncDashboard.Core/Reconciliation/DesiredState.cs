@@ -19,10 +19,18 @@ public enum SourceCondition
 
 /// <summary>The settings of a link's Source that shape its desired state.</summary>
 /// <param name="Fields">The fields that flow for this link's kind (stock always flows).</param>
+/// <param name="DeletePolicy">What becomes of the Destination product when its Source product is unavailable or gone.</param>
 public sealed record LinkSettings(ProductFieldSync Fields, PriceRule Prices, SourceDeletePolicy DeletePolicy)
 {
-    public static LinkSettings For(StoreConnection source, LinkKind kind) =>
-        new(kind == LinkKind.Synced ? source.SyncedFields : source.MappedFields, source.PriceRule, source.DeletePolicy);
+    /// <summary>
+    /// The settings for a link of <paramref name="kind"/>. A mapped Destination product is the
+    /// merchant's own listing, so the Delete policy never deletes it: it is kept with stock 0 (deleting
+    /// applies to the copies Sync created; the same rule as "Disconnect and delete copies").
+    /// </summary>
+    public static LinkSettings For(StoreConnection source, LinkKind kind) => kind == LinkKind.Synced
+        ? new(source.SyncedFields, source.PriceRule, source.DeletePolicy)
+        : new(source.MappedFields, source.PriceRule,
+            source.DeletePolicy == SourceDeletePolicy.Delete ? SourceDeletePolicy.KeepAndZeroStock : source.DeletePolicy);
 }
 
 /// <summary>

@@ -15,7 +15,8 @@ public sealed partial class Reconciler
         var sourceProduct = sourceRead.Products.GetValueOrDefault(link.SourceProductId);
         var actual = destinationRead.Products.GetValueOrDefault(link.DestinationProductId);
         var title = sourceProduct?.Title ?? actual?.Title ?? (await TitlesAsync([link], cancellationToken)).GetValueOrDefault(link.Id) ?? $"product {link.SourceProductId}";
-        var desired = DesiredState.For(link, new SourceSnapshot(sourceProduct, sourceRead.Available), LinkSettings.For(source, link.Kind));
+        var settings = LinkSettings.For(source, link.Kind);
+        var desired = DesiredState.For(link, new SourceSnapshot(sourceProduct, sourceRead.Available), settings);
         var plan = RepairPlan.Between(desired, link, actual, destinationRead.Levels);
         var client = connections.ClientFor(destination);
 
@@ -130,7 +131,7 @@ public sealed partial class Reconciler
         if (plan.Unlink)
         {
             await links.RemoveAsync(link.Id, CancellationToken.None);
-            var kept = source.DeletePolicy == SourceDeletePolicy.SetToDraft ? "set to draft" : "kept with stock 0";
+            var kept = settings.DeletePolicy == SourceDeletePolicy.SetToDraft ? "set to draft" : "kept with stock 0";
             var ended = $"\"{title}\" was deleted in {source.Name}; its copy in {destination.Name} was {kept}.";
             await activity.RecordAsync(ActivityKind.ProductDeleted, ActivitySeverity.Warning, ended, source.Id, source.Name, link.SourceProductId, title,
                 cancellationToken: CancellationToken.None);
@@ -144,7 +145,7 @@ public sealed partial class Reconciler
 
         if (desired.Source == SourceCondition.Unavailable && changed)
         {
-            var what = source.DeletePolicy == SourceDeletePolicy.SetToDraft ? "set to draft" : "kept with stock 0";
+            var what = settings.DeletePolicy == SourceDeletePolicy.SetToDraft ? "set to draft" : "kept with stock 0";
             await activity.RecordAsync(ActivityKind.ProductUpdate, ActivitySeverity.Warning,
                 $"\"{title}\" is {sourceProduct?.Status} in {source.Name}; its copy in {destination.Name} was {what}.",
                 source.Id, source.Name, link.SourceProductId, title, cancellationToken: CancellationToken.None);

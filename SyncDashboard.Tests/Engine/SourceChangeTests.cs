@@ -123,6 +123,42 @@ public sealed class SourceChangeTests : ConvergenceTestBase
     }
 
     [Fact]
+    public async Task TheDeletePolicyDeletesSyncedCopiesButNeverTheMerchantsMappedListings()
+    {
+        var synced = await SyncAsync();
+        var (mapped, line) = await MapOneAsync();
+        var urban = await ConnectionAsync("Urban Threads");
+        await Get<StoreConnectionService>().UpdateSettingsAsync(urban.Id, SourceSettings.Of(urban) with { DeletePolicy = SourceDeletePolicy.Delete });
+
+        foreach (var link in new[] { synced, mapped })
+        {
+            await PutProductAsync("urban-threads", link.SourceProductId, new { id = link.SourceProductId, status = "archived" });
+        }
+
+        await EventuallyAsync(() => !Exists("northwind-outlet", synced.DestinationProductId), "the synced copy is deleted");
+        await EventuallyAsync(() => mapped.Variants.All(p => DestinationStock(p.DestinationInventoryItemId) == 0), "the mapped listing sells nothing");
+        Assert.True(Exists("northwind-outlet", line.DestinationProductId)); // the merchant's own listing stays
+        Assert.Equal("active", (await ProductAsync("northwind-outlet", line.DestinationProductId))["status"]!.GetValue<string>());
+        Assert.NotNull(await FindLinkAsync(mapped.SourceProductId)); // and follows its Source again when it is back
+        await EventuallyAsync(async () => (await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.ProductUpdate })).Entries
+            .Any(e => e.Message.Contains("is archived in Urban Threads", StringComparison.Ordinal) && e.Message.Contains("kept with stock 0", StringComparison.Ordinal)),
+            "the mapped listing's fate is in the Activity Log");
+    }
+
+    private bool Exists(string store, long productId)
+    {
+        try
+        {
+            Dashboard.DemoStore(store).Catalogue.GetProduct(productId);
+            return true;
+        }
+        catch (DemoStoreNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task ASourceProductDeletedWithoutAWebhookIsNoticedByTheReconciliation()
     {
         var link = await SyncAsync();

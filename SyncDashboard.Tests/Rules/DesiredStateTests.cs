@@ -127,6 +127,23 @@ public sealed class DesiredStateTests
     }
 
     [Fact]
+    public void TheDeletePolicyNeverDeletesAMappedListing()
+    {
+        var source = new StoreConnection { Name = "Urban Threads", BaseUrl = "http://127.0.0.1:5102", ProtectedAccessToken = "", ProtectedWebhookSecret = "", DeletePolicy = SourceDeletePolicy.Delete };
+
+        Assert.Equal(SourceDeletePolicy.Delete, LinkSettings.For(source, LinkKind.Synced).DeletePolicy);
+        Assert.Equal(SourceDeletePolicy.KeepAndZeroStock, LinkSettings.For(source, LinkKind.Mapped).DeletePolicy);
+        source.DeletePolicy = SourceDeletePolicy.SetToDraft;
+        Assert.Equal(SourceDeletePolicy.SetToDraft, LinkSettings.For(source, LinkKind.Mapped).DeletePolicy);
+
+        source.DeletePolicy = SourceDeletePolicy.Delete;
+        var gone = DesiredState.For(Link(LinkKind.Mapped, Pair(1, "A")), new SourceSnapshot(null, Available()), LinkSettings.For(source, LinkKind.Mapped));
+        Assert.False(gone.Delete);
+        Assert.True(gone.Unlink);
+        Assert.Equal(0, Assert.Single(gone.Variants).Available);
+    }
+
+    [Fact]
     public void AGoneSourceProductEndsTheLinkAfterThePolicy()
     {
         var link = Link(LinkKind.Synced, Pair(1, "A"), Pair(2, "B"));
