@@ -33,9 +33,11 @@ public enum CompareAtPriceMode
 
 /// <summary>
 /// A Source's price rule: Destination price = Source price × (1 + <see cref="MarkupPercent"/> / 100)
-/// + <see cref="FixedAmount"/>, to the cent (half away from zero), then <see cref="Rounding"/>; never
-/// below 0. The compare-at price follows <see cref="CompareAt"/>. The default rule changes nothing.
-/// Applied at Sync and on every price update (the seed's rule: a reseller's markup).
+/// + <see cref="FixedAmount"/>, to the cent (half away from zero), then <see cref="Rounding"/>. The
+/// compare-at price follows <see cref="CompareAt"/>. The default rule changes nothing. Applied at Sync
+/// and on every price update (the seed's rule: a reseller's markup). A rule can never put a product on
+/// sale for nothing: the markup is at least <see cref="MinMarkupPercent"/>, the fixed amount is not
+/// negative (a discount is a negative markup), and a Source price above 0 never becomes less than 0.01.
 /// </summary>
 public sealed record PriceRule(
     decimal MarkupPercent = 0,
@@ -43,7 +45,7 @@ public sealed record PriceRule(
     PriceRounding Rounding = PriceRounding.None,
     CompareAtPriceMode CompareAt = CompareAtPriceMode.Copy)
 {
-    public const decimal MinMarkupPercent = -100;
+    public const decimal MinMarkupPercent = -90;
     public const decimal MaxMarkupPercent = 1000;
     public const decimal MaxFixedAmount = 100_000;
 
@@ -61,7 +63,7 @@ public sealed record PriceRule(
             PriceRounding.Whole => Math.Ceiling(price),
             _ => price,
         };
-        return Math.Max(0, price);
+        return sourcePrice > 0 ? Math.Max(0.01m, price) : Math.Max(0, price);
     }
 
     /// <summary>The Destination compare-at price for a Source compare-at price (null: none).</summary>
@@ -72,18 +74,21 @@ public sealed record PriceRule(
         _ => sourceCompareAtPrice,
     };
 
+    /// <summary>What is wrong with the markup, in words; null when it is fine.</summary>
+    public string? MarkupProblem => MarkupPercent is < MinMarkupPercent or > MaxMarkupPercent
+        ? string.Create(CultureInfo.InvariantCulture, $"The markup must be between {MinMarkupPercent:N0}% and {MaxMarkupPercent:N0}%.")
+        : null;
+
+    /// <summary>What is wrong with the fixed amount, in words; null when it is fine.</summary>
+    public string? FixedAmountProblem => FixedAmount is < 0 or > MaxFixedAmount
+        ? string.Create(CultureInfo.InvariantCulture, $"The fixed amount must be between 0 and {MaxFixedAmount:N0} (for a discount, use a negative markup).")
+        : null;
+
     /// <summary>What is wrong with the rule, in words (empty when it can be saved).</summary>
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (MarkupPercent is < MinMarkupPercent or > MaxMarkupPercent)
-        {
-            problems.Add($"The markup must be between {MinMarkupPercent}% and {MaxMarkupPercent}%.");
-        }
-        if (Math.Abs(FixedAmount) > MaxFixedAmount)
-        {
-            problems.Add($"The fixed amount must be between -{MaxFixedAmount:N0} and {MaxFixedAmount:N0}.");
-        }
+        problems.AddRange(new[] { MarkupProblem, FixedAmountProblem }.OfType<string>());
         if (!Enum.IsDefined(Rounding) || !Enum.IsDefined(CompareAt))
         {
             problems.Add("Choose a rounding and a compare-at rule from the list.");

@@ -25,7 +25,7 @@ public sealed class StoreSettingsTests : EngineTestBase
         // Invalid settings are refused with every reason, and nothing is saved.
         var refused = await Assert.ThrowsAsync<ArgumentException>(() => service.UpdateSettingsAsync(urban.Id,
             SourceSettings.Of(saved) with { PriceRule = new PriceRule(-150, 500_000) }));
-        Assert.Contains("The markup must be between -100% and 1000%.", refused.Message);
+        Assert.Contains("The markup must be between -90% and 1,000%.", refused.Message);
         Assert.Contains("The fixed amount must be between", refused.Message);
         Assert.Equal(rule, (await ConnectionAsync("Urban Threads")).PriceRule);
         var location = await Assert.ThrowsAsync<ArgumentException>(() => service.UpdateSettingsAsync(urban.Id, SourceSettings.Of(saved) with { LocationId = 42 }));

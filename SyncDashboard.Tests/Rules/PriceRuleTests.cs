@@ -25,7 +25,7 @@ public sealed class PriceRuleTests
     [InlineData(0, 0, PriceRounding.Whole, 22.01, 23.00)]
     [InlineData(0, 0, PriceRounding.Whole, 22.00, 22.00)]
     [InlineData(20, 0, PriceRounding.To99, 19.90, 23.99)]
-    [InlineData(-50, -20, PriceRounding.None, 30, 0)] // never below 0
+    [InlineData(-50, -20, PriceRounding.None, 30, 0.01)] // even a rule that could not be saved never makes a priced product free
     public void PriceIsMarkedUpThenRoundedUp(double markup, double fixedAmount, PriceRounding rounding, double source, double expected)
     {
         var rule = new PriceRule((decimal)markup, (decimal)fixedAmount, rounding);
@@ -52,9 +52,21 @@ public sealed class PriceRuleTests
     [Fact]
     public void OutOfRangeValuesAreExplained()
     {
-        Assert.Empty(new PriceRule(1000, -100_000).Validate());
-        var problems = new PriceRule(-101, 100_001, (PriceRounding)9).Validate();
+        Assert.Empty(new PriceRule(1000, 100_000).Validate());
+        Assert.Empty(new PriceRule(-90, 0).Validate());
+        var problems = new PriceRule(-91, 100_001, (PriceRounding)9).Validate();
         Assert.Equal(3, problems.Count);
-        Assert.Contains("The markup must be between -100% and 1000%.", problems);
+        Assert.Contains("The markup must be between -90% and 1,000%.", problems);
+        Assert.Equal("The fixed amount must be between 0 and 100,000 (for a discount, use a negative markup).", new PriceRule(0, -0.01m).FixedAmountProblem);
+        Assert.Equal("The markup must be between -90% and 1,000%.", new PriceRule(-150).MarkupProblem);
+        Assert.Null(new PriceRule(-90).MarkupProblem);
     }
+
+    [Theory]
+    [InlineData(0.01, 0.01)] // 0.001 to the cent is 0.00: a priced product never becomes free
+    [InlineData(0.05, 0.01)]
+    [InlineData(19.90, 1.99)]
+    [InlineData(0, 0)] // a free Source product stays free
+    public void AValidRuleNeverPutsAPricedProductOnSaleForNothing(decimal source, decimal destination) =>
+        Assert.Equal(destination, new PriceRule(-90).Apply(source));
 }

@@ -153,7 +153,22 @@ public sealed class StoresPageTests : DashboardTestContext
         page.FindAll("[data-testid=save-settings]")[0].Click();
 
         Assert.Empty(Stores.SettingsUpdates);
-        Assert.Contains("The fixed amount must be between -100,000 and 100,000.", page.Find("[data-testid=settings-problems]").TextContent);
+        Assert.Contains("The fixed amount must be between 0 and 100,000 (for a discount, use a negative markup).", page.Find("[data-testid=settings-problems]").TextContent);
+    }
+
+    [Fact]
+    public void AMarkupOutOfRangeIsShownAtOnceAndNeverClampedOrSaved()
+    {
+        var page = RenderPage();
+        var markup = page.FindComponents<MudNumericField<decimal>>().First(c => c.Markup.Contains("price-markup", StringComparison.Ordinal));
+
+        page.InvokeAsync(() => markup.Instance.ValueChanged.InvokeAsync(-150m));
+
+        page.WaitForAssertion(() => Assert.Contains("The markup must be between -90% and 1,000%.", markup.Markup));
+        Assert.Equal("-150", markup.Find("input").GetAttribute("value")); // kept as typed, not silently turned into another markup
+        Assert.Contains("correct the rule", page.FindAll("[data-testid=price-example]")[0].TextContent);
+        page.FindAll("[data-testid=save-settings]")[0].Click();
+        Assert.Empty(Stores.SettingsUpdates);
     }
 
     private static bool Checked(IRenderedComponent<StoresPage> page, string testId) => CheckBox(page, testId).HasAttribute("checked");

@@ -26,6 +26,10 @@ public sealed partial class SourceSettingsPanel
     /// <summary>Why the last save was refused (shown under the settings).</summary>
     [Parameter] public IReadOnlyList<string> Problems { get; set; } = [];
 
+    private string? MarkupProblem => Model.Rule.MarkupProblem;
+
+    private string? FixedAmountProblem => Model.Rule.FixedAmountProblem;
+
     private static ProductFieldSync Toggle(ProductFieldSync fields, ProductFieldSync field, bool on) => on ? fields | field : fields & ~field;
 }
 
