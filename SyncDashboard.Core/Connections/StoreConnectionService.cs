@@ -1,3 +1,4 @@
+using SyncDashboard.Core.Activity;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Persistence;
@@ -13,7 +14,8 @@ namespace SyncDashboard.Core.Connections;
 public sealed class StoreConnectionService(
     IDbContextFactory<SyncDbContext> dbFactory,
     IDataProtectionProvider dataProtection,
-    IStoreClientFactory clientFactory) : IStoreConnectionService
+    IStoreClientFactory clientFactory,
+    ActivityLog activity) : IStoreConnectionService
 {
     private readonly IDataProtector _protector = dataProtection.CreateProtector("SyncDashboard.StoreConnections.v1");
 
@@ -76,6 +78,8 @@ public sealed class StoreConnectionService(
         connection.LocationId = settings.LocationId;
         connection.DeletePolicy = settings.DeletePolicy;
         await db.SaveChangesAsync(cancellationToken);
+        await activity.RecordAsync(ActivityKind.Connection, ActivitySeverity.Info, $"Saved the settings of {connection.Name}: {settings.Describe()}",
+            connection.Id, connection.Name, cancellationToken: cancellationToken);
         SettingsChanged?.Invoke(id);
     }
 

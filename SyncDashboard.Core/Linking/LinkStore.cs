@@ -294,7 +294,12 @@ public sealed class LinkStore(IDbContextFactory<SyncDbContext> dbFactory, TimePr
         }
     }
 
-    /// <summary>Asks for the links to be reconciled as soon as possible (persisted, so a restart keeps the request).</summary>
+    /// <summary>
+    /// Asks for the links to be reconciled as soon as possible (persisted, so a restart keeps the
+    /// request). The request carries the time of the latest ask: one made while a run is reading the
+    /// link is newer than that run and outlives it (<see cref="RecordVerificationAsync"/>), so a second
+    /// change arriving mid-run is never lost. Returns how many links exist to check.
+    /// </summary>
     public async Task<int> RequestCheckAsync(IReadOnlyCollection<long> linkIds, CancellationToken cancellationToken = default)
     {
         if (linkIds.Count == 0)
@@ -306,22 +311,22 @@ public sealed class LinkStore(IDbContextFactory<SyncDbContext> dbFactory, TimePr
         var requested = 0;
         foreach (var chunk in linkIds.Chunk(500))
         {
-            requested += await db.ProductLinks.Where(l => chunk.Contains(l.Id) && l.CheckRequestedAt == null)
+            requested += await db.ProductLinks.Where(l => chunk.Contains(l.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.CheckRequestedAt, now), cancellationToken);
         }
         Raise(linkIds);
         return requested;
     }
 
-    /// <summary>
-    /// Makes every link of a Source due for the next periodic pass (its settings changed), without
-    /// asking for an immediate check of each.
-    /// </summary>
-    public async Task MarkDueAsync(int sourceStoreId, CancellationToken cancellationToken = default)
+    /// <summary>Asks for every link of a Source to be reconciled as soon as possible (its settings changed); returns how many.</summary>
+    public async Task<int> RequestCheckOfSourceAsync(int sourceStoreId, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.ProductLinks.Where(l => l.SourceStoreId == sourceStoreId)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.LastVerifiedAt, (DateTimeOffset?)null), cancellationToken);
+        List<long> ids;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            ids = await db.ProductLinks.Where(l => l.SourceStoreId == sourceStoreId).Select(l => l.Id).ToListAsync(cancellationToken);
+        }
+        return await RequestCheckAsync(ids, cancellationToken);
     }
 
     /// <summary>

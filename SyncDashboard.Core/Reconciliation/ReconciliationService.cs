@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,7 @@ public sealed class ReconciliationService(
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
     private readonly WakeSignal _wake = new();
-    private readonly System.Collections.Concurrent.ConcurrentQueue<int> _settingsChanged = new();
+    private readonly ConcurrentQueue<int> _settingsChanged = new();
 
     /// <summary>Periodic passes run so far (for tests and diagnostics).</summary>
     public int Passes { get; private set; }
@@ -57,7 +58,7 @@ public sealed class ReconciliationService(
 
     private void OnLinksChanged(IReadOnlyCollection<long> _) => _wake.Set();
 
-    /// <summary>A Source's settings changed: its links are verified at once, within the periodic share.</summary>
+    /// <summary>A Source's settings changed: its links are checked against them at once.</summary>
     private void OnSettingsChanged(int sourceStoreId)
     {
         _settingsChanged.Enqueue(sourceStoreId);
@@ -72,8 +73,7 @@ public sealed class ReconciliationService(
         {
             while (_settingsChanged.TryDequeue(out var sourceStoreId))
             {
-                await links.MarkDueAsync(sourceStoreId, stoppingToken);
-                nextPass = time.GetUtcNow();
+                await links.RequestCheckOfSourceAsync(sourceStoreId, stoppingToken);
             }
             var requested = await RequestedAsync(stoppingToken);
             if (requested.Count > 0)

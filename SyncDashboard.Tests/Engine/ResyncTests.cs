@@ -1,4 +1,5 @@
 using SyncDashboard.Core.Activity;
+using SyncDashboard.Core.Connections;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Jobs;
 using SyncDashboard.Core.Linking;
@@ -47,6 +48,23 @@ public sealed class ResyncTests : ConvergenceTestBase
         var hearth = await ConnectionAsync("Hearth & Home");
         await Assert.ThrowsAsync<ArgumentException>(() => jobs.StartResyncSourceAsync(hearth.Id)); // nothing linked there
     }
+
+    [Fact]
+    public async Task ChangingASourcesSettingsChecksItsLinksAtOnceEvenOnesMadeAMomentAgo()
+    {
+        var link = await SyncAsync(); // a link seconds old, with no periodic pass due for a day
+        var urban = await ConnectionAsync("Urban Threads");
+        var rule = new PriceRule(10, 0, PriceRounding.To99);
+
+        await Get<StoreConnectionService>().UpdateSettingsAsync(urban.Id, SourceSettings.Of(urban) with { PriceRule = rule });
+
+        var sourcePrices = (await ProductAsync("urban-threads", link.SourceProductId))["variants"]!.AsArray().Select(v => Price(v!["price"])).ToList();
+        await EventuallyAsync(async () => (await ProductAsync("northwind-outlet", link.DestinationProductId))["variants"]!.AsArray()
+            .Select(v => Price(v!["price"])).SequenceEqual(sourcePrices.Select(rule.Apply)), "the copy's prices follow the new rule", seconds: 20);
+    }
+
+    private static decimal Price(System.Text.Json.Nodes.JsonNode? price) =>
+        decimal.Parse(price!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task CancelStopsARunningResyncWhereItIs()

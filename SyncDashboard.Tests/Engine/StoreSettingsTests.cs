@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.DemoStores;
@@ -21,6 +22,10 @@ public sealed class StoreSettingsTests : EngineTestBase
         Assert.Equal(ProductFieldSync.Vendor, saved.MappedFields);
         Assert.Equal(rule, saved.PriceRule);
         Assert.Equal(SourceDeletePolicy.Delete, saved.DeletePolicy);
+        var logged = await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Connection });
+        Assert.Contains(logged.Entries, e => e.Message == "Saved the settings of Urban Threads: synced products follow stock, title, prices; " +
+            "mapped products follow stock, vendor; prices: 19.90 becomes 25.99; stock of all locations; " +
+            "when a Source product ends, the copy is deleted (a mapped listing is kept with stock 0).");
 
         // Invalid settings are refused with every reason, and nothing is saved.
         var refused = await Assert.ThrowsAsync<ArgumentException>(() => service.UpdateSettingsAsync(urban.Id,
