@@ -182,6 +182,23 @@ public sealed class ProductsPageTests : DashboardTestContext
         Assert.Equal(10, query.PageSize);
     }
 
+    [Theory]
+    [InlineData("/?store=abc&page=x&size=-3")]
+    [InlineData("/?store=99&page=0&size=100000")]
+    [InlineData("/?store=%20&page=1.5&size=")]
+    public void AMalformedUrlFallsBackToTheDefaultsInsteadOfAnErrorPage(string url)
+    {
+        Products.Rows[2] = TestCatalogue.Rows(5);
+
+        RenderPage(url);
+
+        var query = Products.Queries[0];
+        Assert.Equal(2, query.StoreId); // the first Source
+        Assert.Equal(ProductStatusFilter.All, query.Status);
+        Assert.Equal(0, query.Page);
+        Assert.Equal(25, query.PageSize);
+    }
+
     [Fact]
     public void OnlyProductsThatAreNotLinkedOfferTheMapButton()
     {

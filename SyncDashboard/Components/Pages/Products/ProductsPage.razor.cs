@@ -32,11 +32,12 @@ public sealed partial class ProductsPage : IDisposable
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
 
-    [SupplyParameterFromQuery(Name = "store")] public int? StoreQuery { get; set; }
+    // Numbers in the URL are read as text: a hand-edited or truncated link falls back to the defaults, never to an error page.
+    [SupplyParameterFromQuery(Name = "store")] public string? StoreQuery { get; set; }
     [SupplyParameterFromQuery(Name = "status")] public string? StatusQuery { get; set; }
     [SupplyParameterFromQuery(Name = "q")] public string? SearchQuery { get; set; }
-    [SupplyParameterFromQuery(Name = "page")] public int? PageQuery { get; set; }
-    [SupplyParameterFromQuery(Name = "size")] public int? SizeQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] public string? PageQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "size")] public string? SizeQuery { get; set; }
 
     private MudDataGrid<ProductGridRow>? Grid { get; set; }
     private IReadOnlyList<StoreConnection> Sources { get; set; } = [];
@@ -54,18 +55,22 @@ public sealed partial class ProductsPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         Sources = [.. (await Connections.ListAsync()).Where(c => c.Role == StoreRole.Source)];
-        StoreId = Sources.Any(s => s.Id == StoreQuery) ? StoreQuery : Sources.FirstOrDefault()?.Id;
+        var store = Number(StoreQuery);
+        StoreId = Sources.Any(s => s.Id == store) ? store : Sources.FirstOrDefault()?.Id;
         Status = Enum.TryParse<ProductStatusFilter>(StatusQuery, ignoreCase: true, out var status) ? status : ProductStatusFilter.All;
         Search = string.IsNullOrWhiteSpace(SearchQuery) ? null : SearchQuery;
-        PageIndex = Math.Max(0, (PageQuery ?? 1) - 1);
-        PageSize = SizeQuery is > 0 and <= ProductQueryService.MaxPageSize ? SizeQuery.Value : DefaultPageSize;
+        PageIndex = Math.Max(0, (Number(PageQuery) ?? 1) - 1);
+        PageSize = Number(SizeQuery) is > 0 and <= ProductQueryService.MaxPageSize and var size ? size : DefaultPageSize;
         Activity.Changed += OnActivityChanged;
     }
+
+    private static int? Number(string? query) =>
+        int.TryParse(query, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null;
 
     /// <summary>The app bar's store switcher (or the browser's back button) changes the URL: follow it.</summary>
     protected override async Task OnParametersSetAsync()
     {
-        if (StoreQuery is { } store && store != StoreId && Sources.Any(s => s.Id == store))
+        if (Number(StoreQuery) is { } store && store != StoreId && Sources.Any(s => s.Id == store))
         {
             await OnStoreChangedAsync(store);
         }
