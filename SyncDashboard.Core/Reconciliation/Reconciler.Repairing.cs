@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
@@ -191,23 +192,37 @@ public sealed partial class Reconciler
         var failed = report.Outcomes.Where(o => o.Kind == LinkOutcomeKind.Failed).ToList();
         if (repaired.Count == 1)
         {
+            var store = await SourceOfAsync(repaired);
             await activity.RecordAsync(ActivityKind.Reconciliation, ActivitySeverity.Info, $"{run.Trigger}: {repaired[0].Message}",
-                productId: repaired[0].SourceProductId, productTitle: repaired[0].Title, cancellationToken: CancellationToken.None);
+                store?.Id, store?.Name, repaired[0].SourceProductId, repaired[0].Title, cancellationToken: CancellationToken.None);
         }
         else if (repaired.Count > 1)
         {
+            var store = await SourceOfAsync(repaired);
             var what = repaired.SelectMany(o => o.Changes).GroupBy(Subject).Select(g => $"{g.Key} of {g.Count()} product{(g.Count() == 1 ? "" : "s")}");
             var titles = string.Join(", ", repaired.Take(3).Select(o => $"\"{o.Title}\"")) + (repaired.Count > 3 ? $" and {repaired.Count - 3} more" : "");
             await activity.RecordAsync(ActivityKind.Reconciliation, ActivitySeverity.Info,
                 $"{run.Trigger}: brought {repaired.Count} linked products in step ({string.Join(", ", what)}): {titles}.",
-                cancellationToken: CancellationToken.None);
+                store?.Id, store?.Name, cancellationToken: CancellationToken.None);
         }
         if (failed.Count > 0)
         {
+            var store = await SourceOfAsync(failed);
             await activity.RecordAsync(ActivityKind.Failure, ActivitySeverity.Error,
                 $"{run.Trigger}: {failed.Count} linked product{(failed.Count == 1 ? "" : "s")} could not be checked or repaired and will be tried again: {failed[0].Message}",
-                cancellationToken: CancellationToken.None);
+                store?.Id, store?.Name, cancellationToken: CancellationToken.None);
         }
+    }
+
+    /// <summary>The Source store of the outcomes' links, for the Activity Log's Store column; null when they come from several (or are gone).</summary>
+    private async Task<(int Id, string Name)?> SourceOfAsync(IReadOnlyList<LinkOutcome> outcomes)
+    {
+        var linkIds = outcomes.Select(o => o.LinkId).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        var stores = await db.ProductLinks.AsNoTracking().Where(l => linkIds.Contains(l.Id))
+            .Join(db.StoreConnections.AsNoTracking(), l => l.SourceStoreId, c => c.Id, (l, c) => new { c.Id, c.Name })
+            .Distinct().ToListAsync(CancellationToken.None);
+        return stores.Count == 1 ? (stores[0].Id, stores[0].Name) : null;
     }
 
     /// <summary>What a change is about, without its counts: "stock of 2 variants" → "stock", "3 prices" → "prices".</summary>

@@ -57,8 +57,9 @@ public sealed class SourceChangeTests : ConvergenceTestBase
         await EventuallyAsync(() => DestinationStock(newPair.DestinationInventoryItemId) == 6, "the new variant has its stock");
         Assert.DoesNotContain(after.Variants, v => v.SourceVariantId == removed["id"]!.GetValue<long>());
         await EventuallyAsync(async () => (await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Reconciliation })).Entries
-            .Any(e => e.Message.Contains("1 variant added", StringComparison.Ordinal) || e.Message.Contains("variants added", StringComparison.Ordinal)),
-            "the repair is in the Activity Log");
+            .Any(e => (e.Message.Contains("1 variant added", StringComparison.Ordinal) || e.Message.Contains("variants added", StringComparison.Ordinal))
+                && e.StoreName == "Urban Threads" && e.ProductId == link.SourceProductId),
+            "the repair is in the Activity Log, with its store and product");
     }
 
     [Fact]
