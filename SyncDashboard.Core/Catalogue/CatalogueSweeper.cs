@@ -6,11 +6,17 @@ using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Core.Catalogue;
 
-/// <summary>Sweeps every connected store on a timer (<c>SyncDashboard:SweepInterval</c>), so a lost webhook is repaired.</summary>
+/// <summary>
+/// Sweeps every connected store on a timer (<c>SyncDashboard:SweepInterval</c>), so a lost webhook is
+/// repaired, and subscribes again the webhook topics a store no longer sends (removed by someone, or
+/// dropped by the store), recording that in the Activity Log.
+/// </summary>
 public sealed class CatalogueSweeper(
     EngineReadiness startup,
     StoreConnectionService connections,
     CatalogueRefresher refresher,
+    WebhookSubscriptions webhooks,
+    WebhookAddress webhookAddress,
     Activity.ActivityLog activity,
     IOptions<SyncDashboardOptions> options,
     TimeProvider time,
@@ -35,6 +41,7 @@ public sealed class CatalogueSweeper(
                 try
                 {
                     await refresher.SweepAsync(connection, stoppingToken);
+                    await ResubscribeAsync(connection, stoppingToken);
                 }
                 catch (StoreApiException e)
                 {
@@ -42,6 +49,21 @@ public sealed class CatalogueSweeper(
                     await refresher.MarkUnreachableAsync(connection, e, stoppingToken);
                 }
             }
+        }
+    }
+
+    private async Task ResubscribeAsync(StoreConnection connection, CancellationToken stoppingToken)
+    {
+        if (webhookAddress.BaseUrl() is not { } publicBaseUrl)
+        {
+            return;
+        }
+        var added = await webhooks.EnsureAsync(connection, publicBaseUrl, stoppingToken);
+        if (added > 0)
+        {
+            await activity.RecordAsync(Activity.ActivityKind.Connection, Activity.ActivitySeverity.Warning,
+                $"{connection.Name} no longer sent {added} of the webhooks SyncDashboard needs: subscribed again. Until then the sweep and the reconciliation kept its products in step.",
+                connection.Id, connection.Name, cancellationToken: stoppingToken);
         }
     }
 }

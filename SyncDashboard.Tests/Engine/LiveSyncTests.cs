@@ -36,6 +36,21 @@ public sealed class LiveSyncTests : EngineTestBase
     }
 
     [Fact]
+    public async Task AWebhookSubscriptionRemovedFromAStoreIsSubscribedAgainByTheSweep()
+    {
+        var northwind = Dashboard.DemoStore("northwind-outlet");
+        var removed = northwind.Catalogue.ListWebhooks("inventory_levels/update").Single();
+
+        northwind.Catalogue.DeleteWebhook(removed.Id!.Value); // by the merchant, another app, or the store
+
+        await EventuallyAsync(() => northwind.Catalogue.ListWebhooks("inventory_levels/update").Count == 1, "the topic is subscribed again");
+        Assert.Equal(removed.Address, northwind.Catalogue.ListWebhooks("inventory_levels/update").Single().Address);
+        await EventuallyAsync(() => Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Connection }).GetAwaiter().GetResult().Entries
+            .Any(e => e.Message.StartsWith("Northwind Outlet no longer sent 1 of the webhooks SyncDashboard needs: subscribed again.", StringComparison.Ordinal)),
+            "the merchant is told");
+    }
+
+    [Fact]
     public async Task BurstOfChangesToOneItemIsCoalescedIntoOneStoreCall()
     {
         var (source, destinationItem) = await SyncOneAsync();
