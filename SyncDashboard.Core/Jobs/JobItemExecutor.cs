@@ -159,11 +159,20 @@ public sealed class JobItemExecutor(
         if (linked.Count > 0)
         {
             var progress = new InlineProgress<(int Done, int Total)>(p => detail($"Checked {p.Done} of {p.Total} linked products.", p.Total == 0 ? 100 : 100.0 * p.Done / p.Total));
-            var report = await reconciler.ReconcileAsync(linked.Keys, new ReconcileRun { Trigger = "Resync", Progress = progress }, cancellationToken);
-            foreach (var outcome in report.Outcomes)
+            var run = new ReconcileRun
             {
-                outcomes[linked[outcome.LinkId]] = new JobItemOutcome(outcome.Kind is not (LinkOutcomeKind.Failed or LinkOutcomeKind.StillFailing or LinkOutcomeKind.OutOfStep),
-                    outcome.Message);
+                Trigger = "Resync",
+                Progress = progress,
+                Outcome = outcome => outcomes[linked[outcome.LinkId]] = new JobItemOutcome(
+                    outcome.Kind is not (LinkOutcomeKind.Failed or LinkOutcomeKind.StillFailing or LinkOutcomeKind.OutOfStep), outcome.Message),
+            };
+            try
+            {
+                await reconciler.ReconcileAsync(linked.Keys, run, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return outcomes; // Cancel (or the app stopping) ends the run where it is: what was checked is kept, the rest stays to do
             }
             foreach (var (linkId, itemId) in linked.Where(l => !outcomes.ContainsKey(l.Value)))
             {

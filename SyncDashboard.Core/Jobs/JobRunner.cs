@@ -145,11 +145,19 @@ public sealed class JobRunner(
                 }
                 foreach (var item in chunk)
                 {
-                    var outcome = outcomes.GetValueOrDefault(item.Id) ?? new JobItemOutcome(false, "Not done.");
+                    if (outcomes.GetValueOrDefault(item.Id) is not { } outcome)
+                    {
+                        if (token.IsCancellationRequested)
+                        {
+                            continue; // stopped where it was: left Pending, then skipped (Cancel) or run again (restart)
+                        }
+                        outcome = new JobItemOutcome(false, "Not done.");
+                    }
                     await SaveOutcomeAsync(job, item, outcome);
                     lastMessage = outcome.Message;
                 }
                 current = [];
+                token.ThrowIfCancellationRequested();
                 jobs.Publish(JobProgress.From(job));
             }
             await FinishAsync(job, JobStatus.Completed, null, "Not run.", lastMessage);

@@ -40,36 +40,44 @@ public sealed partial class Reconciler(
         CancellationToken cancellationToken = default)
     {
         run ??= new ReconcileRun();
-        var report = new ReconciliationReport();
+        var report = new ReconciliationReport(run.Outcome);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var ids = linkIds.Distinct().ToList();
         var done = 0;
         run.Progress?.Report((0, ids.Count));
         void LinkDone() => run.Progress?.Report((++done, ids.Count));
-        foreach (var batch in ids.Chunk(Math.Clamp(run.BatchSize, 1, MaxBatchSize)))
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var held = new List<SemaphoreSlim>(batch.Length);
-            try
+            foreach (var batch in ids.Chunk(Math.Clamp(run.BatchSize, 1, MaxBatchSize)))
             {
-                foreach (var id in batch.Order())
+                cancellationToken.ThrowIfCancellationRequested();
+                var held = new List<SemaphoreSlim>(batch.Length);
+                try
                 {
-                    var gate = _linkGates.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
-                    await gate.WaitAsync(cancellationToken);
-                    held.Add(gate);
+                    foreach (var id in batch.Order())
+                    {
+                        var gate = _linkGates.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
+                        await gate.WaitAsync(cancellationToken);
+                        held.Add(gate);
+                    }
+                    var before = done;
+                    await ReconcileBatchAsync(batch, run, report, LinkDone, cancellationToken);
+                    done = before + batch.Length; // links of stores no longer connected count as done too
                 }
-                var before = done;
-                await ReconcileBatchAsync(batch, run, report, LinkDone, cancellationToken);
-                done = before + batch.Length; // links of stores no longer connected count as done too
-            }
-            finally
-            {
-                foreach (var gate in held)
+                finally
                 {
-                    gate.Release();
+                    foreach (var gate in held)
+                    {
+                        gate.Release();
+                    }
                 }
+                run.Progress?.Report((done, ids.Count));
             }
-            run.Progress?.Report((done, ids.Count));
+        }
+        catch (OperationCanceledException) when (run.LogSummary)
+        {
+            await LogSummaryAsync(run, report); // what was repaired before the cancel is told too
+            throw;
         }
         report.Elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         if (run.LogSummary)

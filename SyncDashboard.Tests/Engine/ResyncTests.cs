@@ -93,6 +93,13 @@ public sealed class ResyncTests : ConvergenceTestBase
         var saved = (await jobs.GetAsync(job.Id))!;
         Assert.Contains(saved.Items, i => i.Status == JobItemStatus.Skipped && i.Message == "Cancelled while it ran.");
         Assert.DoesNotContain(saved.Items, i => i.Status == JobItemStatus.Pending);
+        // What was checked before the cancel counts as done, and its repairs are in the Activity Log.
+        var done = saved.Items.Where(i => i.Status == JobItemStatus.Succeeded).ToList();
+        Assert.NotEmpty(done);
+        Assert.All(done, i => Assert.Contains("brought in step with Northwind Outlet", i.Message));
+        Assert.Equal(done.Count, saved.Succeeded);
+        var log = await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Reconciliation });
+        Assert.Contains(log.Entries, e => e.Message.StartsWith("Resync: ", StringComparison.Ordinal));
         await using var context = await DbAsync();
         // What was repaired before the cancel stays repaired; the rest waits for the reconciliation.
         var pairs = await context.VariantLinks.AsNoTracking().ToListAsync();
