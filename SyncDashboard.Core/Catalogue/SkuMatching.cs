@@ -29,4 +29,36 @@ public static class SkuMatching
                 [.. g.Select(c => c.NormalizedSku!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]))
             .OrderByDescending(o => o.SharedSkus.Count).ThenBy(o => o.MirroredId)];
     }
+
+    /// <summary>
+    /// Why two products cannot be mapped variant for variant, and what would make them mappable; null
+    /// when their variant counts allow it (the seed's rule: Map pairs every variant one to one, so the
+    /// counts must be equal). <paramref name="sourceSkus"/> and <paramref name="destinationSkus"/> are
+    /// the two products' variants' SKUs, one entry a variant (null: no SKU).
+    /// </summary>
+    public static string? VariantCountBlocker(IReadOnlyList<string?> sourceSkus, IReadOnlyList<string?> destinationSkus)
+    {
+        if (sourceSkus.Count == destinationSkus.Count)
+        {
+            return null;
+        }
+        var inSource = sourceSkus.Select(CatalogueMirror.NormalizeSku).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var inDestination = destinationSkus.Select(CatalogueMirror.NormalizeSku).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var missing = sourceSkus.OfType<string>().Where(s => !inDestination.Contains(CatalogueMirror.NormalizeSku(s)!)).Distinct().ToList();
+        var extra = destinationSkus.OfType<string>().Where(s => !inSource.Contains(CatalogueMirror.NormalizeSku(s)!)).Distinct().ToList();
+        var fixes = new List<string>();
+        if (missing.Count > 0)
+        {
+            fixes.Add($"add {Named(missing)} to the Destination product");
+        }
+        if (extra.Count > 0)
+        {
+            fixes.Add($"remove {Named(extra)} from the Destination product (or add {(extra.Count == 1 ? "it" : "them")} at the Source)");
+        }
+        return $"the products have different numbers of variants ({sourceSkus.Count} in the Source, {destinationSkus.Count} in the Destination) " +
+            $"and mapping pairs every variant one to one{(fixes.Count == 0 ? "." : $": {string.Join(" and ", fixes)}, then map them.")}";
+    }
+
+    private static string Named(IReadOnlyList<string> skus) =>
+        skus.Count == 1 ? $"the variant with SKU {skus[0]}" : $"the variants with SKUs {string.Join(", ", skus.Take(5))}{(skus.Count > 5 ? $" and {skus.Count - 5} more" : "")}";
 }

@@ -160,9 +160,9 @@ public sealed class IndividualMapper(IDbContextFactory<SyncDbContext> dbFactory,
         IReadOnlyList<VariantPair> pairs, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        if (source.Variants.Count != target.Variants.Count)
+        if (SkuMatching.VariantCountBlocker([.. source.Variants.OrderBy(v => v.Position).Select(v => v.Sku)], [.. target.Variants.OrderBy(v => v.Position).Select(v => v.Sku)]) is { } blocker)
         {
-            problems.Add($"The products have different numbers of variants ({source.Variants.Count} in the Source, {target.Variants.Count} in the Destination).");
+            problems.Add(char.ToUpperInvariant(blocker[0]) + blocker[1..]);
         }
         var sourceIds = source.Variants.Select(v => v.Id).ToHashSet();
         var targetIds = target.Variants.ToDictionary(v => v.Id);

@@ -154,7 +154,7 @@ public sealed partial class Reconciler
         if (state == LinkState.OutOfStep && (link.State != LinkState.OutOfStep || link.StateReason != reason))
         {
             await activity.RecordAsync(ActivityKind.OutOfStep, ActivitySeverity.Warning,
-                $"\"{title}\" is out of step with {destination.Name}: {reason} Pair its variants again in the Individual Mapper.",
+                $"\"{title}\" is out of step with {destination.Name}: {reason} To follow the Source again, make your listing's variants match it and pair them again in the Individual Mapper (or unmap it).",
                 source.Id, source.Name, link.SourceProductId, title, cancellationToken: CancellationToken.None);
         }
         var kind = state == LinkState.OutOfStep ? LinkOutcomeKind.OutOfStep : changed ? LinkOutcomeKind.Repaired : LinkOutcomeKind.InStep;

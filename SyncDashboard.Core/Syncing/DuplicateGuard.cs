@@ -69,9 +69,15 @@ public sealed class DuplicateGuard(IDbContextFactory<SyncDbContext> dbFactory, S
             }
         }
         var first = owners[0];
+        var identifies = $"{Skus(first.SharedSkus)} already {(first.SharedSkus.Count == 1 ? "identifies" : "identify")} \"{first.Title}\" in {destination.Name}";
+        var destinationSkus = await db.Variants.AsNoTracking().Where(v => v.ProductId == first.MirroredId).OrderBy(v => v.Position).Select(v => v.Sku).ToListAsync(cancellationToken);
+        if (SkuMatching.VariantCountBlocker([.. product.Variants.OrderBy(v => v.Position).Select(v => v.Sku)], destinationSkus) is { } blocker)
+        {
+            // Map cannot pair them as they are: say what would make it possible rather than offer a Map that must fail.
+            return new SyncCheck.Refuse(new SyncConflict($"{identifies}, so Sync would make a second product with the same SKUs; {blocker}", null));
+        }
         return new SyncCheck.Refuse(new SyncConflict(
-            $"{Skus(first.SharedSkus)} already {(first.SharedSkus.Count == 1 ? "identifies" : "identify")} \"{first.Title}\" in {destination.Name}: " +
-            "map the two instead of creating a second product with the same SKUs.", first.MirroredId));
+            $"{identifies}: map the two instead of creating a second product with the same SKUs.", first.MirroredId));
     }
 
     private static async Task<string> LinkedReasonAsync(SyncDbContext db, SkuOwner owner, ProductLink link, StoreConnection source, StoreConnection destination,

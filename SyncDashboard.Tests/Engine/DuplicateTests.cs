@@ -38,6 +38,31 @@ public sealed class DuplicateTests : ConvergenceTestBase
     }
 
     [Fact]
+    public async Task ASyncRefusedForAProductThatCannotBeMappedSaysWhatWouldMakeItMappable()
+    {
+        var line = (await Get<BulkMapper>().RunAsync(dryRun: true)).Lines
+            .First(l => l.Outcome == MappingOutcome.VariantCountDiffers && l.SourceProductId is not null);
+        await using var db = await DbAsync();
+        var source = await db.Products.AsNoTracking().Include(p => p.Variants).SingleAsync(p => p.StoreId == line.SourceStoreId && p.ExternalId == line.SourceProductId);
+        var target = await db.Products.AsNoTracking().Include(p => p.Variants).SingleAsync(p => p.StoreId == 1 && p.ExternalId == line.DestinationProductId);
+        var count = Dashboard.DemoStore("northwind-outlet").ProductCount;
+
+        var refused = await Get<ProductSyncService>().SyncAsync(source.Id);
+
+        Assert.False(refused.Succeeded);
+        Assert.Null(refused.MapCandidateId); // no "Map instead" that the Individual Mapper would have to refuse
+        Assert.Contains($"\"{target.Title}\" in Northwind Outlet, so Sync would make a second product with the same SKUs", refused.Message);
+        Assert.Contains($"different numbers of variants ({source.Variants.Count} in the Source, {target.Variants.Count} in the Destination)", refused.Message);
+        Assert.Contains(source.Variants.Count > target.Variants.Count ? "add the variant" : "remove the variant", refused.Message);
+        Assert.EndsWith("then map them.", refused.Message);
+        Assert.Equal(count, Dashboard.DemoStore("northwind-outlet").ProductCount);
+
+        // The Individual Mapper says the same, with the SKUs.
+        var problems = await Get<IndividualMapper>().SaveAsync(source.Id, target.Id, (await Get<IndividualMapper>().ProposeAsync(source.Id, target.Id)).SuggestedPairs);
+        Assert.Contains(problems, p => p.StartsWith("The products have different numbers of variants", StringComparison.Ordinal) && p.EndsWith("then map them.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SyncAfterUnsyncAndKeepLinksTheKeptCopyAgain()
     {
         var link = await SyncAsync();

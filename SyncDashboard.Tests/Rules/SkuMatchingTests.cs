@@ -27,4 +27,21 @@ public sealed class SkuMatchingTests
 
     [Fact]
     public void NoSharedSkuNoOwner() => Assert.Empty(SkuMatching.Owners(["A"], [(1, 10, 1000, "One", "B")]));
+
+    [Fact]
+    public void EqualVariantCountsDoNotBlockMapping() =>
+        Assert.Null(SkuMatching.VariantCountBlocker(["A", "B"], ["b", "X"]));
+
+    [Fact]
+    public void ADifferentVariantCountSaysWhichVariantsToAddOrRemove()
+    {
+        Assert.Equal("the products have different numbers of variants (3 in the Source, 2 in the Destination) and mapping pairs every variant one to one: " +
+            "add the variant with SKU C-3 to the Destination product, then map them.",
+            SkuMatching.VariantCountBlocker(["A-1", "B-2", "C-3"], ["a-1 ", "B-2"]));
+        Assert.Equal("the products have different numbers of variants (1 in the Source, 3 in the Destination) and mapping pairs every variant one to one: " +
+            "remove the variants with SKUs X, Y from the Destination product (or add them at the Source), then map them.",
+            SkuMatching.VariantCountBlocker(["A"], ["A", "X", "Y"]));
+        Assert.Equal("the products have different numbers of variants (2 in the Source, 1 in the Destination) and mapping pairs every variant one to one.",
+            SkuMatching.VariantCountBlocker(["A", null], ["A"]));
+    }
 }
