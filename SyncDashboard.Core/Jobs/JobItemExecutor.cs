@@ -101,6 +101,10 @@ public sealed class JobItemExecutor(
         var others = Enum.GetValues<MappingOutcome>().Where(o => o != MappingOutcome.Mapped && report.Count(o) > 0)
             .Select(o => $"{report.Count(o):N0} {Words(o)}").ToList();
         var head = report.DryRun ? $"Dry run: {mapped:N0} would be mapped" : $"{mapped:N0} mapped";
+        if (report.SourceUnavailableCount > 0)
+        {
+            head += $" ({report.SourceUnavailableCount:N0} of them to a draft or archived Source product: not sellable until it is active)";
+        }
         return $"{head}{(others.Count == 0 ? "" : "; " + string.Join(", ", others))} ({report.Lines.Count:N0} Destination products in {report.Elapsed.TotalSeconds:0.0} s).";
     }
 

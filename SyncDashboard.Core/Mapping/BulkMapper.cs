@@ -4,6 +4,7 @@ using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Reconciliation;
 
 namespace SyncDashboard.Core.Mapping;
 
@@ -39,7 +40,11 @@ public sealed record MappingReportLine(
     string Reason,
     int? SourceStoreId = null,
     long? SourceProductId = null,
-    string? SourceTitle = null);
+    string? SourceTitle = null)
+{
+    /// <summary>Mapped to a Source product that is draft or archived: the listing will not sell until it is active (the Source's deletion policy).</summary>
+    public bool SourceUnavailable { get; init; }
+}
 
 public sealed record MappingReport(bool DryRun, IReadOnlyList<MappingReportLine> Lines, TimeSpan Elapsed)
 {
@@ -50,6 +55,9 @@ public sealed record MappingReport(bool DryRun, IReadOnlyList<MappingReportLine>
         Lines.GroupBy(l => l.Outcome).ToDictionary(g => g.Key, g => g.Count());
 
     public int Count(MappingOutcome outcome) => Counts.GetValueOrDefault(outcome);
+
+    /// <summary>Lines mapped (or to be) to a Source product that is draft or archived.</summary>
+    public int SourceUnavailableCount => Lines.Count(l => l.Outcome == MappingOutcome.Mapped && l.SourceUnavailable);
 }
 
 /// <summary>
@@ -76,7 +84,8 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkS
         // The Source side: SKU -> the variant that has it (or a mark that several have it).
         var sourceBySku = new Dictionary<string, SourceVariant>(StringComparer.Ordinal);
         var sourceVariantCounts = new Dictionary<long, int>();
-        var sourceProducts = new Dictionary<long, (int StoreId, long ExternalId, string Title)>();
+        var sourceProducts = new Dictionary<long, (int StoreId, long ExternalId, string Title, string? Status)>();
+        var sourceStoresById = await db.StoreConnections.AsNoTracking().Where(c => sourceIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var linkedSources = (await db.ProductLinks.AsNoTracking().Select(l => new { l.SourceStoreId, l.SourceProductId }).ToListAsync(cancellationToken))
             .Select(l => (l.SourceStoreId, l.SourceProductId)).ToHashSet();
         foreach (var storeId in sourceIds)
@@ -95,9 +104,9 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkS
                     : new SourceVariant(v.ProductId, v.ExternalId, v.InventoryItemId ?? 0, v.Sku, Duplicated: false, storeId, OtherStoreId: null);
             }
             await foreach (var p in db.Products.AsNoTracking().Where(p => p.StoreId == storeId)
-                .Select(p => new { p.Id, p.StoreId, p.ExternalId, p.Title }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+                .Select(p => new { p.Id, p.StoreId, p.ExternalId, p.Title, p.Status }).AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                sourceProducts[p.Id] = (p.StoreId, p.ExternalId, p.Title);
+                sourceProducts[p.Id] = (p.StoreId, p.ExternalId, p.Title, p.Status);
             }
         }
 
@@ -226,7 +235,15 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkS
                     DestinationInventoryItemId = p.First.InventoryItemId,
                     Sku = p.First.Sku,
                 })], RequestCheck: false));
-            return new(externalId, title, MappingOutcome.Mapped, $"Matched \"{source.Title}\" variant for variant by SKU.", source.StoreId, source.ExternalId, source.Title);
+            if (source.Status is null or "active")
+            {
+                return new(externalId, title, MappingOutcome.Mapped, $"Matched \"{source.Title}\" variant for variant by SKU.", source.StoreId, source.ExternalId, source.Title);
+            }
+            var held = LinkSettings.For(sourceStoresById[source.StoreId], LinkKind.Mapped).DeletePolicy == SourceDeletePolicy.SetToDraft
+                ? "this listing is set to draft" : "this listing's stock is held at 0";
+            return new(externalId, title, MappingOutcome.Mapped,
+                $"Matched \"{source.Title}\" variant for variant by SKU, but it is {source.Status} in the Source: until it is active again, {held}.",
+                source.StoreId, source.ExternalId, source.Title) { SourceUnavailable = true };
         }
     }
 

@@ -45,6 +45,17 @@ public sealed class MapperTests : EngineTestBase
             Assert.True(report.Count(outcome) > 0, $"the generated catalogues should exercise {outcome}");
         }
 
+        // The dry run warns, line by line and in its count, about listings whose Source product is not active.
+        var statuses = await db.Products.AsNoTracking().Where(p => p.StoreId != destination.Id).ToDictionaryAsync(p => (p.StoreId, p.ExternalId), p => p.Status);
+        foreach (var line in dryRun.Lines.Where(l => l.Outcome == MappingOutcome.Mapped))
+        {
+            var active = statuses[(line.SourceStoreId!.Value, line.SourceProductId!.Value)] is null or "active";
+            Assert.Equal(!active, line.SourceUnavailable);
+            Assert.Equal(!active, line.Reason.Contains("until it is active again, this listing's stock is held at 0", StringComparison.Ordinal));
+        }
+        Assert.Equal(dryRun.Lines.Count(l => l.SourceUnavailable), dryRun.SourceUnavailableCount);
+        Assert.True(dryRun.SourceUnavailableCount > 0, "the generated catalogues should map some listings to draft or archived Source products");
+
         var links = await db.ProductLinks.AsNoTracking().Include(l => l.Variants).ToListAsync();
         Assert.Equal(report.Count(MappingOutcome.Mapped), links.Count);
         Assert.All(links, l => Assert.Equal(LinkKind.Mapped, l.Kind));
