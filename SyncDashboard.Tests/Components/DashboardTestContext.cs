@@ -10,6 +10,7 @@ using SyncDashboard.Core.DemoStores;
 using SyncDashboard.Core.Jobs;
 using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Products;
+using SyncDashboard.Core.Reconciliation;
 using SyncDashboard.Tests.Components.Fakes;
 
 namespace SyncDashboard.Tests.Components;
@@ -27,6 +28,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected DashboardTestContext()
     {
         Connector = new TestStoreConnector(Stores);
+        LinkCheck = new TestLinkCheck(Products);
         // The whole suite (browser tests too) shares two cores in CI: wait generously for renders.
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -37,6 +39,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         });
         Services.AddSingleton<IActivityLog>(Activity);
         Services.AddSingleton<IProductQueryService>(Products);
+        Services.AddSingleton<ILinkCheck>(LinkCheck);
         Services.AddSingleton<IJobService>(Jobs);
         Services.AddSingleton<IIndividualMapper>(IndividualMapper);
         Services.AddSingleton<IStoreConnectionService>(Stores);
@@ -48,6 +51,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 
     protected TestActivityLog Activity { get; } = new();
     protected TestProductQueryService Products { get; } = new();
+    protected TestLinkCheck LinkCheck { get; }
     protected TestJobService Jobs { get; } = new();
     protected TestIndividualMapper IndividualMapper { get; } = new();
     protected TestStoreConnectionService Stores { get; } = new();

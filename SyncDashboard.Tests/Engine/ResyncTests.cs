@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Jobs;
 using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Mapping;
+using SyncDashboard.Core.Products;
+using SyncDashboard.Core.Reconciliation;
 
 namespace SyncDashboard.Tests.Engine;
 
@@ -65,6 +67,27 @@ public sealed class ResyncTests : ConvergenceTestBase
 
     private static decimal Price(System.Text.Json.Nodes.JsonNode? price) =>
         decimal.Parse(price!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task OpeningTheDetailsReadsBothStoresAndShowsTheRepairedQuantities()
+    {
+        var link = await SyncAsync();
+        var northwind = Dashboard.DemoStore("northwind-outlet");
+        northwind.Faults.WebhookDropRate = 1; // the hand change below reaches no one
+        var pair = link.Variants[0];
+        northwind.Catalogue.SetInventoryLevel(pair.DestinationInventoryItemId, northwind.PrimaryLocationId, 555);
+        await using var db = await DbAsync();
+        var source = await db.Products.AsNoTracking().SingleAsync(p => p.StoreId == link.SourceStoreId && p.ExternalId == link.SourceProductId);
+
+        Assert.True(await Get<ILinkCheck>().CheckProductAsync(source.Id));
+
+        var expected = SourceStock("urban-threads", pair.SourceInventoryItemId);
+        Assert.Equal(expected, DestinationStock(pair.DestinationInventoryItemId));
+        var shown = (await Get<IProductQueryService>().GetDetailsAsync(source.Id))!.Link!.Pairs.Single(p => p.Sku == pair.Sku);
+        Assert.Equal((expected, expected), (shown.SourceQuantity, shown.DestinationQuantity));
+        var unlinked = await SyncableAsync(link.SourceStoreId);
+        Assert.False(await Get<ILinkCheck>().CheckProductAsync(unlinked.Id));
+    }
 
     [Fact]
     public async Task CancelStopsARunningResyncWhereItIs()

@@ -111,6 +111,53 @@ public sealed class ProductDetailsDialogTests : DashboardTestContext
         Assert.Contains("warning", rows[1].ClassName);
     }
 
+    private static LinkedProduct Linked(params VariantPairView[] pairs) => new("Northwind Outlet", 7001, 55, "Linen Shirt", LinkKind.Mapped,
+        LinkState.InStep, null, null, null, new Uri("http://127.0.0.1:5101/admin/products/7001"), pairs);
+
+    [Fact]
+    public void OpeningALinkedProductReadsBothStoresAndShowsWhatTheyHoldNow()
+    {
+        Products.Details[1] = Details(1, "Linen Shirt", link: Linked(new VariantPairView("LS-S", "S", 143, 19.90m, null, true, "S", 143, 19.90m, null)));
+        LinkCheck.Gate = new TaskCompletionSource();
+        LinkCheck.After[1] = Details(1, "Linen Shirt", link: Linked(new VariantPairView("LS-S", "S", 143, 19.90m, null, true, "S", 555, 19.90m, null)));
+
+        var host = Open(1);
+
+        // What is known shows at once, while both stores are read.
+        host.WaitForAssertion(() => Assert.Equal("Checking both stores now…", host.Find("[data-testid=check-status]").TextContent.Trim()));
+        Assert.Equal(["LS-S", "143", "143", "19.90", "19.90"], host.Find("[data-testid=pair-row]").QuerySelectorAll("td").Select(c => c.TextContent.Trim()));
+        LinkCheck.Gate.SetResult();
+
+        host.WaitForAssertion(() => Assert.StartsWith("Read from both stores at", host.Find("[data-testid=check-status]").TextContent.Trim(), StringComparison.Ordinal));
+        Assert.Equal(["LS-S", "143", "555", "19.90", "19.90"], host.Find("[data-testid=pair-row]").QuerySelectorAll("td").Select(c => c.TextContent.Trim()));
+        Assert.Equal([1L], LinkCheck.Checked);
+    }
+
+    [Fact]
+    public void AnUnlinkedProductIsNotChecked()
+    {
+        Products.Details[1] = Details(1, "Linen Shirt");
+
+        Open(1);
+
+        Assert.Empty(LinkCheck.Checked);
+    }
+
+    [Fact]
+    public void ADraftSourceProductAndARemovedSourceVariantAreExplained()
+    {
+        Products.Details[1] = Details(1, "Linen Shirt", link: Linked(
+            new VariantPairView("LS-S", "S", 0, 19.90m, null, true, "S", 0, 19.90m, null),
+            new VariantPairView("LS-XL", null, 0, null, null, true, "XL", 0, 21m, null))) with { Status = "draft" };
+
+        var host = Open(1);
+
+        host.WaitForAssertion(() => Assert.Contains("The Source product is draft: its Destination stock is held at 0 until it is active again",
+            host.Find("[data-testid=source-unavailable]").TextContent));
+        var removed = host.FindAll("[data-testid=pair-row]")[1].QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["LS-XL", "removed at the Source", "0"], removed.Take(3));
+    }
+
     [Fact]
     public void InStepLinkSaysSoWithoutAReason()
     {
