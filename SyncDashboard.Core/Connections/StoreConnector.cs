@@ -37,6 +37,12 @@ public sealed class StoreConnector(
             var client = connections.ClientFor(Draft(request));
             var shop = await client.GetShopAsync(cancellationToken);
             var locations = await client.ListLocationsAsync(cancellationToken);
+            // The same refusals as Connect, so a test never says yes to what Connect will refuse.
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (await RefusalAsync(db, request, shop, cancellationToken) is { } refusal)
+            {
+                return new ConnectionTestResult(false, refusal, shop, locations);
+            }
             return new ConnectionTestResult(true, $"Connected to {shop.Name} ({shop.Domain}).", shop, locations);
         }
         catch (StoreApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Unauthorized)
@@ -49,7 +55,7 @@ public sealed class StoreConnector(
         }
         catch (StoreApiException e)
         {
-            return new ConnectionTestResult(false, $"The store could not be reached: {e.Message}");
+            return new ConnectionTestResult(false, $"The store could not be reached: {Reasons(e)}");
         }
     }
 
@@ -67,18 +73,9 @@ public sealed class StoreConnector(
             return (null, test.Message);
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.StoreConnections.AnyAsync(c => c.Name == request.Name.Trim() && c.Status != ConnectionStatus.Disconnected, cancellationToken))
+        if (await RefusalAsync(db, request, test.Shop!, cancellationToken) is { } refusal)
         {
-            return (null, $"A store named \"{request.Name.Trim()}\" is already connected.");
-        }
-        if (await AlreadyConnectedAsync(db, request, test.Shop!, cancellationToken) is { } refusal)
-        {
-            return (null, refusal);
-        }
-        if (request.Role == StoreRole.Destination &&
-            await db.StoreConnections.AnyAsync(c => c.Role == StoreRole.Destination && c.Status != ConnectionStatus.Disconnected, cancellationToken))
-        {
-            return (null, "A Destination store is already connected; only one can be.");
+            return (null, refusal); // checked again: another connection may have been saved since the test
         }
         var connection = Draft(request);
         connection.ShopDomain = test.Shop!.Domain;
@@ -97,6 +94,40 @@ public sealed class StoreConnector(
         await activity.RecordAsync(ActivityKind.Connection, ActivitySeverity.Success,
             $"Connected {connection.Role} store {connection.Name} ({connection.ShopDomain}).", connection.Id, connection.Name, cancellationToken: cancellationToken);
         return (connection, test.Message);
+    }
+
+    /// <summary>Why a store that answered cannot be connected: its name is taken, the shop is connected already, or a second Destination. Null when it can.</summary>
+    private static async Task<string?> RefusalAsync(SyncDbContext db, NewStoreConnection request, StoreShop shop, CancellationToken cancellationToken)
+    {
+        if (await db.StoreConnections.AnyAsync(c => c.Name == request.Name.Trim() && c.Status != ConnectionStatus.Disconnected, cancellationToken))
+        {
+            return $"A store named \"{request.Name.Trim()}\" is already connected.";
+        }
+        if (await AlreadyConnectedAsync(db, request, shop, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        if (request.Role == StoreRole.Destination &&
+            await db.StoreConnections.AnyAsync(c => c.Role == StoreRole.Destination && c.Status != ConnectionStatus.Disconnected, cancellationToken))
+        {
+            return "A Destination store is already connected; only one can be.";
+        }
+        return null;
+    }
+
+    /// <summary>An exception's messages, outermost first, without .NET's "see inner exception" pointers (the inner message is there).</summary>
+    private static string Reasons(Exception e)
+    {
+        var messages = new List<string>();
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            var message = System.Text.RegularExpressions.Regex.Replace(current.Message, @"[,.;]?\s*see (the )?inner exception[^.]*\.?", "", System.Text.RegularExpressions.RegexOptions.IgnoreCase).Trim();
+            if (message.Length > 0 && !messages.Any(m => m.Contains(message, StringComparison.Ordinal)))
+            {
+                messages.Add(message.TrimEnd('.'));
+            }
+        }
+        return string.Join(": ", messages) + ".";
     }
 
     /// <summary>

@@ -51,6 +51,11 @@ public sealed class StoreConnectorTests : EngineTestBase
         Assert.False(wrongToken.Succeeded);
         Assert.StartsWith("The store refused the access token.", wrongToken.Message);
         Assert.Equal("'my shop' is not a store address such as https://my-shop.myshopify.com.", notAUrl.Message);
+        // https to a store that speaks plain HTTP: the real reason, not "see inner exception".
+        var tls = await connector.TestAsync(new NewStoreConnection("X", StoreRole.Source, urban.BaseUrl.ToString().Replace("http://", "https://", StringComparison.Ordinal), "t", "s"));
+        Assert.False(tls.Succeeded);
+        Assert.StartsWith("The store could not be reached: ", tls.Message);
+        Assert.DoesNotContain("inner exception", tls.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Null(connection);
         await using var db = await DbAsync();
         Assert.Equal(3, await db.StoreConnections.CountAsync());
@@ -77,6 +82,14 @@ public sealed class StoreConnectorTests : EngineTestBase
         Assert.Equal(againMessage, otherMessage);
         Assert.Null(itself);
         Assert.Equal("northwind-outlet.myshopify.com is the Destination store: a store cannot be a Source of itself.", itselfMessage);
+        // The connection test says so too, before the merchant presses Connect.
+        var tested = await connector.TestAsync(
+            new NewStoreConnection("Outlet as Source", StoreRole.Source, northwind.BaseUrl.ToString(), "shpat_demo_northwind_outlet", "demo-secret-northwind-outlet"));
+        Assert.False(tested.Succeeded);
+        Assert.Equal(itselfMessage, tested.Message);
+        var testedAgain = await connector.TestAsync(
+            new NewStoreConnection("Urban Threads 2", StoreRole.Source, urban.BaseUrl.ToString(), "shpat_demo_urban_threads", "demo-secret-urban-threads"));
+        Assert.Equal((false, againMessage), (testedAgain.Succeeded, testedAgain.Message));
         await using var db = await DbAsync();
         Assert.Equal(3, await db.StoreConnections.CountAsync());
         Assert.Equal(ExpectedTopics.Length, urban.Catalogue.ListWebhooks().Count); // nothing subscribed twice

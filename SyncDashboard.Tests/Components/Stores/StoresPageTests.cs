@@ -90,7 +90,7 @@ public sealed class StoresPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void ASourceCanBeConnectedCountingOneChosenLocation()
+    public async Task ASourceCanBeConnectedCountingOneChosenLocation()
     {
         Connector.TestResult = new ConnectionTestResult(true, "Connected to Coastal Supply (coastal-supply.myshopify.com).",
             new StoreShop("Coastal Supply", "coastal-supply.myshopify.com", 501),
@@ -101,14 +101,14 @@ public sealed class StoresPageTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.Contains("Connected to Coastal Supply", page.Find("[data-testid=connection-test]").TextContent));
 
         var location = page.FindComponents<MudSelect<long?>>().Single(c => c.Markup.Contains("new-store-location", StringComparison.Ordinal));
-        page.InvokeAsync(() => location.Instance.ValueChanged.InvokeAsync(502));
+        await page.InvokeAsync(() => location.Instance.ValueChanged.InvokeAsync(502));
         page.Find("[data-testid=connect-store]").Click();
 
         Assert.Equal(502, Assert.Single(Connector.Connected).LocationId);
     }
 
     [Fact]
-    public void SavingASourcesSettingsSendsBothFieldColumnsThePriceRuleTheLocationAndTheDeletePolicy()
+    public async Task SavingASourcesSettingsSendsBothFieldColumnsThePriceRuleTheLocationAndTheDeletePolicy()
     {
         Stores.Locations[2] = [new StoreLocation(801, "Main warehouse", true), new StoreLocation(802, "Backroom", true)];
         var page = RenderPage();
@@ -121,15 +121,15 @@ public sealed class StoresPageTests : DashboardTestContext
         CheckBox(page, "synced-Images").Change(false);
         CheckBox(page, "mapped-Prices").Change(true);
         var markup = page.FindComponents<MudNumericField<decimal>>().First(c => c.Markup.Contains("price-markup", StringComparison.Ordinal));
-        page.InvokeAsync(() => markup.Instance.ValueChanged.InvokeAsync(20m));
+        await page.InvokeAsync(() => markup.Instance.ValueChanged.InvokeAsync(20m));
         var rounding = page.FindComponents<MudSelect<PriceRounding>>().First();
-        page.InvokeAsync(() => rounding.Instance.ValueChanged.InvokeAsync(PriceRounding.To99));
+        await page.InvokeAsync(() => rounding.Instance.ValueChanged.InvokeAsync(PriceRounding.To99));
         // The example follows the rule as it is typed: 19.90 + 20% = 23.88, up to .99.
         page.WaitForAssertion(() => Assert.Contains("19.90 becomes 23.99", page.FindAll("[data-testid=price-example]")[0].TextContent));
         var location = page.FindComponents<MudSelect<long?>>().First(c => c.Markup.Contains("source-location", StringComparison.Ordinal));
-        page.InvokeAsync(() => location.Instance.ValueChanged.InvokeAsync(802));
+        await page.InvokeAsync(() => location.Instance.ValueChanged.InvokeAsync(802));
         var policy = page.FindComponents<MudSelect<SourceDeletePolicy>>().First();
-        page.InvokeAsync(() => policy.Instance.ValueChanged.InvokeAsync(SourceDeletePolicy.SetToDraft));
+        await page.InvokeAsync(() => policy.Instance.ValueChanged.InvokeAsync(SourceDeletePolicy.SetToDraft));
 
         page.FindAll("[data-testid=save-settings]")[0].Click();
 
@@ -144,25 +144,26 @@ public sealed class StoresPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void AnInvalidPriceRuleIsExplainedAndNotSaved()
+    public async Task AnInvalidPriceRuleIsExplainedAndNotSaved()
     {
         var page = RenderPage();
         var fixedAmount = page.FindComponents<MudNumericField<decimal>>().First(c => c.Markup.Contains("price-fixed", StringComparison.Ordinal));
-        page.InvokeAsync(() => fixedAmount.Instance.ValueChanged.InvokeAsync(500_000m));
+        await page.InvokeAsync(() => fixedAmount.Instance.ValueChanged.InvokeAsync(500_000m));
 
         page.FindAll("[data-testid=save-settings]")[0].Click();
 
         Assert.Empty(Stores.SettingsUpdates);
-        Assert.Contains("The fixed amount must be between 0 and 100,000 (for a discount, use a negative markup).", page.Find("[data-testid=settings-problems]").TextContent);
+        page.WaitForAssertion(() => Assert.Contains("The fixed amount must be between 0 and 100,000 (for a discount, use a negative markup).",
+            page.Find("[data-testid=settings-problems]").TextContent));
     }
 
     [Fact]
-    public void AMarkupOutOfRangeIsShownAtOnceAndNeverClampedOrSaved()
+    public async Task AMarkupOutOfRangeIsShownAtOnceAndNeverClampedOrSaved()
     {
         var page = RenderPage();
         var markup = page.FindComponents<MudNumericField<decimal>>().First(c => c.Markup.Contains("price-markup", StringComparison.Ordinal));
 
-        page.InvokeAsync(() => markup.Instance.ValueChanged.InvokeAsync(-150m));
+        await page.InvokeAsync(() => markup.Instance.ValueChanged.InvokeAsync(-150m));
 
         page.WaitForAssertion(() => Assert.Contains("The markup must be between -90% and 1,000%.", markup.Markup));
         Assert.Equal("-150", markup.Find("input").GetAttribute("value")); // kept as typed, not silently turned into another markup
