@@ -105,7 +105,7 @@ public sealed class JobItemExecutor(
         {
             head += $" ({report.SourceUnavailableCount:N0} of them to a draft or archived Source product: not sellable until it is active)";
         }
-        return $"{head}{(others.Count == 0 ? "" : "; " + string.Join(", ", others))} ({report.Lines.Count:N0} Destination products in {report.Elapsed.TotalSeconds:0.0} s).";
+        return $"{head}{(others.Count == 0 ? "" : "; " + string.Join(", ", others))} (compared {report.Lines.Count:N0} Destination products in {report.Elapsed.TotalSeconds:0.0} s).";
     }
 
     private static string Words(MappingOutcome outcome) => outcome switch

@@ -110,6 +110,9 @@ public sealed class IndividualMapperDialogTests : DashboardTestContext
 
         ChooseDestinationVariant(host, row: 1, variantId: 22);
         host.WaitForAssertion(() => Assert.Empty(host.FindAll("[data-testid=mapper-problem]")));
+        // Allowed, but said out loud: the SKUs of that pair differ.
+        Assert.Equal("SKU LS-M is paired with SKU LS-M-X: the Destination variant's stock will follow a Source variant with another SKU.",
+            Assert.Single(host.FindAll("[data-testid=mapper-warning]")).TextContent.Trim());
         host.Find("[data-testid=mapper-save]").Click();
 
         var saved = Assert.Single(IndividualMapper.Saved);
