@@ -37,7 +37,7 @@ public sealed class JobItemExecutor(
         {
             JobKind.BulkSync => From(await sync.SyncAsync(item.SubjectId, cancellationToken)),
             JobKind.BulkUnsync => From(await sync.UnsyncOneAsync(item.SubjectId, parameters.UnsyncMode ?? UnsyncMode.Keep, cancellationToken)),
-            JobKind.BulkMap => await MapAsync(job.Id, parameters.DryRun ?? false, detail, cancellationToken),
+            JobKind.BulkMap => await MapAsync(job, parameters.DryRun ?? false, detail, cancellationToken),
             JobKind.Resync => (await ResyncAsync([item], detail, cancellationToken))[item.Id],
             _ => throw new InvalidOperationException($"Unknown job kind {job.Kind}."),
         };
@@ -62,7 +62,7 @@ public sealed class JobItemExecutor(
     /// Runs the Bulk Mapper; after a real run, brings every new link in step at once (stock to the
     /// Source's), with its progress as the item's detail.
     /// </summary>
-    private async Task<JobItemOutcome> MapAsync(Guid jobId, bool dryRun, Action<string, double?> detail, CancellationToken cancellationToken)
+    private async Task<JobItemOutcome> MapAsync(Job job, bool dryRun, Action<string, double?> detail, CancellationToken cancellationToken)
     {
         var throttle = new DetailThrottle(time);
         var progress = new InlineProgress<(int Done, int Total)>(p =>
@@ -72,8 +72,8 @@ public sealed class JobItemExecutor(
                 detail($"Compared {p.Done:N0} of {p.Total:N0} Destination products.", p.Total == 0 ? 100 : (dryRun ? 100.0 : 20.0) * p.Done / p.Total);
             }
         });
-        var report = await mapper.RunAsync(dryRun, progress, cancellationToken);
-        jobs.KeepReport(jobId, report);
+        var report = await mapper.RunAsync(dryRun, progress, cancellationToken, runStartedAt: job.StartedAt);
+        jobs.KeepReport(job.Id, report);
         var summary = Summary(report);
         if (dryRun || report.CreatedLinkIds.Count == 0)
         {

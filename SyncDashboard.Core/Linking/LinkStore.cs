@@ -318,6 +318,41 @@ public sealed class LinkStore(IDbContextFactory<SyncDbContext> dbFactory, TimePr
         return requested;
     }
 
+    /// <summary>
+    /// Asks for a check of those of the links that were never verified and that no one asked to check:
+    /// the maker of a link (Sync, a mapper) brings it in step itself, and when its run ended first (a
+    /// cancel, a store failure) this hands the link to the reconciliation. Returns how many.
+    /// </summary>
+    public async Task<int> RequestCheckOfUnverifiedAsync(IReadOnlyCollection<long> linkIds, CancellationToken cancellationToken = default)
+    {
+        var unverified = new List<long>();
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            foreach (var chunk in linkIds.Chunk(500))
+            {
+                unverified.AddRange(await Unverified(db).Where(l => chunk.Contains(l.Id)).Select(l => l.Id).ToListAsync(cancellationToken));
+            }
+        }
+        return await RequestCheckAsync(unverified, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same for every link made before <paramref name="madeBefore"/> (the app's start): links whose
+    /// maker stopped with the app before bringing them in step (a crash, a kill). Returns how many.
+    /// </summary>
+    public async Task<int> RequestCheckOfUnverifiedAsync(DateTimeOffset madeBefore, CancellationToken cancellationToken = default)
+    {
+        List<long> unverified;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            unverified = await Unverified(db).Where(l => l.CreatedAt < madeBefore).Select(l => l.Id).ToListAsync(cancellationToken);
+        }
+        return await RequestCheckAsync(unverified, cancellationToken);
+    }
+
+    private static IQueryable<ProductLink> Unverified(SyncDbContext db) =>
+        db.ProductLinks.Where(l => l.LastVerifiedAt == null && l.CheckRequestedAt == null);
+
     /// <summary>Asks for every link of a Source to be reconciled as soon as possible (its settings changed); returns how many.</summary>
     public async Task<int> RequestCheckOfSourceAsync(int sourceStoreId, CancellationToken cancellationToken = default)
     {

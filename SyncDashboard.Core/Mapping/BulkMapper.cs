@@ -68,7 +68,15 @@ public sealed record MappingReport(bool DryRun, IReadOnlyList<MappingReportLine>
 /// </summary>
 public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkStore linkStore, ActivityLog activity, TimeProvider time)
 {
-    public async Task<MappingReport> RunAsync(bool dryRun, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Compares the catalogues and, unless <paramref name="dryRun"/>, links what matches.</summary>
+    /// <param name="runStartedAt">
+    /// When the run (its job) first started. A run resumed after a restart finds the links it made before
+    /// the restart: mapped links made since then that it would make again are reported as mapped by this
+    /// run (and returned in <see cref="MappingReport.CreatedLinkIds"/>, to be brought in step), not as
+    /// "already linked".
+    /// </param>
+    public async Task<MappingReport> RunAsync(bool dryRun, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default,
+        DateTimeOffset? runStartedAt = null)
     {
         var started = time.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -120,6 +128,14 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkS
             .ToHashSet(StringComparer.Ordinal);
         var linkedDestinations = (await db.ProductLinks.AsNoTracking().Where(l => l.DestinationStoreId == destination.Id)
             .Select(l => l.DestinationProductId).ToListAsync(cancellationToken)).ToHashSet();
+        // Links this run made before a restart: Destination product -> the link.
+        var madeEarlier = runStartedAt is { } since && !dryRun
+            ? await db.ProductLinks.AsNoTracking()
+                .Where(l => l.DestinationStoreId == destination.Id && l.Kind == LinkKind.Mapped && l.CreatedAt >= since)
+                .ToDictionaryAsync(l => l.DestinationProductId, l => (l.Id, l.SourceStoreId, l.SourceProductId), cancellationToken)
+            : [];
+        linkedDestinations.ExceptWith(madeEarlier.Keys);
+        linkedSources.ExceptWith(madeEarlier.Values.Select(l => (l.SourceStoreId, l.SourceProductId)));
         var destinationProducts = await db.Products.AsNoTracking().Where(p => p.StoreId == destination.Id)
             .OrderBy(p => p.Id).Select(p => new { p.Id, p.ExternalId, p.Title }).ToListAsync(cancellationToken);
         var destinationVariants = db.Variants.AsNoTracking().Where(v => v.StoreId == destination.Id)
@@ -130,6 +146,7 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkS
         var lines = new List<MappingReportLine>(destinationProducts.Count);
         var claimedSources = new HashSet<long>();
         var links = new List<NewLink>();
+        var resumed = new List<long>();
         var hasVariant = await destinationVariants.MoveNextAsync();
         for (var index = 0; index < destinationProducts.Count; index++)
         {
@@ -144,6 +161,10 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkS
                 hasVariant = await destinationVariants.MoveNextAsync();
             }
             var line = Decide(product.ExternalId, product.Title, variants);
+            if (line.Outcome != MappingOutcome.Mapped && madeEarlier.ContainsKey(product.ExternalId))
+            {
+                line = new(product.ExternalId, product.Title, MappingOutcome.AlreadyLinked, "Already linked to a Source product.");
+            }
             lines.Add(line);
             if ((index + 1) % 1000 == 0)
             {
@@ -153,7 +174,7 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkS
         await destinationVariants.DisposeAsync();
         progress?.Report((destinationProducts.Count, destinationProducts.Count));
 
-        var created = new List<long>();
+        var created = new List<long>(resumed);
         if (!dryRun && links.Count > 0)
         {
             // In batches, each its own transaction, so memory stays flat for large catalogues. The caller
@@ -226,7 +247,17 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkS
                 return new(externalId, title, MappingOutcome.AlreadyLinked,
                     $"\"{source.Title}\" in the Source is already linked to another product.", source.StoreId, source.ExternalId, source.Title);
             }
-            links.Add(new NewLink(source.StoreId, source.ExternalId, destination.Id, externalId, LinkKind.Mapped,
+            if (madeEarlier.TryGetValue(externalId, out var made))
+            {
+                if ((made.SourceStoreId, made.SourceProductId) != (source.StoreId, source.ExternalId))
+                {
+                    return new(externalId, title, MappingOutcome.AlreadyLinked, "Already linked to a Source product.");
+                }
+                resumed.Add(made.Id); // made by this run before a restart
+            }
+            else
+            {
+                links.Add(new NewLink(source.StoreId, source.ExternalId, destination.Id, externalId, LinkKind.Mapped,
                 [.. variants.Zip(matches).Select(p => new VariantLink
                 {
                     SourceVariantId = p.Second!.ExternalId,
@@ -235,6 +266,7 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkS
                     DestinationInventoryItemId = p.First.InventoryItemId,
                     Sku = p.First.Sku,
                 })], RequestCheck: false));
+            }
             if (source.Status is null or "active")
             {
                 return new(externalId, title, MappingOutcome.Mapped, $"Matched \"{source.Title}\" variant for variant by SKU.", source.StoreId, source.ExternalId, source.Title);

@@ -79,6 +79,12 @@ public sealed partial class Reconciler(
             await LogSummaryAsync(run, report); // what was repaired before the cancel is told too
             throw;
         }
+        finally
+        {
+            // New links this run did not bring in step (cancelled, or a store failed) go to the reconciliation
+            // at once rather than waiting for the periodic pass.
+            await links.RequestCheckOfUnverifiedAsync(ids, CancellationToken.None);
+        }
         report.Elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         if (run.LogSummary)
         {

@@ -39,6 +39,7 @@ public sealed class ReconciliationService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var started = time.GetUtcNow();
         if (!await startup.WaitBeforeStartingAsync(logger, "the reconciliation", stoppingToken))
         {
             return;
@@ -47,7 +48,7 @@ public sealed class ReconciliationService(
         connections.SettingsChanged += OnSettingsChanged;
         try
         {
-            await GuardedLoop.RunAsync("The reconciliation", LoopAsync, activity, logger, time, stoppingToken);
+            await GuardedLoop.RunAsync("The reconciliation", token => LoopAsync(started, token), activity, logger, time, stoppingToken);
         }
         finally
         {
@@ -65,8 +66,14 @@ public sealed class ReconciliationService(
         _wake.Set();
     }
 
-    private async Task LoopAsync(CancellationToken stoppingToken)
+    private async Task LoopAsync(DateTimeOffset started, CancellationToken stoppingToken)
     {
+        // Links made before this start (a crash, a kill) whose maker never brought them in step are checked first.
+        var handedOver = await links.RequestCheckOfUnverifiedAsync(started, stoppingToken);
+        if (handedOver > 0)
+        {
+            logger.LogInformation("{Count} links made before the start were not yet in step: checking them now", handedOver);
+        }
         var nextPass = time.GetUtcNow();
         var retryDelay = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)

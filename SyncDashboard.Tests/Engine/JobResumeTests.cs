@@ -102,6 +102,106 @@ public sealed class JobResumeTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task LinksWhoseMakerStoppedBeforeBringingThemInStepAreBroughtInStepRightAfterTheNextStart()
+    {
+        var settings = Settings(FreePort.Next(), FreePort.Next(), FreePort.Next());
+        int linkCount;
+        var first = await DashboardApp.StartAsync(settings, _data);
+        await using (first)
+        {
+            await first.WaitUntilReadyAsync();
+            // The mapper links (as a Bulk Map job does before its stock step) and the app stops before anything checks them.
+            var report = await first.Services.GetRequiredService<Core.Mapping.BulkMapper>().RunAsync(dryRun: false);
+            linkCount = report.CreatedLinkIds.Count;
+            Assert.True(linkCount >= 3, $"only {linkCount} links were made");
+            await using var db = await first.Services.GetRequiredService<IDbContextFactory<SyncDbContext>>().CreateDbContextAsync();
+            Assert.All(await db.ProductLinks.ToListAsync(), l => Assert.Null(l.LastVerifiedAt));
+            Assert.True(await StockDiffersAsync(first), "some Destination stock differs from its Source before the restart");
+        }
+
+        var second = await DashboardApp.StartAsync(settings, _data);
+        await using (second)
+        {
+            await second.WaitUntilReadyAsync();
+            // Well within the periodic pass's five minutes: the start hands the unverified links to the reconciliation.
+            await Eventually.HoldsAsync(async () => !await StockDiffersAsync(second), "every mapped pair's stock equals its Source's", 90);
+            await using var db = await second.Services.GetRequiredService<IDbContextFactory<SyncDbContext>>().CreateDbContextAsync();
+            var links = await db.ProductLinks.ToListAsync();
+            Assert.Equal(linkCount, links.Count);
+            Assert.All(links, l => Assert.NotNull(l.LastVerifiedAt));
+        }
+    }
+
+    [Fact]
+    public async Task ABulkMapStoppedWhileBringingStockInStepResumesReportsEveryLinkItMadeAndFinishesTheirStock()
+    {
+        var settings = Settings(FreePort.Next(), FreePort.Next(), FreePort.Next());
+        Guid jobId;
+        int linksBeforeStop;
+        var first = await DashboardApp.StartAsync(settings, _data);
+        await using (first)
+        {
+            await first.WaitUntilReadyAsync();
+            first.DemoStore("northwind-outlet").Faults.AddedLatency = TimeSpan.FromMilliseconds(400);
+            jobId = (await first.Services.GetRequiredService<JobService>().StartBulkMapAsync()).Id;
+            var factory = first.Services.GetRequiredService<IDbContextFactory<SyncDbContext>>();
+            await Eventually.HoldsAsync(async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                return await db.ProductLinks.AnyAsync(l => l.LastVerifiedAt != null) && await db.ProductLinks.AnyAsync(l => l.LastVerifiedAt == null);
+            }, "the job is bringing its links in step", 60);
+            await using var check = await factory.CreateDbContextAsync();
+            linksBeforeStop = await check.ProductLinks.CountAsync();
+        } // The app stops in the middle of the stock step.
+
+        var second = await DashboardApp.StartAsync(settings, _data);
+        await using (second)
+        {
+            await second.WaitUntilReadyAsync();
+            var jobs = second.Services.GetRequiredService<JobService>();
+            var last = await JobWaits.UntilFinishedAsync(jobs, jobId);
+            Assert.Equal(JobStatus.Completed, last.Status);
+            var message = Assert.Single((await jobs.GetAsync(jobId))!.Items).Message!;
+            Assert.StartsWith($"{linksBeforeStop} mapped", message, StringComparison.Ordinal); // not "0 mapped": the links made before the stop are this run's
+            await Eventually.HoldsAsync(async () => !await StockDiffersAsync(second), "every mapped pair's stock equals its Source's", 60);
+            var log = await second.Services.GetRequiredService<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Map });
+            Assert.Contains(log.Entries, e => e.Message.StartsWith($"Bulk Mapper linked {linksBeforeStop} of", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>Whether any linked Destination variant of an active, tracked Source product has other stock than its Source (read in process).</summary>
+    private static async Task<bool> StockDiffersAsync(DashboardApp app)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<SyncDbContext>>().CreateDbContextAsync();
+        var links = await db.ProductLinks.AsNoTracking().Include(l => l.Variants).ToListAsync();
+        var destination = app.DemoStore("northwind-outlet");
+        foreach (var link in links)
+        {
+            var sourceName = link.SourceStoreId == (await db.StoreConnections.SingleAsync(c => c.Name == "Urban Threads")).Id ? "urban-threads" : "hearth-and-home";
+            var source = app.DemoStore(sourceName);
+            var product = source.Catalogue.GetProduct(link.SourceProductId);
+            if ((string?)product["status"] != "active")
+            {
+                continue;
+            }
+            var tracked = product["variants"]!.AsArray().Where(v => (string?)v!["inventory_management"] == "shopify")
+                .Select(v => (long)v!["id"]!).ToHashSet();
+            foreach (var pair in link.Variants.Where(p => tracked.Contains(p.SourceVariantId)))
+            {
+                var sourceLevels = source.Catalogue.ListInventoryLevels(new HashSet<long> { pair.SourceInventoryItemId }, null);
+                var wanted = Math.Max(0, sourceLevels.Sum(l => l.Available ?? 0));
+                var actual = destination.Catalogue.ListInventoryLevels(new HashSet<long> { pair.DestinationInventoryItemId },
+                    new HashSet<long> { destination.PrimaryLocationId }).SingleOrDefault()?.Available;
+                if (sourceLevels.Count > 0 && actual != wanted)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static Dictionary<string, string?> Settings(int destinationPort, int urbanPort, int hearthPort) => new()
     {
         ["DemoStores:Catalogue:ProductsPerSource"] = "40",
