@@ -24,9 +24,7 @@ public sealed record SourceSettings(
     {
         static string Follow(ProductFieldSync fields) => fields == ProductFieldSync.None
             ? "stock only"
-            : "stock, " + string.Join(", ", Enum.GetValues<ProductFieldSync>()
-                .Where(f => f is not (ProductFieldSync.None or ProductFieldSync.All) && System.Numerics.BitOperations.IsPow2((int)f) && fields.HasFlag(f))
-                .Select(f => f == ProductFieldSync.ProductType ? "type" : f.ToString().ToLowerInvariant()));
+            : "stock, " + string.Join(", ", FieldNames(fields));
         var end = DeletePolicy switch
         {
             SourceDeletePolicy.SetToDraft => "the copy is set to draft",
@@ -36,6 +34,11 @@ public sealed record SourceSettings(
         return $"synced products follow {Follow(SyncedFields)}; mapped products follow {Follow(MappedFields)}; prices: {PriceRule.Example()}; " +
             $"stock of {(LocationId is { } location ? $"location {location}" : "all locations")}; when a Source product ends, {end}.";
     }
+
+    /// <summary>The fields in words, in the Stores page's order: ["title", "description", "type"].</summary>
+    public static IReadOnlyList<string> FieldNames(ProductFieldSync fields) => [.. Enum.GetValues<ProductFieldSync>()
+        .Where(f => f is not (ProductFieldSync.None or ProductFieldSync.All) && System.Numerics.BitOperations.IsPow2((int)f) && fields.HasFlag(f))
+        .Select(f => f == ProductFieldSync.ProductType ? "type" : f.ToString().ToLowerInvariant())];
 
     /// <summary>Every reason the settings cannot be saved (empty when they can).</summary>
     public IReadOnlyList<string> Validate()

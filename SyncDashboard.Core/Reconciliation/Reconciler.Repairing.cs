@@ -44,7 +44,7 @@ public sealed partial class Reconciler
             await client.DeleteProductAsync(link.DestinationProductId, cancellationToken);
             await mirror.RemoveAsync(destination.Id, link.DestinationProductId, CancellationToken.None);
             await links.RemoveAsync(link.Id, CancellationToken.None);
-            var deleted = $"\"{title}\" was {Ended(desired.Source, sourceProduct)} in {source.Name}; its copy in {destination.Name} was deleted too.";
+            var deleted = $"\"{title}\" {Ended(desired.Source, sourceProduct)} in {source.Name}; its copy in {destination.Name} was deleted (the Source's setting).";
             await activity.RecordAsync(ActivityKind.ProductDeleted, ActivitySeverity.Warning, deleted, source.Id, source.Name, link.SourceProductId, title,
                 cancellationToken: CancellationToken.None);
             return new LinkOutcome(link.Id, link.SourceProductId, title, LinkOutcomeKind.Unlinked, plan.Changes, deleted);
@@ -182,8 +182,9 @@ public sealed partial class Reconciler
         InventoryPolicy = variant.InventoryPolicy,
     };
 
+    /// <summary>The Source product's state in words, as found now (it may always have been draft): "is draft", "is archived", "was deleted".</summary>
     private static string Ended(SourceCondition condition, StoreProduct? product) =>
-        condition == SourceCondition.Gone ? "deleted" : product?.Status == "draft" ? "set to draft" : product?.Status ?? "removed";
+        condition == SourceCondition.Gone || product is null ? "was deleted" : $"is {product.Status}";
 
     /// <summary>One Activity Log line per run that repaired something: the product when one, counts and the first titles when many.</summary>
     private async Task LogSummaryAsync(ReconcileRun run, ReconciliationReport report)

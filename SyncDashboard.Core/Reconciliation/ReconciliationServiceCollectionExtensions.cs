@@ -8,7 +8,8 @@ public static class ReconciliationServiceCollectionExtensions
 {
     /// <summary>
     /// The reconciliation (section <c>Reconciliation</c>, validated at start): the one Destination stock
-    /// writer, the reconciler, its rate budget, the check the details dialog asks for and the background
+    /// writer, the reconciler, its rate budget, the check the details dialog asks for, the preview of a
+    /// settings change and the background
     /// service that runs it.
     /// </summary>
     public static IServiceCollection AddReconciliation(this IServiceCollection services)
@@ -21,6 +22,7 @@ public static class ReconciliationServiceCollectionExtensions
         services.AddSingleton<Reconciler>();
         services.AddSingleton<ReconciliationBudget>();
         services.AddSingleton<ILinkCheck, LinkCheck>();
+        services.AddSingleton<ISettingsChangePreview, SettingsChangePreview>();
         services.AddSingleton<ReconciliationService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReconciliationService>());
         return services;

@@ -77,6 +77,12 @@ public sealed class ProductSyncService(
         {
             return await RefuseAsync(product, source, $"Not synced: {product.ProblemReason ?? "the product has SKU problems."}", null, cancellationToken);
         }
+        if (product.Status is { } status && status != "active" && LinkSettings.For(source, LinkKind.Synced).DeletePolicy == SourceDeletePolicy.Delete)
+        {
+            // The copy would be deleted again at once (the Source's setting for products that are not active).
+            return await RefuseAsync(product, source, $"Not synced: \"{product.Title}\" is {status} in {source.Name}, and {source.Name}'s settings delete " +
+                "the copies of products that are not active. Make it active there, or choose another setting on the Stores page.", null, cancellationToken);
+        }
 
         var attempt = await db.SyncAttempts.FirstOrDefaultAsync(a => a.SourceStoreId == source.Id && a.SourceProductId == product.ExternalId, cancellationToken);
         var client = connections.ClientFor(destination);

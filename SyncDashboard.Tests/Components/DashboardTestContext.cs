@@ -40,6 +40,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IActivityLog>(Activity);
         Services.AddSingleton<IProductQueryService>(Products);
         Services.AddSingleton<ILinkCheck>(LinkCheck);
+        Services.AddSingleton<ISettingsChangePreview>(SettingsPreview);
         Services.AddSingleton<IJobService>(Jobs);
         Services.AddSingleton<IIndividualMapper>(IndividualMapper);
         Services.AddSingleton<IStoreConnectionService>(Stores);
@@ -53,6 +54,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected TestProductQueryService Products { get; } = new();
     protected TestLinkCheck LinkCheck { get; }
     protected TestJobService Jobs { get; } = new();
+    protected TestSettingsChangePreview SettingsPreview { get; } = new();
     protected TestIndividualMapper IndividualMapper { get; } = new();
     protected TestStoreConnectionService Stores { get; } = new();
     protected TestStoreConnector Connector { get; }

@@ -165,7 +165,7 @@ public sealed class LiveSyncTests : EngineTestBase
         await EventuallyAsync(() => Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.ProductDeleted }).GetAwaiter().GetResult().TotalCount > 0,
             "the deletion is in the Activity Log");
         var entries = await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.ProductDeleted });
-        Assert.Contains("was deleted too", Assert.Single(entries.Entries).Message);
+        Assert.Contains("was deleted in Urban Threads; its copy in Northwind Outlet was deleted (the Source's setting).", Assert.Single(entries.Entries).Message);
     }
 
     private async Task<(MirroredProduct Source, long DestinationItem)> SyncOneAsync()

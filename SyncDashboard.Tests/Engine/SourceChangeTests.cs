@@ -9,6 +9,7 @@ using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.DemoStores;
 using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Mapping;
+using SyncDashboard.Core.Reconciliation;
 
 namespace SyncDashboard.Tests.Engine;
 
@@ -144,6 +145,64 @@ public sealed class SourceChangeTests : ConvergenceTestBase
         await EventuallyAsync(async () => (await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.ProductUpdate })).Entries
             .Any(e => e.Message.Contains("is archived in Urban Threads", StringComparison.Ordinal) && e.Message.Contains("kept with stock 0", StringComparison.Ordinal)),
             "the mapped listing's fate is in the Activity Log");
+    }
+
+    [Fact]
+    public async Task SettingsThatWouldDeleteOrDraftCopiesOrOverwriteMappedListingsAreShownBeforeTheyAreSaved()
+    {
+        var synced = await SyncAsync();
+        var (mapped, _) = await MapOneAsync();
+        var urban = await ConnectionAsync("Urban Threads");
+        var preview = Get<ISettingsChangePreview>();
+        Assert.False((await preview.PreviewAsync(urban.Id, SourceSettings.Of(urban) with { DeletePolicy = SourceDeletePolicy.Delete })).NeedsConfirmation);
+
+        foreach (var link in new[] { synced, mapped })
+        {
+            await PutProductAsync("urban-threads", link.SourceProductId, new { id = link.SourceProductId, status = "draft" });
+        }
+        string syncedTitle, mappedTitle;
+        await using (var db = await DbAsync())
+        {
+            syncedTitle = await db.Products.Where(p => p.StoreId == urban.Id && p.ExternalId == synced.SourceProductId).Select(p => p.Title).SingleAsync();
+            mappedTitle = await db.Products.Where(p => p.StoreId == urban.Id && p.ExternalId == mapped.SourceProductId).Select(p => p.Title).SingleAsync();
+        }
+        await EventuallyAsync(async () => (await preview.PreviewAsync(urban.Id, SourceSettings.Of(urban) with { DeletePolicy = SourceDeletePolicy.SetToDraft }))
+            .CopiesSetToDraft.Count == 2, "the mirror knows both Source products are draft");
+
+        var delete = await preview.PreviewAsync(urban.Id, SourceSettings.Of(urban) with { DeletePolicy = SourceDeletePolicy.Delete });
+        Assert.Equal([syncedTitle], delete.CopiesDeleted); // the mapped listing is kept (with stock 0), never deleted
+        Assert.Empty(delete.CopiesSetToDraft);
+        Assert.StartsWith($"1 synced copy will be deleted from the Destination now, because the Source product is draft or archived: \"{syncedTitle}\".",
+            Assert.Single(delete.Consequences()), StringComparison.Ordinal);
+        var draft = await preview.PreviewAsync(urban.Id, SourceSettings.Of(urban) with { DeletePolicy = SourceDeletePolicy.SetToDraft });
+        Assert.Equal(new[] { syncedTitle, mappedTitle }.Order(StringComparer.CurrentCulture), draft.CopiesSetToDraft);
+        var fields = await preview.PreviewAsync(urban.Id, SourceSettings.Of(urban) with { MappedFields = ProductFieldSync.Title | ProductFieldSync.Vendor });
+        Assert.Equal((ProductFieldSync.Title | ProductFieldSync.Vendor, 1), (fields.MappedFieldsTurnedOn, fields.MappedListings));
+        Assert.Equal("The title and vendor of 1 mapped listing (your own listings) will be overwritten with the Source's.", Assert.Single(fields.Consequences()));
+        Assert.False((await preview.PreviewAsync(urban.Id, SourceSettings.Of(urban) with { PriceRule = new PriceRule(10, 0) })).NeedsConfirmation);
+    }
+
+    [Fact]
+    public async Task SyncRefusesAProductItsSourcesSettingsWouldDeleteAtOnce()
+    {
+        var urban = await ConnectionAsync("Urban Threads");
+        await Get<StoreConnectionService>().UpdateSettingsAsync(urban.Id, SourceSettings.Of(urban) with { DeletePolicy = SourceDeletePolicy.Delete });
+        var product = await SyncableAsync(urban.Id);
+        await PutProductAsync("urban-threads", product.ExternalId, new { id = product.ExternalId, status = "draft" });
+        await EventuallyAsync(async () =>
+        {
+            await using var db = await DbAsync();
+            return await db.Products.AnyAsync(p => p.Id == product.Id && p.Status == "draft");
+        }, "the mirror knows the product is draft");
+        var before = Dashboard.DemoStore("northwind-outlet").ProductCount;
+
+        var result = await Get<Core.Syncing.ProductSyncService>().SyncAsync(product.Id);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal($"Not synced: \"{product.Title}\" is draft in Urban Threads, and Urban Threads's settings delete the copies of products that are not active. " +
+            "Make it active there, or choose another setting on the Stores page.", result.Message);
+        Assert.Equal(before, Dashboard.DemoStore("northwind-outlet").ProductCount);
+        Assert.Null(await FindLinkAsync(product.ExternalId));
     }
 
     private bool Exists(string store, long productId)

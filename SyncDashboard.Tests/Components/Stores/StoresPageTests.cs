@@ -2,6 +2,7 @@ using Bunit;
 using MudBlazor;
 using SyncDashboard.Components.Pages.Stores;
 using SyncDashboard.Core.Connections;
+using SyncDashboard.Core.Reconciliation;
 using SyncDashboard.Core.Stores;
 using SyncDashboard.Tests.Components.Fakes;
 
@@ -179,6 +180,38 @@ public sealed class StoresPageTests : DashboardTestContext
     {
         var element = page.FindAll($"[data-testid={testId}]")[0];
         return element.TagName == "INPUT" ? element : element.QuerySelector("input")!;
+    }
+
+    [Fact]
+    public async Task ASaveThatDeletesCopiesOrOverwritesMappedListingsSaysSoAndWaitsForConfirmation()
+    {
+        SettingsPreview.Impact = new SettingsChangeImpact(["Linen Shirt", "Wool Scarf"], [], ProductFieldSync.Title | ProductFieldSync.Description, 7);
+        var page = RenderPage();
+        var policy = page.FindComponents<MudSelect<SourceDeletePolicy>>().First();
+        await page.InvokeAsync(() => policy.Instance.ValueChanged.InvokeAsync(SourceDeletePolicy.Delete));
+
+        page.FindAll("[data-testid=save-settings]")[0].Click();
+        DialogHost.WaitForAssertion(() => Assert.Contains("2 synced copies will be deleted from the Destination now", DialogText()));
+        Assert.Contains("\"Linen Shirt\", \"Wool Scarf\"", DialogText());
+        Assert.Contains("The title and description of 7 mapped listings (your own listings) will be overwritten", DialogText());
+        Assert.Equal(SourceDeletePolicy.Delete, Assert.Single(SettingsPreview.Asked).Settings.DeletePolicy);
+        ClickDialogButton("Keep editing");
+        Assert.Empty(Stores.SettingsUpdates);
+
+        page.FindAll("[data-testid=save-settings]")[0].Click();
+        DialogHost.WaitForAssertion(() => Assert.Contains("will be deleted", DialogText()));
+        ClickDialogButton("Save and apply");
+        page.WaitForAssertion(() => Assert.Equal(SourceDeletePolicy.Delete, Assert.Single(Stores.SettingsUpdates).Settings.DeletePolicy));
+    }
+
+    [Fact]
+    public void ASaveThatChangesNoDestinationProductIsNotAskedAbout()
+    {
+        var page = RenderPage();
+        page.FindAll("[data-testid=save-settings]")[0].Click();
+        page.WaitForAssertion(() => Assert.Single(Stores.SettingsUpdates));
+        Assert.Single(SettingsPreview.Asked);
+        Assert.DoesNotContain("Save and apply", DialogText());
     }
 
     [Fact]
