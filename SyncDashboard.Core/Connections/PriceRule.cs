@@ -82,7 +82,9 @@ public sealed record PriceRule(
     /// <summary>What is wrong with the fixed amount, in words; null when it is fine.</summary>
     public string? FixedAmountProblem => FixedAmount is < 0 or > MaxFixedAmount
         ? string.Create(CultureInfo.InvariantCulture, $"The fixed amount must be between 0 and {MaxFixedAmount:N0} (for a discount, use a negative markup).")
-        : null;
+        : FixedAmount != decimal.Round(FixedAmount, 2)
+            ? "The fixed amount is money: at most two decimals (0.50, not 0.505)."
+            : null;
 
     /// <summary>What is wrong with the rule, in words (empty when it can be saved).</summary>
     public IReadOnlyList<string> Validate()

@@ -58,6 +58,8 @@ public sealed class PriceRuleTests
         Assert.Equal(3, problems.Count);
         Assert.Contains("The markup must be between -90% and 1,000%.", problems);
         Assert.Equal("The fixed amount must be between 0 and 100,000 (for a discount, use a negative markup).", new PriceRule(0, -0.01m).FixedAmountProblem);
+        Assert.Equal("The fixed amount is money: at most two decimals (0.50, not 0.505).", new PriceRule(0, 0.001m).FixedAmountProblem);
+        Assert.Null(new PriceRule(0, 0.5m).FixedAmountProblem);
         Assert.Equal("The markup must be between -90% and 1,000%.", new PriceRule(-150).MarkupProblem);
         Assert.Null(new PriceRule(-90).MarkupProblem);
     }

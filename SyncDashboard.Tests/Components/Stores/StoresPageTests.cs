@@ -121,8 +121,8 @@ public sealed class StoresPageTests : DashboardTestContext
         Assert.False(Checked(page, "mapped-Images"));
         CheckBox(page, "synced-Images").Change(false);
         CheckBox(page, "mapped-Prices").Change(true);
-        var markup = page.FindComponents<MudNumericField<decimal>>().First(c => c.Markup.Contains("price-markup", StringComparison.Ordinal));
-        await page.InvokeAsync(() => markup.Instance.ValueChanged.InvokeAsync(20m));
+        var markup = page.FindComponents<MudTextField<string>>().First(c => c.Markup.Contains("price-markup", StringComparison.Ordinal));
+        await page.InvokeAsync(() => markup.Instance.ValueChanged.InvokeAsync("20"));
         var rounding = page.FindComponents<MudSelect<PriceRounding>>().First();
         await page.InvokeAsync(() => rounding.Instance.ValueChanged.InvokeAsync(PriceRounding.To99));
         // The example follows the rule as it is typed: 19.90 + 20% = 23.88, up to .99.
@@ -148,8 +148,8 @@ public sealed class StoresPageTests : DashboardTestContext
     public async Task AnInvalidPriceRuleIsExplainedAndNotSaved()
     {
         var page = RenderPage();
-        var fixedAmount = page.FindComponents<MudNumericField<decimal>>().First(c => c.Markup.Contains("price-fixed", StringComparison.Ordinal));
-        await page.InvokeAsync(() => fixedAmount.Instance.ValueChanged.InvokeAsync(500_000m));
+        var fixedAmount = page.FindComponents<MudTextField<string>>().First(c => c.Markup.Contains("price-fixed", StringComparison.Ordinal));
+        await page.InvokeAsync(() => fixedAmount.Instance.ValueChanged.InvokeAsync("500000"));
 
         page.FindAll("[data-testid=save-settings]")[0].Click();
 
@@ -162,15 +162,35 @@ public sealed class StoresPageTests : DashboardTestContext
     public async Task AMarkupOutOfRangeIsShownAtOnceAndNeverClampedOrSaved()
     {
         var page = RenderPage();
-        var markup = page.FindComponents<MudNumericField<decimal>>().First(c => c.Markup.Contains("price-markup", StringComparison.Ordinal));
+        var markup = page.FindComponents<MudTextField<string>>().First(c => c.Markup.Contains("price-markup", StringComparison.Ordinal));
 
-        await page.InvokeAsync(() => markup.Instance.ValueChanged.InvokeAsync(-150m));
+        await page.InvokeAsync(() => markup.Instance.ValueChanged.InvokeAsync("-150"));
 
         page.WaitForAssertion(() => Assert.Contains("The markup must be between -90% and 1,000%.", markup.Markup));
         Assert.Equal("-150", markup.Find("input").GetAttribute("value")); // kept as typed, not silently turned into another markup
         Assert.Contains("correct the rule", page.FindAll("[data-testid=price-example]")[0].TextContent);
         page.FindAll("[data-testid=save-settings]")[0].Click();
         Assert.Empty(Stores.SettingsUpdates);
+    }
+
+    [Fact]
+    public async Task AMarkupTypedWithADecimalCommaIsReadAsOneAndAnAmbiguousOneIsRefused()
+    {
+        var page = RenderPage();
+        var markup = page.FindComponents<MudTextField<string>>().First(c => c.Markup.Contains("price-markup", StringComparison.Ordinal));
+
+        await page.InvokeAsync(() => markup.Instance.ValueChanged.InvokeAsync("12,5"));
+        // 19.90 + 12.5% = 22.39 (not 125%: 44.78)
+        page.WaitForAssertion(() => Assert.Contains("19.90 becomes 22.39", page.FindAll("[data-testid=price-example]")[0].TextContent));
+        page.FindAll("[data-testid=save-settings]")[0].Click();
+        page.WaitForAssertion(() => Assert.Equal(12.5m, Assert.Single(Stores.SettingsUpdates).Settings.PriceRule.MarkupPercent));
+
+        await page.InvokeAsync(() => markup.Instance.ValueChanged.InvokeAsync("1,000"));
+        page.WaitForAssertion(() => Assert.Contains("Is 1,000 a number with three decimals or in thousands?", markup.Markup));
+        Assert.Contains("correct the rule", page.FindAll("[data-testid=price-example]")[0].TextContent);
+        page.FindAll("[data-testid=save-settings]")[0].Click();
+        Assert.Single(Stores.SettingsUpdates);
+        page.WaitForAssertion(() => Assert.Contains("Is 1,000", page.Find("[data-testid=settings-problems]").TextContent));
     }
 
     private static bool Checked(IRenderedComponent<StoresPage> page, string testId) => CheckBox(page, testId).HasAttribute("checked");

@@ -26,9 +26,9 @@ public sealed partial class SourceSettingsPanel
     /// <summary>Why the last save was refused (shown under the settings).</summary>
     [Parameter] public IReadOnlyList<string> Problems { get; set; } = [];
 
-    private string? MarkupProblem => Model.Rule.MarkupProblem;
+    private string? MarkupProblem => Model.MarkupInputProblem ?? Model.Rule.MarkupProblem;
 
-    private string? FixedAmountProblem => Model.Rule.FixedAmountProblem;
+    private string? FixedAmountProblem => Model.FixedAmountInputProblem ?? Model.Rule.FixedAmountProblem;
 
     private static ProductFieldSync Toggle(ProductFieldSync fields, ProductFieldSync field, bool on) => on ? fields | field : fields & ~field;
 }
@@ -40,8 +40,8 @@ public sealed class SourceSettingsModel
     {
         SyncedFields = settings.SyncedFields;
         MappedFields = settings.MappedFields;
-        MarkupPercent = settings.PriceRule.MarkupPercent;
-        FixedAmount = settings.PriceRule.FixedAmount;
+        MarkupText = NumberInput.Format(settings.PriceRule.MarkupPercent);
+        FixedAmountText = NumberInput.Format(settings.PriceRule.FixedAmount);
         Rounding = settings.PriceRule.Rounding;
         CompareAt = settings.PriceRule.CompareAt;
         LocationId = settings.LocationId;
@@ -51,8 +51,20 @@ public sealed class SourceSettingsModel
 
     public ProductFieldSync SyncedFields { get; set; }
     public ProductFieldSync MappedFields { get; set; }
-    public decimal MarkupPercent { get; set; }
-    public decimal FixedAmount { get; set; }
+    /// <summary>The markup as typed ("12.5" or "12,5"); see <see cref="NumberInput"/>.</summary>
+    public string MarkupText { get; set; }
+
+    /// <summary>The fixed amount as typed.</summary>
+    public string FixedAmountText { get; set; }
+
+    public decimal MarkupPercent => NumberInput.TryParse(MarkupText, out var value, out _) ? value : Saved.PriceRule.MarkupPercent;
+    public decimal FixedAmount => NumberInput.TryParse(FixedAmountText, out var value, out _) ? value : Saved.PriceRule.FixedAmount;
+
+    /// <summary>Why the typed markup is not a number (null when it is).</summary>
+    public string? MarkupInputProblem => NumberInput.TryParse(MarkupText, out _, out var problem) ? null : problem;
+
+    /// <summary>Why the typed fixed amount is not a number (null when it is).</summary>
+    public string? FixedAmountInputProblem => NumberInput.TryParse(FixedAmountText, out _, out var problem) ? null : problem;
     public PriceRounding Rounding { get; set; }
     public CompareAtPriceMode CompareAt { get; set; }
     public long? LocationId { get; set; }
@@ -67,6 +79,10 @@ public sealed class SourceSettingsModel
     public bool IsDirty => ToSettings() != Saved;
 
     public SourceSettings ToSettings() => new(SyncedFields, MappedFields, Rule, LocationId, DeletePolicy);
+
+    /// <summary>Every reason the settings cannot be saved as typed (empty when they can).</summary>
+    public IReadOnlyList<string> Problems() =>
+        [.. new[] { MarkupInputProblem, FixedAmountInputProblem }.OfType<string>(), .. ToSettings().Validate()];
 
     public void MarkSaved() => Saved = ToSettings();
 }
