@@ -47,6 +47,10 @@ public sealed class ActivityLog(IDbContextFactory<SyncDbContext> dbFactory, Time
         };
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            // An entry about a store always names it (the Store column and filter), whichever caller wrote it.
+            entry.StoreName ??= storeId is { } id
+                ? await db.StoreConnections.AsNoTracking().Where(c => c.Id == id).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken)
+                : null;
             db.Activity.Add(entry);
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -189,41 +189,51 @@ public sealed partial class Reconciler
     /// <summary>One Activity Log line per run that repaired something: the product when one, counts and the first titles when many.</summary>
     private async Task LogSummaryAsync(ReconcileRun run, ReconciliationReport report)
     {
-        var repaired = report.Outcomes.Where(o => o.Kind == LinkOutcomeKind.Repaired).ToList();
-        var failed = report.Outcomes.Where(o => o.Kind == LinkOutcomeKind.Failed).ToList();
-        if (repaired.Count == 1)
+        // One summary per Source store, so each names its store (a Bulk Map covers several).
+        var stores = await SourcesOfAsync(report.Outcomes);
+        foreach (var bySource in report.Outcomes.GroupBy(o => stores.GetValueOrDefault(o.LinkId)))
         {
-            var store = await SourceOfAsync(repaired);
-            await activity.RecordAsync(ActivityKind.Reconciliation, ActivitySeverity.Info, $"{run.Trigger}: {repaired[0].Message}",
-                store?.Id, store?.Name, repaired[0].SourceProductId, repaired[0].Title, cancellationToken: CancellationToken.None);
-        }
-        else if (repaired.Count > 1)
-        {
-            var store = await SourceOfAsync(repaired);
-            var what = repaired.SelectMany(o => o.Changes).GroupBy(Subject).Select(g => $"{g.Key} of {g.Count()} product{(g.Count() == 1 ? "" : "s")}");
-            var titles = string.Join(", ", repaired.Take(3).Select(o => $"\"{o.Title}\"")) + (repaired.Count > 3 ? $" and {repaired.Count - 3} more" : "");
-            await activity.RecordAsync(ActivityKind.Reconciliation, ActivitySeverity.Info,
-                $"{run.Trigger}: brought {repaired.Count} linked products in step ({string.Join(", ", what)}): {titles}.",
-                store?.Id, store?.Name, cancellationToken: CancellationToken.None);
-        }
-        if (failed.Count > 0)
-        {
-            var store = await SourceOfAsync(failed);
-            await activity.RecordAsync(ActivityKind.Failure, ActivitySeverity.Error,
-                $"{run.Trigger}: {failed.Count} linked product{(failed.Count == 1 ? "" : "s")} could not be checked or repaired and will be tried again: {failed[0].Message}",
-                store?.Id, store?.Name, cancellationToken: CancellationToken.None);
+            var store = bySource.Key;
+            var repaired = bySource.Where(o => o.Kind == LinkOutcomeKind.Repaired).ToList();
+            var failed = bySource.Where(o => o.Kind == LinkOutcomeKind.Failed).ToList();
+            if (repaired.Count == 1)
+            {
+                await activity.RecordAsync(ActivityKind.Reconciliation, ActivitySeverity.Info, $"{run.Trigger}: {repaired[0].Message}",
+                    store?.Id, store?.Name, repaired[0].SourceProductId, repaired[0].Title, cancellationToken: CancellationToken.None);
+            }
+            else if (repaired.Count > 1)
+            {
+                var what = repaired.SelectMany(o => o.Changes).GroupBy(Subject).Select(g => $"{g.Key} of {g.Count()} product{(g.Count() == 1 ? "" : "s")}");
+                var titles = string.Join(", ", repaired.Take(3).Select(o => $"\"{o.Title}\"")) + (repaired.Count > 3 ? $" and {repaired.Count - 3} more" : "");
+                await activity.RecordAsync(ActivityKind.Reconciliation, ActivitySeverity.Info,
+                    $"{run.Trigger}: brought {repaired.Count} linked products of {store?.Name ?? "a removed Source"} in step ({string.Join(", ", what)}): {titles}.",
+                    store?.Id, store?.Name, cancellationToken: CancellationToken.None);
+            }
+            if (failed.Count > 0)
+            {
+                await activity.RecordAsync(ActivityKind.Failure, ActivitySeverity.Error,
+                    $"{run.Trigger}: {failed.Count} linked product{(failed.Count == 1 ? "" : "s")} could not be checked or repaired and will be tried again: {failed[0].Message}",
+                    store?.Id, store?.Name, cancellationToken: CancellationToken.None);
+            }
         }
     }
 
-    /// <summary>The Source store of the outcomes' links, for the Activity Log's Store column; null when they come from several (or are gone).</summary>
-    private async Task<(int Id, string Name)?> SourceOfAsync(IReadOnlyList<LinkOutcome> outcomes)
+    /// <summary>The Source store of each outcome's link (by link id), for the Activity Log's Store column; missing when the link is gone.</summary>
+    private async Task<Dictionary<long, (int Id, string Name)?>> SourcesOfAsync(IReadOnlyList<LinkOutcome> outcomes)
     {
-        var linkIds = outcomes.Select(o => o.LinkId).ToList();
+        var linkIds = outcomes.Select(o => o.LinkId).Distinct().ToList();
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        var stores = await db.ProductLinks.AsNoTracking().Where(l => linkIds.Contains(l.Id))
-            .Join(db.StoreConnections.AsNoTracking(), l => l.SourceStoreId, c => c.Id, (l, c) => new { c.Id, c.Name })
-            .Distinct().ToListAsync(CancellationToken.None);
-        return stores.Count == 1 ? (stores[0].Id, stores[0].Name) : null;
+        var result = new Dictionary<long, (int Id, string Name)?>();
+        foreach (var chunk in linkIds.Chunk(500))
+        {
+            foreach (var row in await db.ProductLinks.AsNoTracking().Where(l => chunk.Contains(l.Id))
+                .Join(db.StoreConnections.AsNoTracking(), l => l.SourceStoreId, c => c.Id, (l, c) => new { l.Id, StoreId = c.Id, c.Name })
+                .ToListAsync(CancellationToken.None))
+            {
+                result[row.Id] = (row.StoreId, row.Name);
+            }
+        }
+        return result;
     }
 
     /// <summary>What a change is about, without its counts: "stock of 2 variants" → "stock", "3 prices" → "prices".</summary>

@@ -55,8 +55,12 @@ public sealed class StockConvergenceTests : ConvergenceTestBase
         }
         // The generated Destination had its own (older) stock for its copies: the job changed it.
         var repairs = await db.Activity.AsNoTracking().Where(a => a.Kind == ActivityKind.Reconciliation).ToListAsync();
-        var summary = Assert.Single(repairs, a => a.Message.StartsWith("Bulk Mapper:", StringComparison.Ordinal)); // one line for the whole run
-        Assert.Contains("stock", summary.Message);
+        // One line per Source store for the whole run, naming its store (column and message).
+        var summaries = repairs.Where(a => a.Message.StartsWith("Bulk Mapper:", StringComparison.Ordinal)).ToList();
+        var sourceStores = await db.StoreConnections.AsNoTracking().Where(c => links.Select(l => l.SourceStoreId).Contains(c.Id)).Select(c => c.Name).ToListAsync();
+        Assert.Equal(sourceStores.Order(), summaries.Select(a => a.StoreName!).Order());
+        Assert.All(summaries, a => Assert.Contains("stock", a.Message));
+        Assert.All(summaries.Where(a => a.Message.Contains(" brought ", StringComparison.Ordinal)), a => Assert.Contains($"linked products of {a.StoreName} in step", a.Message));
         Assert.Equal(0, differed);
     }
 
@@ -73,6 +77,10 @@ public sealed class StockConvergenceTests : ConvergenceTestBase
         var after = await ProductAsync("northwind-outlet", line.DestinationProductId);
         Assert.Equal(pricesBefore, after["variants"]!.AsArray().Select(v => v!["price"]!.GetValue<string>()));
         await EventuallyAsync(async () => (await LinkOfSourceAsync(link.SourceProductId)).State == LinkState.InStep, "the link is in step");
+        // The Activity Log names the Source store of the mapping (its Store column and filter).
+        var urban = await ConnectionAsync("Urban Threads");
+        var mapped = await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Map, StoreId = urban.Id });
+        Assert.Equal("Urban Threads", Assert.Single(mapped.Entries, e => e.Message.StartsWith("Mapped ", StringComparison.Ordinal)).StoreName);
     }
 
     [Fact]
