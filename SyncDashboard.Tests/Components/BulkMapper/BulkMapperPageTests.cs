@@ -36,6 +36,14 @@ public sealed class BulkMapperPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void ADryRunSaysHowManyListingsWouldFollowADraftOrArchivedSourceProduct()
+    {
+        Jobs.NextMappingLines[1] = Jobs.NextMappingLines[1] with { SourceUnavailable = true };
+        var page = RenderPageAfterADryRun();
+        Assert.Contains("1 of them follows a Source product that is draft or archived", page.Find("[data-testid=bulk-source-unavailable]").TextContent);
+    }
+
+    [Fact]
     public void ExplainsTheRulesAndAsksForADryRunBeforeMapping()
     {
         var page = RenderPage();
@@ -59,6 +67,7 @@ public sealed class BulkMapperPageTests : DashboardTestContext
         var counts = page.FindAll("[data-testid=bulk-count]").Select(c => c.TextContent.Trim()).ToList();
         Assert.Equal(["Mapped: 2", "No match: 1", "Missing SKU: 1", "Variant count differs: 1"], counts);
         Assert.Contains("3 variants here, 2 in the Source.", page.Find("[data-testid=bulk-report]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=bulk-source-unavailable]")); // every mapped listing follows an active Source product
         Assert.Null(page.Find("[data-testid=bulk-start]").GetAttribute("disabled"));
         Assert.DoesNotContain(Snackbars, s => s.StartsWith("Mapped", StringComparison.Ordinal));
     }
