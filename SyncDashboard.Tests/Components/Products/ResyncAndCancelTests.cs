@@ -23,6 +23,25 @@ public sealed class ResyncAndCancelTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task AJobRunningBeforeThePageOpenedIsFollowedWithItsProgressCancelAndResults()
+    {
+        // Started in another tab, or before a reload or a restart.
+        Products.Rows[2] = TestCatalogue.SyncedMappedAndNotSynced();
+        await Jobs.StartResyncAsync([1, 2]);
+        Jobs.Report(done: 1, succeeded: 1, failed: 0);
+
+        var page = RenderPage(3);
+
+        page.WaitForAssertion(() => Assert.Contains("Resync: 1 of 2 (1 succeeded, 0 failed)", page.Find("[data-testid=job-progress]").TextContent));
+        page.Find("[data-testid=cancel-job]").Click();
+        page.WaitForAssertion(() => Assert.Equal([Jobs.LastJob.Id], Jobs.Cancels));
+        Jobs.Finish(failures: new Dictionary<long, string> { [2] = "Destination answered 503." });
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=job-progress]")));
+        Assert.Contains(Snackbars, s => s.StartsWith("Resync completed: 1 succeeded, 1 failed", StringComparison.Ordinal));
+        Assert.Contains("Destination answered 503.", Snackbars);
+    }
+
+    [Fact]
     public void ResyncOfTheSelectedProductsRunsAsAJobWithProgressAndItsDetail()
     {
         Products.Rows[2] = TestCatalogue.SyncedMappedAndNotSynced();

@@ -232,11 +232,36 @@ public sealed partial class ProductsPage : IDisposable
             Snackbar.Add(UserMessages.Of(e), Severity.Error);
             return;
         }
+        ClearSelection();
+        await FollowJobAsync(job);
+    }
+
+    /// <summary>
+    /// A products job started before this page was opened (in another tab, before a reload, or resumed
+    /// after a restart) is followed too: its progress, Cancel and its results.
+    /// </summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || RunningJobId is not null)
+        {
+            return;
+        }
+        var running = (await Jobs.ListRecentAsync(cancellationToken: _disposed.Token))
+            .FirstOrDefault(j => j.Kind is JobKind.BulkSync or JobKind.BulkUnsync or JobKind.Resync && j.Status is JobStatus.Queued or JobStatus.Running);
+        if (running is not null && RunningJobId is null)
+        {
+            await FollowJobAsync(running);
+        }
+    }
+
+    /// <summary>Follows a job's progress live until it ends, then reports each failure with its reason.</summary>
+    private async Task FollowJobAsync(Job job)
+    {
         Busy = true;
         RunningJobId = job.Id;
-        ClearSelection();
         var label = job.Kind.Describe();
-        Progress = new OperationProgress(label, job.Total);
+        Progress = new OperationProgress(label, job.Total, job.Done, job.Succeeded, job.Failed, null, job.CancelRequested);
+        StateHasChanged();
         try
         {
             await foreach (var progress in Jobs.WatchAsync(job.Id, _disposed.Token))
@@ -254,6 +279,7 @@ public sealed partial class ProductsPage : IDisposable
         Busy = false;
         Progress = null;
         RunningJobId = null;
+        StateHasChanged(); // followed from OnAfterRenderAsync, nothing else renders the page again
         if (finished is not null)
         {
             var failures = finished.Items.Where(i => i.Status == JobItemStatus.Failed).ToList();
