@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
@@ -42,13 +43,16 @@ public sealed class JobItemExecutor(
             _ => throw new InvalidOperationException($"Unknown job kind {job.Kind}."),
         };
 
-    /// <summary>Runs several items of the job together (Resync); the outcome of each, by item id.</summary>
+    /// <summary>
+    /// Runs several items of the job together (Resync); the outcome of each, by item id. <paramref name="itemDone"/>
+    /// hears each outcome as soon as it is known (to save it then: a stop mid-batch does not repeat it).
+    /// </summary>
     public async Task<IReadOnlyDictionary<long, JobItemOutcome>> ExecuteBatchAsync(Job job, IReadOnlyList<JobItem> items, JobParameters parameters,
-        Action<string, double?> detail, CancellationToken cancellationToken)
+        Action<string, double?> detail, CancellationToken cancellationToken, Func<long, JobItemOutcome, Task>? itemDone = null)
     {
         if (job.Kind == JobKind.Resync)
         {
-            return await ResyncAsync(items, detail, cancellationToken);
+            return await ResyncAsync(items, detail, cancellationToken, itemDone);
         }
         var outcomes = new Dictionary<long, JobItemOutcome>();
         foreach (var item in items)
@@ -123,7 +127,8 @@ public sealed class JobItemExecutor(
     /// Linked products are reconciled together (both sides read from the stores, differences repaired);
     /// an unlinked one is synced (sync is idempotent).
     /// </summary>
-    private async Task<Dictionary<long, JobItemOutcome>> ResyncAsync(IReadOnlyList<JobItem> items, Action<string, double?> detail, CancellationToken cancellationToken)
+    private async Task<Dictionary<long, JobItemOutcome>> ResyncAsync(IReadOnlyList<JobItem> items, Action<string, double?> detail, CancellationToken cancellationToken,
+        Func<long, JobItemOutcome, Task>? itemDone = null)
     {
         var outcomes = new Dictionary<long, JobItemOutcome>();
         Dictionary<long, (MirroredProduct Product, StoreRole? Role, long? LinkId)> subjects;
@@ -162,13 +167,30 @@ public sealed class JobItemExecutor(
         }
         if (linked.Count > 0)
         {
+            // Each link's outcome is handed on as it comes (the reconciliation reports synchronously; saving is not).
+            var done = Channel.CreateUnbounded<(long ItemId, JobItemOutcome Outcome)>(new UnboundedChannelOptions { SingleReader = true });
+            var saving = Task.Run(async () =>
+            {
+                await foreach (var (itemId, outcome) in done.Reader.ReadAllAsync(CancellationToken.None))
+                {
+                    if (itemDone is not null)
+                    {
+                        await itemDone(itemId, outcome);
+                    }
+                }
+            }, CancellationToken.None);
             var progress = new InlineProgress<(int Done, int Total)>(p => detail($"Checked {p.Done} of {p.Total} linked products.", p.Total == 0 ? 100 : 100.0 * p.Done / p.Total));
             var run = new ReconcileRun
             {
                 Trigger = "Resync",
                 Progress = progress,
-                Outcome = outcome => outcomes[linked[outcome.LinkId]] = new JobItemOutcome(
-                    outcome.Kind is not (LinkOutcomeKind.Failed or LinkOutcomeKind.StillFailing or LinkOutcomeKind.OutOfStep), outcome.Message),
+                Outcome = outcome =>
+                {
+                    var itemId = linked[outcome.LinkId];
+                    var result = new JobItemOutcome(outcome.Kind is not (LinkOutcomeKind.Failed or LinkOutcomeKind.StillFailing or LinkOutcomeKind.OutOfStep), outcome.Message);
+                    outcomes[itemId] = result;
+                    done.Writer.TryWrite((itemId, result));
+                },
             };
             try
             {
@@ -177,6 +199,11 @@ public sealed class JobItemExecutor(
             catch (OperationCanceledException)
             {
                 return outcomes; // Cancel (or the app stopping) ends the run where it is: what was checked is kept, the rest stays to do
+            }
+            finally
+            {
+                done.Writer.Complete();
+                await saving;
             }
             foreach (var (linkId, itemId) in linked.Where(l => !outcomes.ContainsKey(l.Value)))
             {

@@ -134,10 +134,27 @@ public sealed class JobRunner(
                 }
                 stoppingToken.ThrowIfCancellationRequested();
                 current = chunk;
-                void Detail(string detail, double? percent) => jobs.Publish(JobProgress.From(job, detail, percent));
+                string? lastDetail = null;
+                double? lastPercent = null;
+                void Detail(string detail, double? percent)
+                {
+                    (lastDetail, lastPercent) = (detail, percent);
+                    jobs.Publish(JobProgress.From(job, detail, percent));
+                }
+                async Task ItemDoneAsync(long itemId, JobItemOutcome outcome)
+                {
+                    // Saved as soon as known (a stop mid-batch does not repeat it); the bar counts it at once. A failure
+                    // while the app stops may come from the stop: it is left to the batch's end, as below.
+                    if (!outcome.Succeeded && stoppingToken.IsCancellationRequested)
+                    {
+                        return;
+                    }
+                    await SaveOutcomeAsync(job, chunk.First(i => i.Id == itemId), outcome);
+                    jobs.Publish(JobProgress.From(job, lastDetail, lastPercent));
+                }
                 var outcomes = chunk.Length == 1
                     ? new Dictionary<long, JobItemOutcome> { [chunk[0].Id] = await executor.ExecuteAsync(job, chunk[0], parameters, Detail, token) }
-                    : await executor.ExecuteBatchAsync(job, chunk, parameters, Detail, token);
+                    : await executor.ExecuteBatchAsync(job, chunk, parameters, Detail, token, ItemDoneAsync);
                 if (outcomes.Values.Any(o => !o.Succeeded) && stoppingToken.IsCancellationRequested)
                 {
                     // Probably failed because the app is stopping: left Pending, run again at the next start.

@@ -125,11 +125,15 @@ public sealed class JobResumeTests : IDisposable
         {
             await second.WaitUntilReadyAsync();
             // Well within the periodic pass's five minutes: the start hands the unverified links to the reconciliation.
-            await Eventually.HoldsAsync(async () => !await StockDiffersAsync(second), "every mapped pair's stock equals its Source's", 90);
-            await using var db = await second.Services.GetRequiredService<IDbContextFactory<SyncDbContext>>().CreateDbContextAsync();
-            var links = await db.ProductLinks.ToListAsync();
-            Assert.Equal(linkCount, links.Count);
-            Assert.All(links, l => Assert.NotNull(l.LastVerifiedAt));
+            var factory = second.Services.GetRequiredService<IDbContextFactory<SyncDbContext>>();
+            await Eventually.HoldsAsync(async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                return await db.ProductLinks.AllAsync(l => l.LastVerifiedAt != null);
+            }, "every link is verified", 90);
+            Assert.False(await StockDiffersAsync(second), "every mapped pair's stock equals its Source's");
+            await using var check = await factory.CreateDbContextAsync();
+            Assert.Equal(linkCount, await check.ProductLinks.CountAsync());
         }
     }
 

@@ -108,8 +108,9 @@ public sealed class ResyncTests : ConvergenceTestBase
         var urban = await ConnectionAsync("Urban Threads");
 
         var job = await jobs.StartResyncSourceAsync(urban.Id);
+        var seen = new List<JobProgress>();
         var last = await CancelWhenAsync(jobs, job.Id,
-            detail => detail.StartsWith("Checked ", StringComparison.Ordinal) && !detail.StartsWith("Checked 0 ", StringComparison.Ordinal));
+            detail => detail.StartsWith("Checked 2 ", StringComparison.Ordinal), seen);
         northwind.Faults.Clear();
 
         Assert.Equal(JobStatus.Cancelled, last.Status);
@@ -121,6 +122,8 @@ public sealed class ResyncTests : ConvergenceTestBase
         Assert.NotEmpty(done);
         Assert.All(done, i => Assert.Contains("brought in step with Northwind Outlet", i.Message));
         Assert.Equal(done.Count, saved.Succeeded);
+        // Each product counts (and is saved) as soon as it is checked, not at the end of its batch of 50.
+        Assert.Contains(seen, p => p.Status == JobStatus.Running && p.Done > 0);
         var log = await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Reconciliation });
         Assert.Contains(log.Entries, e => e.Message.StartsWith("Resync: ", StringComparison.Ordinal));
         await using var context = await DbAsync();
@@ -151,10 +154,16 @@ public sealed class ResyncTests : ConvergenceTestBase
         var log = await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Job });
         Assert.Contains(log.Entries, e => e.Message == "Bulk map of the catalogue started.");
         Assert.Contains(log.Entries, e => e.Message == "Bulk map cancelled: the links it made stay, and the reconciliation brings their stock in step.");
+        // ... at once, not at its periodic pass (none runs in these tests): the cancelled run handed them over.
+        await EventuallyAsync(async () =>
+        {
+            await using var context = await DbAsync();
+            return await context.ProductLinks.AllAsync(l => l.LastVerifiedAt != null && l.State == Core.Catalogue.LinkState.InStep);
+        }, "every link the cancelled Bulk Map made is verified and in step", 60);
     }
 
     /// <summary>Watches a job, cancels it the first time its detail matches <paramref name="when"/>, and returns its last progress.</summary>
-    private static async Task<JobProgress> CancelWhenAsync(JobService jobs, Guid jobId, Func<string, bool> when)
+    private static async Task<JobProgress> CancelWhenAsync(JobService jobs, Guid jobId, Func<string, bool> when, List<JobProgress>? seen = null)
     {
         JobProgress? last = null;
         var cancelled = false;
@@ -167,6 +176,7 @@ public sealed class ResyncTests : ConvergenceTestBase
                 cancelled = true;
             }
             last = progress;
+            seen?.Add(progress);
         }
         Assert.True(cancelled, "the job finished before the moment to cancel it came");
         return last!;
