@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Persistence;
@@ -99,7 +100,9 @@ public sealed class StoreConnector(
     /// <summary>Why a store that answered cannot be connected: its name is taken, the shop is connected already, or a second Destination. Null when it can.</summary>
     private static async Task<string?> RefusalAsync(SyncDbContext db, NewStoreConnection request, StoreShop shop, CancellationToken cancellationToken)
     {
-        if (await db.StoreConnections.AnyAsync(c => c.Name == request.Name.Trim() && c.Status != ConnectionStatus.Disconnected, cancellationToken))
+        var name = request.Name.Trim().ToLower(CultureInfo.InvariantCulture);
+        // "urban threads" and "Urban Threads" are one name to a merchant (SQLite's lower() folds ASCII letters).
+        if (await db.StoreConnections.AnyAsync(c => c.Name.ToLower() == name && c.Status != ConnectionStatus.Disconnected, cancellationToken))
         {
             return $"A store named \"{request.Name.Trim()}\" is already connected.";
         }

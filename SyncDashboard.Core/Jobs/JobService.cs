@@ -282,6 +282,17 @@ public sealed class JobService(
         };
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            // The same work asked for again while it is queued or running (a second click, a second tab) is that job.
+            var wanted = subjects.ToHashSet();
+            var unfinished = await db.Jobs.AsNoTracking().Include(j => j.Items)
+                .Where(j => j.Kind == kind && j.Total == subjects.Count && j.ParametersJson == job.ParametersJson
+                    && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running) && !j.CancelRequested)
+                .ToListAsync(cancellationToken);
+            if (unfinished.FirstOrDefault(j => wanted.SetEquals(j.Items.Select(i => i.SubjectId))) is { } same)
+            {
+                logger.LogInformation("{Kind} job {JobId} already does this work: not queued twice", kind, same.Id);
+                return same;
+            }
             db.Jobs.Add(job);
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -171,6 +171,31 @@ public sealed class JobTests : EngineTestBase
     }
 
     [Fact]
+    public async Task TheSameWorkAskedForAgainWhileItRunsIsTheSameJob()
+    {
+        var jobs = Get<JobService>();
+        var products = await HealthyAsync(3);
+        var destination = Dashboard.DemoStore("northwind-outlet");
+        destination.Faults.AddedLatency = TimeSpan.FromMilliseconds(300);
+        var first = await jobs.StartBulkSyncAsync([products[0].Id, products[1].Id]);
+
+        // A second click, or a second tab: the same products in another order.
+        var again = await jobs.StartBulkSyncAsync([products[1].Id, products[0].Id]);
+        var other = await jobs.StartBulkSyncAsync([products[0].Id, products[2].Id]);
+        var unsync = await jobs.StartBulkUnsyncAsync([products[0].Id, products[1].Id], UnsyncMode.Keep);
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.NotEqual(first.Id, other.Id);
+        Assert.NotEqual(first.Id, unsync.Id);
+        Assert.True(await jobs.CancelAsync(other.Id));
+        Assert.True(await jobs.CancelAsync(unsync.Id));
+        await JobWaits.UntilFinishedAsync(jobs, first.Id);
+        destination.Faults.Clear();
+        // Once it has finished, the same work is a new job.
+        Assert.NotEqual(first.Id, (await jobs.StartBulkSyncAsync([products[0].Id, products[1].Id])).Id);
+    }
+
+    [Fact]
     public async Task BulkMapJobReturnsTheReportAndKeepsItsCounts()
     {
         var jobs = Get<JobService>();

@@ -82,6 +82,11 @@ public sealed class StoreConnectorTests : EngineTestBase
         Assert.Equal(againMessage, otherMessage);
         Assert.Null(itself);
         Assert.Equal("northwind-outlet.myshopify.com is the Destination store: a store cannot be a Source of itself.", itselfMessage);
+        // A name differing only in case is the same name to a merchant.
+        var (sameName, sameNameMessage) = await connector.ConnectAsync(
+            new NewStoreConnection("urban THREADS", StoreRole.Source, urban.BaseUrl.ToString(), "shpat_demo_urban_threads", "demo-secret-urban-threads"), null);
+        Assert.Null(sameName);
+        Assert.Equal("A store named \"urban THREADS\" is already connected.", sameNameMessage);
         // The connection test says so too, before the merchant presses Connect.
         var tested = await connector.TestAsync(
             new NewStoreConnection("Outlet as Source", StoreRole.Source, northwind.BaseUrl.ToString(), "shpat_demo_northwind_outlet", "demo-secret-northwind-outlet"));

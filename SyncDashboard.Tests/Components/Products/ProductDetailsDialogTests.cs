@@ -97,7 +97,7 @@ public sealed class ProductDetailsDialogTests : DashboardTestContext
         var link = System.Text.RegularExpressions.Regex.Replace(host.Find("[data-testid=link-info]").TextContent, @"\s+", " ");
         Assert.Contains("Synced with \"Linen Shirt\" in Northwind Outlet (product 7001)", link);
         Assert.Equal("Repairing", host.Find("[data-testid=link-state]").TextContent);
-        Assert.Contains("(Repair failed: throttled.)", link);
+        Assert.Contains("(Repair failed: throttled).", link);
         Assert.Contains($"Last verified {verified.ToLocalTime():g}", link);
         Assert.Contains($"last changed {changed.ToLocalTime():g}", link);
         Assert.Equal("http://127.0.0.1:5101/admin/products/7001", host.Find("[data-testid=destination-link]").GetAttribute("href"));

@@ -91,6 +91,24 @@ public sealed class StoresPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void ATestSaysNothingOfDetailsEditedAfterIt()
+    {
+        Connector.TestResult = new ConnectionTestResult(true, "Connected to Coastal Supply (coastal-supply.myshopify.com).",
+            new StoreShop("Coastal Supply", "coastal-supply.myshopify.com", 501), [new StoreLocation(501, "Warehouse", true)]);
+        var page = RenderPage();
+        Fill(page, "Coastal Supply", "http://127.0.0.1:5104", "shpat_token", "secret");
+        page.Find("[data-testid=test-connection]").Click();
+        page.WaitForAssertion(() => Assert.Null(page.Find("[data-testid=connect-store]").GetAttribute("disabled")));
+
+        page.Find("input[data-testid=new-store-url]").Change("http://127.0.0.1:5105");
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=connection-test]")));
+        Assert.NotNull(page.Find("[data-testid=connect-store]").GetAttribute("disabled"));
+        page.Find("input[data-testid=new-store-url]").Change("http://127.0.0.1:5104"); // back to what was tested
+        page.WaitForAssertion(() => Assert.Null(page.Find("[data-testid=connect-store]").GetAttribute("disabled")));
+    }
+
+    [Fact]
     public async Task ASourceCanBeConnectedCountingOneChosenLocation()
     {
         Connector.TestResult = new ConnectionTestResult(true, "Connected to Coastal Supply (coastal-supply.myshopify.com).",

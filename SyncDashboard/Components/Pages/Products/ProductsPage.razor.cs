@@ -279,7 +279,6 @@ public sealed partial class ProductsPage : IDisposable
         Busy = false;
         Progress = null;
         RunningJobId = null;
-        StateHasChanged(); // followed from OnAfterRenderAsync, nothing else renders the page again
         if (finished is not null)
         {
             var failures = finished.Items.Where(i => i.Status == JobItemStatus.Failed).ToList();
@@ -311,6 +310,7 @@ public sealed partial class ProductsPage : IDisposable
         {
             await Grid.ReloadServerData();
         }
+        StateHasChanged(); // when followed from OnAfterRenderAsync, nothing else renders the page again
     }
 
     private async Task ShowDetailsAsync(ProductGridRow row)
