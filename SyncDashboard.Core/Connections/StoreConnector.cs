@@ -54,6 +54,11 @@ public sealed class StoreConnector(
         {
             return new ConnectionTestResult(false, $"{request.BaseUrl} does not answer as a Shopify store (no Admin API there). Check the address.");
         }
+        catch (StoreUnavailableException e) when (e.IsCircuitOpen)
+        {
+            return new ConnectionTestResult(false, $"{request.BaseUrl} failed several times in a row, so SyncDashboard pauses its calls there for a few seconds. " +
+                "Check the address, then test again in a moment.");
+        }
         catch (StoreApiException e)
         {
             return new ConnectionTestResult(false, $"The store could not be reached: {Reasons(e)}");

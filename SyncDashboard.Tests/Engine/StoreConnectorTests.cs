@@ -56,6 +56,17 @@ public sealed class StoreConnectorTests : EngineTestBase
         Assert.False(tls.Succeeded);
         Assert.StartsWith("The store could not be reached: ", tls.Message);
         Assert.DoesNotContain("inner exception", tls.Message, StringComparison.OrdinalIgnoreCase);
+        // Testing a closed port again and again: each answer speaks of the store, never of the client's circuit breaker.
+        var closed = $"http://127.0.0.1:{Infrastructure.FreePort.Next()}";
+        var answers = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            answers.Add((await connector.TestAsync(new NewStoreConnection("Closed", StoreRole.Source, closed, "t", "s"))).Message);
+        }
+        Assert.All(answers, a => Assert.DoesNotContain("circuit", a, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(answers, a => a.StartsWith("The store could not be reached: ", StringComparison.Ordinal));
+        Assert.Equal($"{closed} failed several times in a row, so SyncDashboard pauses its calls there for a few seconds. Check the address, then test again in a moment.",
+            answers[^1]);
         Assert.Null(connection);
         await using var db = await DbAsync();
         Assert.Equal(3, await db.StoreConnections.CountAsync());
