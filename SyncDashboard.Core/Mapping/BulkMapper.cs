@@ -258,14 +258,14 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkS
             else
             {
                 links.Add(new NewLink(source.StoreId, source.ExternalId, destination.Id, externalId, LinkKind.Mapped,
-                [.. variants.Zip(matches).Select(p => new VariantLink
-                {
-                    SourceVariantId = p.Second!.ExternalId,
-                    SourceInventoryItemId = p.Second.InventoryItemId,
-                    DestinationVariantId = p.First.ExternalId,
-                    DestinationInventoryItemId = p.First.InventoryItemId,
-                    Sku = p.First.Sku,
-                })], RequestCheck: false));
+                    [.. variants.Zip(matches).Select(p => new VariantLink
+                    {
+                        SourceVariantId = p.Second!.ExternalId,
+                        SourceInventoryItemId = p.Second.InventoryItemId,
+                        DestinationVariantId = p.First.ExternalId,
+                        DestinationInventoryItemId = p.First.InventoryItemId,
+                        Sku = p.First.Sku,
+                    })], RequestCheck: false));
             }
             if (source.Status is null or "active")
             {
