@@ -10,8 +10,9 @@ namespace SyncDashboard.Core.Syncing;
 /// <summary>
 /// Turns what changed in a store (a webhook, a sweep, a read) into hints for the engine: new
 /// products get their link state; a linked product whose fields or variants changed (at the Source, or
-/// by hand at the Destination) or that is gone gets a reconciliation request; a stock change of a
-/// linked item goes to <see cref="LiveInventory"/>. Hints only make convergence faster: the periodic
+/// by hand at the Destination) or that is gone gets a reconciliation request; a Source stock change of a
+/// linked item goes to <see cref="LiveInventory"/>, and a Destination stock that is not what SyncDashboard
+/// last read or wrote (found by a sweep when its webhook was lost) gets a reconciliation request. Hints only make convergence faster: the periodic
 /// reconciliation finds whatever a lost hint missed.
 /// </summary>
 public sealed class ChangeRouter(
@@ -42,11 +43,10 @@ public sealed class ChangeRouter(
             await inventory.HintAsync(store.Id, items, cancellationToken);
             return;
         }
-        // A Destination stock changed (by hand, or by another app): check it against its Source.
-        foreach (var (sourceStoreId, sourceItems) in await SourceItemsOfAsync(store.Id, items, cancellationToken))
-        {
-            await inventory.HintAsync(sourceStoreId, sourceItems, cancellationToken);
-        }
+        // A Destination stock changed (by hand, or by another app, its webhook lost): what SyncDashboard knows of
+        // that level is stale, so a stock hint would see nothing to do; the reconciliation reads both sides.
+        var quantities = changes.QuantityChanges.GroupBy(c => c.InventoryItemId).ToDictionary(g => g.Key, g => g.Last().NewQuantity);
+        await links.RequestCheckAsync(await LinksWithOtherDestinationStockAsync(store.Id, quantities, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -96,14 +96,23 @@ public sealed class ChangeRouter(
         return result;
     }
 
-    private async Task<List<(int SourceStoreId, List<long> Items)>> SourceItemsOfAsync(int destinationStoreId, IReadOnlyList<long> destinationItems,
+    /// <summary>
+    /// The links of Destination items whose quantity, as the store now says, is not the one SyncDashboard last
+    /// read or wrote (its own writes are not checked again).
+    /// </summary>
+    private async Task<List<long>> LinksWithOtherDestinationStockAsync(int destinationStoreId, IReadOnlyDictionary<long, int> quantities,
         CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var pairs = await db.VariantLinks.AsNoTracking().Where(v => destinationItems.Contains(v.DestinationInventoryItemId))
-            .Join(db.ProductLinks.AsNoTracking().Where(l => l.DestinationStoreId == destinationStoreId), v => v.ProductLinkId, l => l.Id,
-                (v, l) => new { l.SourceStoreId, v.SourceInventoryItemId })
-            .ToListAsync(cancellationToken);
-        return [.. pairs.GroupBy(p => p.SourceStoreId).Select(g => (g.Key, g.Select(p => p.SourceInventoryItemId).ToList()))];
+        var result = new List<long>();
+        foreach (var chunk in quantities.Keys.Chunk(500))
+        {
+            var pairs = await db.VariantLinks.AsNoTracking().Where(v => chunk.Contains(v.DestinationInventoryItemId))
+                .Join(db.ProductLinks.AsNoTracking().Where(l => l.DestinationStoreId == destinationStoreId), v => v.ProductLinkId, l => l.Id,
+                    (v, l) => new { l.Id, v.DestinationInventoryItemId, v.DestinationAvailable })
+                .ToListAsync(cancellationToken);
+            result.AddRange(pairs.Where(p => p.DestinationAvailable != quantities[p.DestinationInventoryItemId]).Select(p => p.Id));
+        }
+        return [.. result.Distinct()];
     }
 }
