@@ -112,9 +112,10 @@ public static class DesiredState
             return new DesiredProduct { Source = condition, Delete = true, Unlink = true };
         }
         var zero = condition != SourceCondition.Active && settings.DeletePolicy == SourceDeletePolicy.KeepAndZeroStock;
+        // Drafted by the policy; otherwise (the Source product active again, or the policy no longer drafting, as
+        // for a mapped listing when the setting becomes Delete) the status it had before it was drafted, if it was.
         var status = condition != SourceCondition.Active && settings.DeletePolicy == SourceDeletePolicy.SetToDraft ? Draft
-            : condition == SourceCondition.Active ? link.PausedFromStatus
-            : null;
+            : link.PausedFromStatus;
 
         var diff = VariantDiff.Compare(product?.Variants ?? [], link.Variants);
         var fields = settings.Fields;

@@ -169,9 +169,7 @@ public sealed record RepairPlan
         AddIf(changes, desired.VariantsToAdd.Count + recreate.Count > 0, $"{Count(desired.VariantsToAdd.Count + recreate.Count, "variant")} added");
         AddIf(changes, desired.VariantsToRemove.Count > 0, $"{Count(desired.VariantsToRemove.Count, "variant")} removed");
 
-        var paused = desired.Source == SourceCondition.Active ? null
-            : desired.Status == DesiredState.Draft ? link.PausedFromStatus ?? actual.Status
-            : link.PausedFromStatus;
+        var paused = desired.Status == DesiredState.Draft && desired.Source != SourceCondition.Active ? link.PausedFromStatus ?? actual.Status : null;
         return new RepairPlan
         {
             Unlink = desired.Unlink,

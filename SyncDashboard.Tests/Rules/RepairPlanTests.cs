@@ -149,6 +149,25 @@ public sealed class RepairPlanTests
         Assert.Equal("active", plan.PausedFromStatus);
     }
 
+    [Fact]
+    public void AListingDraftedByThePolicyIsRestoredWhenThePolicyNoLongerDraftsIt()
+    {
+        // A mapped listing set to draft while its Source product is archived; then the setting becomes Delete,
+        // which keeps a mapped listing with stock 0 rather than drafting it.
+        var link = Link(LinkKind.Mapped, Pair(1, "A"));
+        link.PausedFromStatus = "active";
+        var archived = Product(Variant(1, "A")) with { Status = "archived" };
+        var source = new Core.Connections.StoreConnection { Name = "Urban Threads", BaseUrl = "http://127.0.0.1:5102", ProtectedAccessToken = "", ProtectedWebhookSecret = "",
+            DeletePolicy = SourceDeletePolicy.Delete, MappedFields = Core.Connections.ProductFieldSync.None };
+        var desired = DesiredState.For(link, new SourceSnapshot(archived, Available((1001, 5))), LinkSettings.For(source, LinkKind.Mapped));
+
+        var plan = RepairPlan.Between(desired, link, Copy(Product(Variant(1, "A"))) with { Status = "draft" }, Levels((1501, 0)));
+
+        Assert.Equal("active", plan.Update!.Status);
+        Assert.Null(plan.PausedFromStatus);
+        Assert.All(desired.Variants, v => Assert.Equal(0, v.Available)); // still sells nothing while the Source product is archived
+    }
+
     /// <summary>The Destination copy of a Source product as a store would return it (ids shifted by 500 for variants and items).</summary>
     private static StoreProduct Copy(StoreProduct source) => source with
     {
