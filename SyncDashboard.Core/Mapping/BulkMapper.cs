@@ -267,14 +267,13 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkS
                         Sku = p.First.Sku,
                     })], RequestCheck: false));
             }
-            if (source.Status is null or "active")
+            if (UnavailableSource.IsAvailable(source.Status))
             {
                 return new(externalId, title, MappingOutcome.Mapped, $"Matched \"{source.Title}\" variant for variant by SKU.", source.StoreId, source.ExternalId, source.Title);
             }
-            var held = LinkSettings.For(sourceStoresById[source.StoreId], LinkKind.Mapped).DeletePolicy == SourceDeletePolicy.SetToDraft
-                ? "this listing is set to draft" : "this listing's stock is held at 0";
             return new(externalId, title, MappingOutcome.Mapped,
-                $"Matched \"{source.Title}\" variant for variant by SKU, but it is {source.Status} in the Source: until it is active again, {held}.",
+                $"Matched \"{source.Title}\" variant for variant by SKU, but it is {source.Status} in the Source: until it is active again, " +
+                $"{UnavailableSource.Consequence(sourceStoresById[source.StoreId])}.",
                 source.StoreId, source.ExternalId, source.Title) { SourceUnavailable = true };
         }
     }

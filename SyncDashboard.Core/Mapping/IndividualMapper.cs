@@ -24,7 +24,11 @@ public sealed record MappingProposal(
     long DestinationProductId,
     string DestinationTitle,
     IReadOnlyList<MappingVariant> DestinationVariants,
-    IReadOnlyList<VariantPair> SuggestedPairs);
+    IReadOnlyList<VariantPair> SuggestedPairs)
+{
+    /// <summary>When the Source product is draft or archived: what that means for the listing (<see cref="UnavailableSource.Warning"/>); null otherwise.</summary>
+    public string? SourceWarning { get; init; }
+}
 
 /// <summary>
 /// Maps one Source product to one Destination product by hand, variant by variant: suggests pairs
@@ -63,7 +67,13 @@ public sealed class IndividualMapper(IDbContextFactory<SyncDbContext> dbFactory,
         var pairs = source.Variants.OrderBy(v => v.Position)
             .Select(v => new VariantPair(v.Id, v.NormalizedSku is not null && bySku.TryGetValue(v.NormalizedSku, out var id) ? id : null))
             .ToList();
-        return new MappingProposal(source.Id, source.Title, Variants(source), target.Id, target.Title, Variants(target), pairs);
+        string? warning = null;
+        if (!UnavailableSource.IsAvailable(source.Status))
+        {
+            var store = await db.StoreConnections.AsNoTracking().FirstAsync(c => c.Id == source.StoreId, cancellationToken);
+            warning = UnavailableSource.Warning(source.Title, source.Status!, store);
+        }
+        return new MappingProposal(source.Id, source.Title, Variants(source), target.Id, target.Title, Variants(target), pairs) { SourceWarning = warning };
     }
 
     /// <summary>Every reason the pairs cannot be saved; empty when they can.</summary>

@@ -205,6 +205,28 @@ public sealed class SourceChangeTests : ConvergenceTestBase
         Assert.Null(await FindLinkAsync(product.ExternalId));
     }
 
+    [Fact]
+    public async Task TheIndividualMapperSaysWhenTheSourceProductIsDraft()
+    {
+        var line = (await Get<BulkMapper>().RunAsync(dryRun: true)).Lines.First(l => l.Outcome == MappingOutcome.Mapped && l.SourceStoreId == 2);
+        await PutProductAsync("urban-threads", line.SourceProductId!.Value, new { id = line.SourceProductId, status = "draft" });
+        long sourceId = 0, targetId = 0;
+        await EventuallyAsync(async () =>
+        {
+            await using var db = await DbAsync();
+            sourceId = await db.Products.Where(p => p.StoreId == 2 && p.ExternalId == line.SourceProductId && p.Status == "draft").Select(p => p.Id).FirstOrDefaultAsync();
+            targetId = await db.Products.Where(p => p.StoreId == 1 && p.ExternalId == line.DestinationProductId).Select(p => p.Id).FirstOrDefaultAsync();
+            return sourceId != 0;
+        }, "the mirror knows the Source product is draft");
+
+        var proposal = await Get<IndividualMapper>().ProposeAsync(sourceId, targetId);
+
+        Assert.Equal($"\"{line.SourceTitle}\" is draft in Urban Threads: until it is active there, this listing's stock is held at 0.", proposal.SourceWarning);
+        var active = await Get<BulkMapper>().RunAsync(dryRun: true); // the Bulk Mapper says the same in its own words
+        Assert.Contains("but it is draft in the Source: until it is active again, this listing's stock is held at 0.",
+            active.Lines.Single(l => l.DestinationProductId == line.DestinationProductId).Reason);
+    }
+
     private bool Exists(string store, long productId)
     {
         try

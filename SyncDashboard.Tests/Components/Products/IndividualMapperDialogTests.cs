@@ -88,6 +88,17 @@ public sealed class IndividualMapperDialogTests : DashboardTestContext
     }
 
     [Fact]
+    public void ADraftOrArchivedSourceProductIsSaidBeforeMapping()
+    {
+        var warning = "\"Linen Shirt\" is draft in Urban Threads: until it is active there, this listing's stock is held at 0.";
+        IndividualMapper.Proposal = IndividualMapper.Proposal! with { SourceWarning = warning };
+        var host = Open();
+        host.WaitForElements("[data-testid=mapper-candidate]", 2)[0].Click();
+
+        host.WaitForAssertion(() => Assert.Equal(warning, host.Find("[data-testid=mapper-source-unavailable]").TextContent.Trim()));
+    }
+
+    [Fact]
     public void AVariantChosenTwiceIsReportedBeforeSaving()
     {
         var host = Open();
