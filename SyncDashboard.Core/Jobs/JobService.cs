@@ -39,6 +39,7 @@ public sealed class JobService(
     private readonly ConcurrentDictionary<Guid, MappingReport> _reports = new();
     private readonly ConcurrentDictionary<Guid, CancellationTokenSource> _running = new();
     private readonly ConcurrentQueue<Guid> _reportOrder = new();
+    private readonly SemaphoreSlim _creating = new(1, 1);
 
     /// <summary>
     /// Raised (on the runner's thread) whenever a job's progress or status changes, for every job.
@@ -280,26 +281,39 @@ public sealed class JobService(
             CreatedAt = time.GetUtcNow(),
             Items = [.. subjects.Select((id, index) => new JobItem { Position = index, SubjectId = id, Status = JobItemStatus.Pending })],
         };
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        // One creation at a time, so two identical asks at the same instant cannot both miss each other.
+        await _creating.WaitAsync(cancellationToken);
+        try
         {
-            // The same work asked for again while it is queued or running (a second click, a second tab) is that job.
-            var wanted = subjects.ToHashSet();
-            var unfinished = await db.Jobs.AsNoTracking().Include(j => j.Items)
-                .Where(j => j.Kind == kind && j.Total == subjects.Count && j.ParametersJson == job.ParametersJson
-                    && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running) && !j.CancelRequested)
-                .ToListAsync(cancellationToken);
-            if (unfinished.FirstOrDefault(j => wanted.SetEquals(j.Items.Select(i => i.SubjectId))) is { } same)
+            if (await SameUnfinishedAsync(job, subjects, cancellationToken) is { } same)
             {
                 logger.LogInformation("{Kind} job {JobId} already does this work: not queued twice", kind, same.Id);
                 return same;
             }
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             db.Jobs.Add(job);
             await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _creating.Release();
         }
         logger.LogInformation("Queued {Kind} job {JobId} of {Count} items", kind, job.Id, job.Total);
         _queued.Writer.TryWrite(job.Id);
         Publish(JobProgress.From(job));
         return job;
+    }
+
+    /// <summary>The same work asked for again while it is queued or running (a second click, a second tab): that job, or null.</summary>
+    private async Task<Job?> SameUnfinishedAsync(Job job, IReadOnlyList<long> subjects, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var wanted = subjects.ToHashSet();
+        var unfinished = await db.Jobs.AsNoTracking().Include(j => j.Items)
+            .Where(j => j.Kind == job.Kind && j.Total == subjects.Count && j.ParametersJson == job.ParametersJson
+                && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running) && !j.CancelRequested)
+            .ToListAsync(cancellationToken);
+        return unfinished.FirstOrDefault(j => wanted.SetEquals(j.Items.Select(i => i.SubjectId)));
     }
 
     private static List<long> Subjects(IReadOnlyCollection<long> ids)

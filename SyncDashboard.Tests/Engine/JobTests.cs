@@ -187,6 +187,10 @@ public sealed class JobTests : EngineTestBase
         Assert.Equal(first.Id, again.Id);
         Assert.NotEqual(first.Id, other.Id);
         Assert.NotEqual(first.Id, unsync.Id);
+        // Asked for at the same instant (two tabs): still one job.
+        var together = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => jobs.StartResyncAsync([products[2].Id]))));
+        Assert.Single(together.Select(j => j.Id).Distinct());
+        Assert.True(await jobs.CancelAsync(together[0].Id));
         Assert.True(await jobs.CancelAsync(other.Id));
         Assert.True(await jobs.CancelAsync(unsync.Id));
         await JobWaits.UntilFinishedAsync(jobs, first.Id);

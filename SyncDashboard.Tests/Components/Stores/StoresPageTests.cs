@@ -243,13 +243,20 @@ public sealed class StoresPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void ASaveThatChangesNoDestinationProductIsNotAskedAbout()
+    public async Task ASaveThatChangesNoDestinationProductIsNotAskedAboutAndASecondClickSavesNothingAgain()
     {
         var page = RenderPage();
+        var markup = page.FindComponents<MudTextField<string>>().First(c => c.Markup.Contains("price-markup", StringComparison.Ordinal));
+        await page.InvokeAsync(() => markup.Instance.ValueChanged.InvokeAsync("5"));
+
         page.FindAll("[data-testid=save-settings]")[0].Click();
         page.WaitForAssertion(() => Assert.Single(Stores.SettingsUpdates));
         Assert.Single(SettingsPreview.Asked);
         Assert.DoesNotContain("Save and apply", DialogText());
+
+        page.FindAll("[data-testid=save-settings]")[0].Click();
+        page.WaitForAssertion(() => Assert.Contains("Nothing to save: the settings of Urban Threads are as saved.", Snackbars));
+        Assert.Single(Stores.SettingsUpdates);
     }
 
     [Fact]
