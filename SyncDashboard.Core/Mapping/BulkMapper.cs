@@ -188,10 +188,20 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkS
         var report = new MappingReport(dryRun, lines, time.GetElapsedTime(started)) { CreatedLinkIds = created };
         if (!dryRun)
         {
+            var bySource = lines.Where(l => l.Outcome == MappingOutcome.Mapped && l.SourceStoreId is not null)
+                .GroupBy(l => l.SourceStoreId!.Value).OrderBy(g => sourceStores[g.Key]).ToList();
             await activity.RecordAsync(ActivityKind.Map, ActivitySeverity.Success,
-                $"Bulk Mapper linked {report.Count(MappingOutcome.Mapped)} of {lines.Count} Destination products; " +
-                $"{lines.Count - report.Count(MappingOutcome.Mapped)} were not mapped.",
+                $"Bulk Mapper linked {report.Count(MappingOutcome.Mapped)} of {lines.Count} Destination products" +
+                (bySource.Count > 0 ? $" ({string.Join(", ", bySource.Select(g => $"{g.Count()} to {sourceStores[g.Key]}"))})" : "") +
+                $"; {lines.Count - report.Count(MappingOutcome.Mapped)} were not mapped.",
                 destination.Id, destination.Name, cancellationToken: cancellationToken);
+            // Each Source's share under its own name too, so the Activity Log's store filter finds it.
+            foreach (var group in bySource)
+            {
+                await activity.RecordAsync(ActivityKind.Map, ActivitySeverity.Success,
+                    $"Bulk Mapper linked {group.Count()} Destination product{(group.Count() == 1 ? "" : "s")} to products of {sourceStores[group.Key]}.",
+                    group.Key, sourceStores[group.Key], cancellationToken: cancellationToken);
+            }
         }
         return report;
 

@@ -20,9 +20,10 @@ public sealed class ResyncTests : ConvergenceTestBase
         get
         {
             var settings = base.Settings;
-            // No periodic pass during these tests: what is repaired, the Resync repaired.
+            // No periodic pass and no sweep during these tests: what is repaired, the Resync repaired.
             settings["Reconciliation:Interval"] = "01:00:00";
             settings["Reconciliation:VerifyEvery"] = "1.00:00:00";
+            settings["SyncDashboard:SweepInterval"] = "01:00:00";
             return settings;
         }
     }

@@ -61,6 +61,9 @@ public sealed class StockConvergenceTests : ConvergenceTestBase
         Assert.Equal(sourceStores.Order(), summaries.Select(a => a.StoreName!).Order());
         Assert.All(summaries, a => Assert.Contains("stock", a.Message));
         Assert.All(summaries.Where(a => a.Message.Contains(" brought ", StringComparison.Ordinal)), a => Assert.Contains($"linked products of {a.StoreName} in step", a.Message));
+        // The mapping itself is told per Source store too (the store filter finds it).
+        var maps = await db.Activity.AsNoTracking().Where(a => a.Kind == ActivityKind.Map).ToListAsync();
+        Assert.All(sourceStores, name => Assert.Single(maps, a => a.StoreName == name && a.Message.EndsWith($" to products of {name}.", StringComparison.Ordinal)));
         Assert.Equal(0, differed);
     }
 
