@@ -133,7 +133,7 @@ public sealed partial class Reconciler
         {
             await links.RemoveAsync(link.Id, CancellationToken.None);
             var kept = settings.DeletePolicy == SourceDeletePolicy.SetToDraft ? "set to draft" : "kept with stock 0";
-            var ended = $"\"{title}\" was deleted in {source.Name}; its copy in {destination.Name} was {kept}.";
+            var ended = $"\"{title}\" was deleted in {source.Name}; {ListingWord(link)} in {destination.Name} was {kept}.";
             await activity.RecordAsync(ActivityKind.ProductDeleted, ActivitySeverity.Warning, ended, source.Id, source.Name, link.SourceProductId, title,
                 cancellationToken: CancellationToken.None);
             return new LinkOutcome(link.Id, link.SourceProductId, title, LinkOutcomeKind.Unlinked, plan.Changes, ended);
@@ -148,7 +148,7 @@ public sealed partial class Reconciler
         {
             var what = settings.DeletePolicy == SourceDeletePolicy.SetToDraft ? "set to draft" : "kept with stock 0";
             await activity.RecordAsync(ActivityKind.ProductUpdate, ActivitySeverity.Warning,
-                $"\"{title}\" is {sourceProduct?.Status} in {source.Name}; its copy in {destination.Name} was {what}.",
+                $"\"{title}\" is {sourceProduct?.Status} in {source.Name}; {ListingWord(link)} in {destination.Name} was {what}.",
                 source.Id, source.Name, link.SourceProductId, title, cancellationToken: CancellationToken.None);
         }
         if (state == LinkState.OutOfStep && (link.State != LinkState.OutOfStep || link.StateReason != reason))
@@ -181,6 +181,9 @@ public sealed partial class Reconciler
         InventoryTracked = variant.InventoryTracked,
         InventoryPolicy = variant.InventoryPolicy,
     };
+
+    /// <summary>How the Activity Log names the Destination product: "its copy" (Sync made it) or "its listing" (the merchant's own, mapped).</summary>
+    private static string ListingWord(ProductLink link) => link.Kind == LinkKind.Mapped ? "its listing" : "its copy";
 
     /// <summary>The Source product's state in words, as found now (it may always have been draft): "is draft", "is archived", "was deleted".</summary>
     private static string Ended(SourceCondition condition, StoreProduct? product) =>

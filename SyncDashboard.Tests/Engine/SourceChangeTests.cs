@@ -111,7 +111,7 @@ public sealed class SourceChangeTests : ConvergenceTestBase
         await EventuallyAsync(() => pairs.All(p => DestinationStock(p.DestinationInventoryItemId) == 0), "the copy of an archived product sells nothing");
         Assert.Equal("active", (await ProductAsync("northwind-outlet", link.DestinationProductId))["status"]!.GetValue<string>());
         await EventuallyAsync(async () => (await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.ProductUpdate })).Entries
-            .Any(e => e.Message.Contains("is archived in Urban Threads", StringComparison.Ordinal) && e.Message.Contains("kept with stock 0", StringComparison.Ordinal)),
+            .Any(e => e.Message.Contains("is archived in Urban Threads; its copy in Northwind Outlet was kept with stock 0", StringComparison.Ordinal)),
             "the policy's effect is in the Activity Log");
 
         // "Set to draft": the copy is hidden; when the Source product is active again, so is the copy, with its stock.
@@ -143,7 +143,7 @@ public sealed class SourceChangeTests : ConvergenceTestBase
         Assert.Equal("active", (await ProductAsync("northwind-outlet", line.DestinationProductId))["status"]!.GetValue<string>());
         Assert.NotNull(await FindLinkAsync(mapped.SourceProductId)); // and follows its Source again when it is back
         await EventuallyAsync(async () => (await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.ProductUpdate })).Entries
-            .Any(e => e.Message.Contains("is archived in Urban Threads", StringComparison.Ordinal) && e.Message.Contains("kept with stock 0", StringComparison.Ordinal)),
+            .Any(e => e.Message.Contains("is archived in Urban Threads; its listing in Northwind Outlet was kept with stock 0", StringComparison.Ordinal)),
             "the mapped listing's fate is in the Activity Log");
     }
 
