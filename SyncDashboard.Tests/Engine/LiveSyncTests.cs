@@ -54,8 +54,9 @@ public sealed class LiveSyncTests : EngineTestBase
     public async Task BurstOfChangesToOneItemIsCoalescedIntoOneStoreCall()
     {
         var (source, destinationItem) = await SyncOneAsync();
-        var inventory = Get<LiveInventory>();
-        var pushesBefore = inventory.Pushes;
+        var destination = Dashboard.DemoStore("northwind-outlet").Stats;
+        long Writes() => destination.ByOperation.GetValueOrDefault("POST inventory_levels/set.json");
+        var writesBefore = Writes();
 
         for (var quantity = 1; quantity <= 10; quantity++)
         {
@@ -64,7 +65,8 @@ public sealed class LiveSyncTests : EngineTestBase
 
         await EventuallyAsync(() => DestinationStock(destinationItem) == 10, "the latest value wins");
         await Task.Delay(1_500);
-        Assert.InRange(inventory.Pushes - pushesBefore, 1, 2);
+        // Ten changes, one or two Destination writes (by live inventory, or by a reconciliation a sweep asked for meanwhile).
+        Assert.InRange(Writes() - writesBefore, 1, 2);
     }
 
     [Fact]
