@@ -110,12 +110,13 @@ public sealed class JobRunner(
 
         logger.LogInformation("{Verb} {Kind} job {JobId}: {Pending} of {Total} items to do",
             resumed ? "Resuming" : "Starting", job.Kind, job.Id, pending.Count, job.Total);
+        var parameters = JobService.ParametersOf(job);
+        var dryRun = IsDryRun(job);
         await activity.RecordAsync(ActivityKind.Job, ActivitySeverity.Info, resumed
-            ? $"{job.Kind.Subject(job.Total)} resumed after a restart: {pending.Count} left to do."
-            : $"{job.Kind.Subject(job.Total)} started.", cancellationToken: CancellationToken.None);
+            ? $"{(dryRun ? DryRunSubject : job.Kind.Subject(job.Total))} resumed after a restart: {pending.Count} left to do."
+            : dryRun ? $"{DryRunSubject} started (nothing is linked)." : $"{job.Kind.Subject(job.Total)} started.", cancellationToken: CancellationToken.None);
         jobs.Publish(JobProgress.From(job));
 
-        var parameters = JobService.ParametersOf(job);
         IReadOnlyList<JobItem> current = [];
         string? lastMessage = null;
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -205,6 +206,11 @@ public sealed class JobRunner(
         }
     }
 
+    /// <summary>How the Activity Log names a Bulk Mapper dry run, so it is never taken for a real run.</summary>
+    private const string DryRunSubject = "Bulk Mapper dry run";
+
+    private static bool IsDryRun(Job job) => job.Kind == JobKind.BulkMap && JobService.ParametersOf(job).DryRun == true;
+
     private async Task<bool> CancelRequestedAsync(Job job, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -262,7 +268,7 @@ public sealed class JobRunner(
         job.FinishedAt = now;
         logger.LogInformation("Job {JobId} {Status}: {Succeeded} succeeded, {Failed} failed of {Total}", job.Id, status, job.Succeeded, job.Failed, job.Total);
 
-        var kind = job.Kind.Describe();
+        var kind = IsDryRun(job) ? DryRunSubject : job.Kind.Describe();
         var items = job.Total == 1 ? "1 item" : $"{job.Total} items";
         var counts = $"{job.Succeeded} succeeded, {job.Failed} failed";
         var (severity, message) = (status, job.Kind) switch

@@ -15,6 +15,9 @@ public sealed record SettingsChangeImpact(
 {
     public static SettingsChangeImpact None { get; } = new([], [], ProductFieldSync.None, 0);
 
+    /// <summary>Titles of the Destination products the current setting set to draft that the new one no longer drafts: they get their status back now.</summary>
+    public IReadOnlyList<string> ListingsRestored { get; init; } = [];
+
     /// <summary>Whether the save changes Destination products in a way the merchant should confirm.</summary>
     public bool NeedsConfirmation => Consequences().Count > 0;
 
@@ -31,6 +34,11 @@ public sealed record SettingsChangeImpact(
         {
             lines.Add($"{Count(CopiesSetToDraft.Count, "Destination product", "Destination products")} will be set to draft now, because the Source product " +
                 $"is draft or archived: {Titles(CopiesSetToDraft)}.");
+        }
+        if (ListingsRestored.Count > 0)
+        {
+            lines.Add($"{Count(ListingsRestored.Count, "Destination product", "Destination products")} set to draft by the current setting will get their " +
+                $"status back now (their stock stays 0 while the Source product is not active): {Titles(ListingsRestored)}.");
         }
         if (MappedFieldsTurnedOn != ProductFieldSync.None && MappedListings > 0)
         {

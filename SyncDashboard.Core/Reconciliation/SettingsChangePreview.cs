@@ -38,6 +38,19 @@ public sealed class SettingsChangePreview(IDbContextFactory<SyncDbContext> dbFac
         var mapped = fieldsTurnedOn == ProductFieldSync.None
             ? 0
             : await db.ProductLinks.CountAsync(l => l.SourceStoreId == sourceStoreId && l.Kind == LinkKind.Mapped, cancellationToken);
-        return new SettingsChangeImpact(Newly(SourceDeletePolicy.Delete), Newly(SourceDeletePolicy.SetToDraft), fieldsTurnedOn, mapped);
+        // Products the Set-to-draft setting drafted: a setting that no longer drafts them gives their status back.
+        var paused = await (
+                from link in db.ProductLinks.AsNoTracking()
+                where link.SourceStoreId == sourceStoreId && link.PausedFromStatus != null
+                join product in db.Products.AsNoTracking() on new { StoreId = link.SourceStoreId, ExternalId = link.SourceProductId }
+                    equals new { product.StoreId, product.ExternalId }
+                select new { link.Kind, product.Title })
+            .ToListAsync(cancellationToken);
+        List<string> restored = [.. paused.Where(l => LinkSettings.For(next, l.Kind).DeletePolicy is SourceDeletePolicy.KeepAndZeroStock)
+            .Select(l => l.Title).Order(StringComparer.CurrentCulture)];
+        return new SettingsChangeImpact(Newly(SourceDeletePolicy.Delete), Newly(SourceDeletePolicy.SetToDraft), fieldsTurnedOn, mapped)
+        {
+            ListingsRestored = restored,
+        };
     }
 }

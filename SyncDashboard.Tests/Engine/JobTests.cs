@@ -233,6 +233,10 @@ public sealed class JobTests : EngineTestBase
         var log = await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Job });
         Assert.Contains(log.Entries, e => e.Message == $"Bulk map finished: {item.Message}");
         Assert.Contains(log.Entries, e => e.Message == "Bulk map of the catalogue started."); // not "of 1 item"
+        // A dry run is never logged as if it were a real one.
+        Assert.Contains(log.Entries, e => e.Message == "Bulk Mapper dry run started (nothing is linked).");
+        Assert.Contains(log.Entries, e => e.Message.StartsWith("Bulk Mapper dry run finished: Dry run: ", StringComparison.Ordinal));
+        Assert.Single(log.Entries, e => e.Message == "Bulk map of the catalogue started.");
     }
 
     [Fact]

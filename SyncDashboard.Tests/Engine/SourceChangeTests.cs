@@ -180,6 +180,22 @@ public sealed class SourceChangeTests : ConvergenceTestBase
         Assert.Equal((ProductFieldSync.Title | ProductFieldSync.Vendor, 1), (fields.MappedFieldsTurnedOn, fields.MappedListings));
         Assert.Equal("The title and vendor of 1 mapped listing (your own listings) will be overwritten with the Source's.", Assert.Single(fields.Consequences()));
         Assert.False((await preview.PreviewAsync(urban.Id, SourceSettings.Of(urban) with { PriceRule = new PriceRule(10, 0) })).NeedsConfirmation);
+
+        // Once "Set to draft" has drafted both, leaving it gives them their status back: that is said too.
+        await Get<StoreConnectionService>().UpdateSettingsAsync(urban.Id, SourceSettings.Of(urban) with { DeletePolicy = SourceDeletePolicy.SetToDraft });
+        await EventuallyAsync(async () =>
+        {
+            await using var db = await DbAsync();
+            return await db.ProductLinks.CountAsync(l => l.PausedFromStatus != null) == 2;
+        }, "both Destination products are drafted");
+        urban = await ConnectionAsync("Urban Threads");
+        var toDelete = await preview.PreviewAsync(urban.Id, SourceSettings.Of(urban) with { DeletePolicy = SourceDeletePolicy.Delete });
+        Assert.Equal([syncedTitle], toDelete.CopiesDeleted);
+        Assert.Equal([mappedTitle], toDelete.ListingsRestored); // a mapped listing is kept (stock 0), no longer drafted
+        Assert.Contains($"1 Destination product set to draft by the current setting will get their status back now (their stock stays 0 while the Source " +
+            $"product is not active): \"{mappedTitle}\".", toDelete.Consequences());
+        var toKeep = await preview.PreviewAsync(urban.Id, SourceSettings.Of(urban) with { DeletePolicy = SourceDeletePolicy.KeepAndZeroStock });
+        Assert.Equal(new[] { syncedTitle, mappedTitle }.Order(StringComparer.CurrentCulture), toKeep.ListingsRestored);
     }
 
     [Fact]
