@@ -33,6 +33,14 @@ public sealed class StoreConnector(
         {
             return new ConnectionTestResult(false, string.Join(" ", problems));
         }
+        await using (var names = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            // A taken name is said at once, before the store is even asked.
+            if (await NameTakenAsync(names, request, cancellationToken) is { } taken)
+            {
+                return new ConnectionTestResult(false, taken);
+            }
+        }
         try
         {
             var client = connections.ClientFor(Draft(request));
@@ -102,14 +110,21 @@ public sealed class StoreConnector(
         return (connection, test.Message);
     }
 
+    /// <summary>Why the name cannot be used: another connected store has it. "urban threads" and "Urban Threads" are one name to a merchant (SQLite's lower() folds ASCII letters).</summary>
+    private static async Task<string?> NameTakenAsync(SyncDbContext db, NewStoreConnection request, CancellationToken cancellationToken)
+    {
+        var name = request.Name.Trim().ToLower(CultureInfo.InvariantCulture);
+        return await db.StoreConnections.AnyAsync(c => c.Name.ToLower() == name && c.Status != ConnectionStatus.Disconnected, cancellationToken)
+            ? $"A store named \"{request.Name.Trim()}\" is already connected."
+            : null;
+    }
+
     /// <summary>Why a store that answered cannot be connected: its name is taken, the shop is connected already, or a second Destination. Null when it can.</summary>
     private static async Task<string?> RefusalAsync(SyncDbContext db, NewStoreConnection request, StoreShop shop, CancellationToken cancellationToken)
     {
-        var name = request.Name.Trim().ToLower(CultureInfo.InvariantCulture);
-        // "urban threads" and "Urban Threads" are one name to a merchant (SQLite's lower() folds ASCII letters).
-        if (await db.StoreConnections.AnyAsync(c => c.Name.ToLower() == name && c.Status != ConnectionStatus.Disconnected, cancellationToken))
+        if (await NameTakenAsync(db, request, cancellationToken) is { } taken)
         {
-            return $"A store named \"{request.Name.Trim()}\" is already connected.";
+            return taken;
         }
         if (await AlreadyConnectedAsync(db, request, shop, cancellationToken) is { } refusal)
         {

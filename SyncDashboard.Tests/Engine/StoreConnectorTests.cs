@@ -98,6 +98,9 @@ public sealed class StoreConnectorTests : EngineTestBase
             new NewStoreConnection("urban THREADS", StoreRole.Source, urban.BaseUrl.ToString(), "shpat_demo_urban_threads", "demo-secret-urban-threads"), null);
         Assert.Null(sameName);
         Assert.Equal("A store named \"urban THREADS\" is already connected.", sameNameMessage);
+        // Said at once by the connection test, even for an address that does not answer.
+        var takenName = await connector.TestAsync(new NewStoreConnection("URBAN threads", StoreRole.Source, $"http://127.0.0.1:{Infrastructure.FreePort.Next()}", "t", "s"));
+        Assert.Equal((false, "A store named \"URBAN threads\" is already connected."), (takenName.Succeeded, takenName.Message));
         // The connection test says so too, before the merchant presses Connect.
         var tested = await connector.TestAsync(
             new NewStoreConnection("Outlet as Source", StoreRole.Source, northwind.BaseUrl.ToString(), "shpat_demo_northwind_outlet", "demo-secret-northwind-outlet"));
