@@ -180,9 +180,10 @@ public sealed class JobResumeTests : IDisposable
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<SyncDbContext>>().CreateDbContextAsync();
         var links = await db.ProductLinks.AsNoTracking().Include(l => l.Variants).ToListAsync();
         var destination = app.DemoStore("northwind-outlet");
+        var urbanId = (await db.StoreConnections.SingleAsync(c => c.Name == "Urban Threads")).Id;
         foreach (var link in links)
         {
-            var sourceName = link.SourceStoreId == (await db.StoreConnections.SingleAsync(c => c.Name == "Urban Threads")).Id ? "urban-threads" : "hearth-and-home";
+            var sourceName = link.SourceStoreId == urbanId ? "urban-threads" : "hearth-and-home";
             var source = app.DemoStore(sourceName);
             var product = source.Catalogue.GetProduct(link.SourceProductId);
             if ((string?)product["status"] != "active")
