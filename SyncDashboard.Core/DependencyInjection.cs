@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
-using SyncDashboard.Core.DemoStores;
 using SyncDashboard.Core.Jobs;
 using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Mapping;
@@ -21,15 +20,13 @@ namespace SyncDashboard.Core;
 public static class DependencyInjection
 {
     /// <summary>
-    /// The core services: the embedded demo stores (section <c>DemoStores</c>; registered first so
-    /// they answer before anything calls a store), store clients (<see cref="IStoreClientFactory"/>,
+    /// The core services: store clients (<see cref="IStoreClientFactory"/>,
     /// section <c>Shopify</c>), the configured stores (<see cref="IConfiguredStores"/>, section
     /// <c>Stores</c>) and the sync engine (section <c>SyncDashboard</c>). Every section is validated
     /// when the host starts.
     /// </summary>
     public static IServiceCollection AddSyncDashboardCore(this IServiceCollection services)
     {
-        services.AddDemoStores();
         services.AddStoreClients();
         services.AddConfiguredStores();
         services.AddSyncEngine();
@@ -49,7 +46,6 @@ public static class DependencyInjection
         services.AddSingleton<StoreConnectionService>();
         services.AddSingleton<ConnectionSeeder>();
         services.AddSingleton<StoreConnector>();
-        services.AddSingleton<DemoConsole>();
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<CatalogueMirror>();
         services.AddSingleton<SkuHealth>();
@@ -87,7 +83,6 @@ public static class DependencyInjection
         // What the dashboard's components use: one instance behind each port.
         services.AddSingleton<IStoreConnectionService>(sp => sp.GetRequiredService<StoreConnectionService>());
         services.AddSingleton<IStoreConnector>(sp => sp.GetRequiredService<StoreConnector>());
-        services.AddSingleton<IDemoConsole>(sp => sp.GetRequiredService<DemoConsole>());
         services.AddSingleton<IActivityLog>(sp => sp.GetRequiredService<ActivityLog>());
         services.AddSingleton<IProductQueryService>(sp => sp.GetRequiredService<ProductQueryService>());
         services.AddSingleton<IIndividualMapper>(sp => sp.GetRequiredService<IndividualMapper>());

@@ -6,7 +6,7 @@ using MudBlazor.Services;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
-using SyncDashboard.Core.DemoStores;
+using SyncDashboard.DemoStores;
 using SyncDashboard.Core.Jobs;
 using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Products;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using SyncDashboard.Core.DemoStores;
+using SyncDashboard.DemoStores;
 
 namespace SyncDashboard.Tests.DemoStores;
 

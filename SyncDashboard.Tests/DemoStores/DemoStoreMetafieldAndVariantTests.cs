@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using SyncDashboard.Core.DemoStores;
+using SyncDashboard.DemoStores;
 
 namespace SyncDashboard.Tests.DemoStores;
 

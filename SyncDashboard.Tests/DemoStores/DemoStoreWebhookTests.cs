@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using SyncDashboard.Core.DemoStores;
+using SyncDashboard.DemoStores;
 using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.DemoStores;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using SyncDashboard.Core.DemoStores;
+using SyncDashboard.DemoStores;
 
 namespace SyncDashboard.Tests.DemoStores;
 
@@ -36,6 +36,25 @@ public sealed class DemoStoresOptionsValidatorTests
         Assert.Contains("DemoStores:Stores:0:AccessToken is required", error.Message);
         Assert.Contains("DemoStores:Stores:1:LeakRatePerSecond must be greater than 0", error.Message);
         Assert.Contains("the name 'alpha' is used more than once", error.Message);
+    }
+
+    [Theory]
+    [InlineData("false", false)]
+    [InlineData("true", true)]
+    [InlineData(null, true)]
+    public void TheWebAppOptsIntoTheDemoStoresOnlyWhenEnabled(string? enabled, bool registered)
+    {
+        var settings = enabled is null ? [] : new Dictionary<string, string?> { ["DemoStores:Enabled"] = enabled };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+
+        services.AddDemoStoresWhenEnabled(configuration);
+
+        Assert.Equal(registered, services.Any(d => d.ServiceType == typeof(DemoStoresHost)));
+        Assert.Equal(registered, services.Any(d => d.ServiceType == typeof(IDemoConsole)));
+        using var provider = services.BuildServiceProvider();
+        Assert.Equal(registered, provider.GetRequiredService<IOptions<DemoStoresOptions>>().Value.Enabled);
     }
 
     [Fact]

@@ -310,7 +310,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
         Assert.Empty(_consoleErrors);
     }
 
-    private static int? Level(Core.DemoStores.DemoStoreServer store, long item) =>
+    private static int? Level(SyncDashboard.DemoStores.DemoStoreServer store, long item) =>
         store.Catalogue.ListInventoryLevels(new HashSet<long> { item }, new HashSet<long> { store.PrimaryLocationId }).Single().Available;
 
     private async Task<IPage> OpenAsync(string path)

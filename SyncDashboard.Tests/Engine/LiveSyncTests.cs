@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
-using SyncDashboard.Core.DemoStores;
+using SyncDashboard.DemoStores;
 using SyncDashboard.Core.Syncing;
 using SyncDashboard.Tests.Infrastructure;
 

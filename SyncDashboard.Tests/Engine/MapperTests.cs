@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Catalogue;
-using SyncDashboard.Core.DemoStores;
-using SyncDashboard.Core.DemoStores.Seeding;
+using SyncDashboard.DemoStores;
+using SyncDashboard.DemoStores.Seeding;
 using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Mapping;
 

@@ -55,7 +55,7 @@ public sealed class ResilienceTests : ConvergenceTestBase
         refresher.Refreshed += Fail;
         var urban = Dashboard.DemoStore("urban-threads");
         urban.Faults.WebhookDropRate = 1; // only the sweep sees the changes below
-        var productId = urban.Catalogue.ListProducts(Core.DemoStores.ProductQuery.Parse(new Microsoft.AspNetCore.Http.QueryCollection()), null, 1).Products[0]["id"]!.GetValue<long>();
+        var productId = urban.Catalogue.ListProducts(SyncDashboard.DemoStores.ProductQuery.Parse(new Microsoft.AspNetCore.Http.QueryCollection()), null, 1).Products[0]["id"]!.GetValue<long>();
 
         await PutProductAsync("urban-threads", productId, new { id = productId, title = "Changed while the sweep fails" });
         await EventuallyAsync(async () => (await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Failure })).Entries

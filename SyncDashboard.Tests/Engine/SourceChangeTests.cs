@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
-using SyncDashboard.Core.DemoStores;
+using SyncDashboard.DemoStores;
 using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Reconciliation;

@@ -3,7 +3,7 @@ using SyncDashboard.Core;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
-using SyncDashboard.Core.DemoStores;
+using SyncDashboard.DemoStores;
 using SyncDashboard.Core.Shopify.Models;
 using SyncDashboard.Core.Webhooks;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
-using SyncDashboard.Core.DemoStores;
+using SyncDashboard.DemoStores;
 using SyncDashboard.Core.Syncing;
 
 namespace SyncDashboard.Tests.Engine;

@@ -1,4 +1,4 @@
-using SyncDashboard.Core.DemoStores;
+using SyncDashboard.DemoStores;
 using SyncDashboard.Core.Linking;
 
 namespace SyncDashboard.Tests.Infrastructure;

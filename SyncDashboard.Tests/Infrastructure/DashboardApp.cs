@@ -33,8 +33,8 @@ public sealed class DashboardApp : IAsyncDisposable
     public IServiceProvider Services => App.Services;
 
     /// <summary>The running demo store of that name.</summary>
-    public SyncDashboard.Core.DemoStores.DemoStoreServer DemoStore(string name) =>
-        Services.GetRequiredService<SyncDashboard.Core.DemoStores.DemoStoresHost>().Get(name);
+    public SyncDashboard.DemoStores.DemoStoreServer DemoStore(string name) =>
+        Services.GetRequiredService<SyncDashboard.DemoStores.DemoStoresHost>().Get(name);
 
     /// <summary>Waits until the sync engine has read every store once.</summary>
     public Task WaitUntilReadyAsync() =>

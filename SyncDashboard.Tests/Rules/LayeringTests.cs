@@ -11,7 +11,7 @@ namespace SyncDashboard.Tests.Rules;
 public sealed partial class LayeringTests
 {
     private static readonly string[] Layers =
-        ["Stores", "Shopify", "Connections", "Catalogue", "Linking", "Reconciliation", "Syncing", "Mapping", "Jobs", "Webhooks", "Products", "DemoStores"];
+        ["Stores", "Shopify", "Connections", "Catalogue", "Linking", "Reconciliation", "Syncing", "Mapping", "Jobs", "Webhooks", "Products"];
 
     private static readonly string[] Infrastructure = ["Persistence", "Activity", "Hosting"];
 
@@ -44,20 +44,38 @@ public sealed partial class LayeringTests
     }
 
     /// <summary>
-    /// The store's vocabulary stays in its adapter: no engine folder names Shopify, only the demo
-    /// stores (which imitate it) and the composition root that registers the adapter.
+    /// The store's vocabulary stays in its adapter: no engine folder names Shopify, only the adapter
+    /// and the composition root that registers it (the demo stores, which imitate Shopify, are a
+    /// project of their own).
     /// </summary>
     [Fact]
     public void OnlyTheAdapterAndTheDemoStoresSpeakShopify()
     {
         var core = Path.Combine(SharedFixtures.RepositoryRoot, "SyncDashboard.Core");
-        var engine = Layers.Except(["Shopify", "DemoStores"]).Concat(Infrastructure);
+        var engine = Layers.Except(["Shopify"]).Concat(Infrastructure);
         var violations = engine
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(core, folder), "*.cs", SearchOption.AllDirectories))
             .Where(file => Shopify().IsMatch(Comment().Replace(File.ReadAllText(file), "")))
             .Select(file => Path.GetRelativePath(core, file));
 
         Assert.Empty(violations);
+    }
+
+    /// <summary>
+    /// The demo stores are a project of their own that the web app opts into: the core neither
+    /// references that project nor names its namespace, so a real deployment carries none of it.
+    /// </summary>
+    [Fact]
+    public void TheCoreKnowsNothingOfTheDemoStores()
+    {
+        var core = Path.Combine(SharedFixtures.RepositoryRoot, "SyncDashboard.Core");
+        Assert.DoesNotMatch(@"ProjectReference[^>]*DemoStores", File.ReadAllText(Path.Combine(core, "SyncDashboard.Core.csproj")));
+        var violations = Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Where(file => Comment().Replace(File.ReadAllText(file), "").Contains("SyncDashboard.DemoStores"))
+            .Select(file => Path.GetRelativePath(core, file));
+        Assert.Empty(violations);
+        Assert.True(File.Exists(Path.Combine(SharedFixtures.RepositoryRoot, "demo", "SyncDashboard.DemoStores", "SyncDashboard.DemoStores.csproj")));
     }
 
     [GeneratedRegex(@"SyncDashboard\.Core\.Shopify\b|\bShopify[A-Z]\w*\b")]

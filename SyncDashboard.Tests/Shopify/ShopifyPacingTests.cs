@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SyncDashboard.Core.DemoStores;
+using SyncDashboard.DemoStores;
 using Xunit.Abstractions;
 
 namespace SyncDashboard.Tests.Shopify;

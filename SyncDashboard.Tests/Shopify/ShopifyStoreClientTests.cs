@@ -1,5 +1,5 @@
 using System.Net;
-using SyncDashboard.Core.DemoStores;
+using SyncDashboard.DemoStores;
 using SyncDashboard.Core.Shopify.Models;
 using SyncDashboard.Core.Stores;
 

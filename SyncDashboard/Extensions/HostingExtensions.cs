@@ -1,15 +1,20 @@
 using MudBlazor.Services;
 using SyncDashboard.Components;
 using SyncDashboard.Core;
+using SyncDashboard.DemoStores;
 using SyncDashboard.Webhooks;
 
 namespace SyncDashboard.Extensions;
 
 public static class HostingExtensions
 {
-    /// <summary>Everything the dashboard needs: the core (stores, demo stores, sync engine) and the UI.</summary>
+    /// <summary>
+    /// Everything the dashboard needs: the demo stores when enabled (first, so they answer before
+    /// the engine calls a store), the core (store clients, sync engine) and the UI.
+    /// </summary>
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
+        builder.Services.AddDemoStoresWhenEnabled(builder.Configuration);
         builder.Services.AddSyncDashboardCore();
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents()

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
-using SyncDashboard.Core.DemoStores.Seeding;
+using SyncDashboard.DemoStores.Seeding;
 using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Products;

@@ -1,4 +1,4 @@
-using SyncDashboard.Core.DemoStores;
+using SyncDashboard.DemoStores;
 
 namespace SyncDashboard.Tests.Components.Fakes;
 

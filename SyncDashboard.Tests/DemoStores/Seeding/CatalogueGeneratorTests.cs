@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using SyncDashboard.Core.DemoStores;
-using SyncDashboard.Core.DemoStores.Seeding;
+using SyncDashboard.DemoStores;
+using SyncDashboard.DemoStores.Seeding;
 using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Shopify.Models;
 using Xunit.Abstractions;

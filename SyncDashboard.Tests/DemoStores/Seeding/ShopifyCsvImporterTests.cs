@@ -1,4 +1,4 @@
-using SyncDashboard.Core.DemoStores.Seeding;
+using SyncDashboard.DemoStores.Seeding;
 using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.DemoStores.Seeding;

@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using SyncDashboard.Core.Shopify.Models;
 
-namespace SyncDashboard.Core.DemoStores;
+namespace SyncDashboard.DemoStores;
 
 /// <summary>
 /// Product images for the demo stores, which have no internet: each store serves a simple SVG

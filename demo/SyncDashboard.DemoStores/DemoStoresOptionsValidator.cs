@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace SyncDashboard.Core.DemoStores;
+namespace SyncDashboard.DemoStores;
 
 /// <summary>Refuses a demo store configuration that could not work, with every problem named, at start-up.</summary>
 public sealed class DemoStoresOptionsValidator : IValidateOptions<DemoStoresOptions>

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Shopify.Models;
 
-namespace SyncDashboard.Core.DemoStores;
+namespace SyncDashboard.DemoStores;
 
 /// <summary>
 /// Delivers a demo store's webhooks as Shopify does: a POST of the REST resource to every address

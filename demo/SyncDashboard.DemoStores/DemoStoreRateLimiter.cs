@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.RateLimiting;
 
-namespace SyncDashboard.Core.DemoStores;
+namespace SyncDashboard.DemoStores;
 
 /// <summary>
 /// Shopify's REST limit: a leaky bucket per access token. A bucket of <c>size</c> requests that

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
-using SyncDashboard.Core.DemoStores.Seeding;
+using SyncDashboard.DemoStores.Seeding;
 using SyncDashboard.Core.Shopify.Models;
 
-namespace SyncDashboard.Core.DemoStores;
+namespace SyncDashboard.DemoStores;
 
 /// <summary>
 /// Gives each demo store its first catalogue, once: the generated catalogues (Sources, and a

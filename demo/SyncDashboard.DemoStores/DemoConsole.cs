@@ -4,7 +4,7 @@ using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Stores;
 
-namespace SyncDashboard.Core.DemoStores;
+namespace SyncDashboard.DemoStores;
 
 /// <summary>
 /// The demo console: changes a Source product's stock or title in its (demo) store through the

@@ -1,4 +1,4 @@
-namespace SyncDashboard.Core.DemoStores;
+namespace SyncDashboard.DemoStores;
 
 /// <summary>
 /// The embedded demo stores (configuration section <c>DemoStores</c>): in-process servers of the

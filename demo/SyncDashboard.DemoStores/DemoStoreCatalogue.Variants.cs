@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SyncDashboard.Core.DemoStores.Persistence;
+using SyncDashboard.DemoStores.Persistence;
 using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Shopify.Models;
 
-namespace SyncDashboard.Core.DemoStores;
+namespace SyncDashboard.DemoStores;
 
 // Variants on their own paths: POST products/{id}/variants.json and DELETE products/{id}/variants/{variant_id}.json.
 internal sealed partial class DemoStoreCatalogue

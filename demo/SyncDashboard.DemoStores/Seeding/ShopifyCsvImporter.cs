@@ -3,7 +3,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using SyncDashboard.Core.Shopify.Models;
 
-namespace SyncDashboard.Core.DemoStores.Seeding;
+namespace SyncDashboard.DemoStores.Seeding;
 
 /// <summary>The products read from a Shopify product CSV, and how many rows were image rows.</summary>
 public sealed record CsvImportResult(IReadOnlyList<ShopifyProduct> Products, int Rows, int ImageRows)
@@ -23,7 +23,7 @@ public sealed class CsvImportException(string message) : Exception(message);
 /// </summary>
 public static class ShopifyCsvImporter
 {
-    private const string ResourcePrefix = "SyncDashboard.Core.DemoStores.Seeding.Catalogues.";
+    private const string ResourcePrefix = "SyncDashboard.DemoStores.Seeding.Catalogues.";
 
     /// <summary>The sample catalogues shipped with the project (Shopify's own, see Catalogues/).</summary>
     public static IReadOnlyList<string> EmbeddedCatalogues { get; } =

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace SyncDashboard.Core.DemoStores.Persistence;
+namespace SyncDashboard.DemoStores.Persistence;
 
 /// <summary>
 /// The demo stores' own SQLite file (beside the dashboard's data, never mixed with it). Every row

@@ -1,4 +1,4 @@
-namespace SyncDashboard.Core.DemoStores;
+namespace SyncDashboard.DemoStores;
 
 /// <summary>
 /// Live fault injection for one demo store: tests and demos change these while the store runs.

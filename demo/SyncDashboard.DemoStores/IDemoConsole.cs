@@ -1,4 +1,4 @@
-namespace SyncDashboard.Core.DemoStores;
+namespace SyncDashboard.DemoStores;
 
 /// <summary>Acts as a Source merchant in a demo store: changes stock or a title there, so the Destination can be watched following.</summary>
 public interface IDemoConsole

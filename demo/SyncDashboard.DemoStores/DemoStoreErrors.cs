@@ -1,4 +1,4 @@
-namespace SyncDashboard.Core.DemoStores;
+namespace SyncDashboard.DemoStores;
 
 /// <summary>A request the demo store refuses with 422 and Shopify's field errors.</summary>
 public sealed class DemoStoreValidationException(IReadOnlyDictionary<string, string[]> errors)

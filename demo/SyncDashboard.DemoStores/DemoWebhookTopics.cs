@@ -1,4 +1,4 @@
-namespace SyncDashboard.Core.DemoStores;
+namespace SyncDashboard.DemoStores;
 
 /// <summary>The webhook topics the demo stores raise.</summary>
 public static class DemoWebhookTopics

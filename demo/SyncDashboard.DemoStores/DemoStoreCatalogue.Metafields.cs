@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.Core.DemoStores.Persistence;
+using SyncDashboard.DemoStores.Persistence;
 using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Shopify.Models;
 
-namespace SyncDashboard.Core.DemoStores;
+namespace SyncDashboard.DemoStores;
 
 // Product metafields: products/{id}/metafields.json, and the metafields a product is created with.
 internal sealed partial class DemoStoreCatalogue

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Primitives;
 using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Shopify.Models;
 
-namespace SyncDashboard.Core.DemoStores;
+namespace SyncDashboard.DemoStores;
 
 /// <summary>
 /// The HTTP face of a demo store: Shopify's paths, status codes, error bodies and headers

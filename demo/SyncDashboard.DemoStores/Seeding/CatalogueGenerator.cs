@@ -1,7 +1,7 @@
 using System.Globalization;
 using SyncDashboard.Core.Shopify.Models;
 
-namespace SyncDashboard.Core.DemoStores.Seeding;
+namespace SyncDashboard.DemoStores.Seeding;
 
 /// <summary>What the Bulk Mapper should conclude for a generated Destination product.</summary>
 public enum ExpectedOutcome

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using SyncDashboard.Core.Shopify.Models;
 
-namespace SyncDashboard.Core.DemoStores;
+namespace SyncDashboard.DemoStores;
 
 /// <summary>The filters of <c>GET products.json</c> and <c>products/count.json</c>.</summary>
 internal sealed record ProductQuery

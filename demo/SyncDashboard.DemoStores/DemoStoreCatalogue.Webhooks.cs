@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using SyncDashboard.DemoStores.Persistence;
+using SyncDashboard.Core.Shopify;
+using SyncDashboard.Core.Shopify.Models;
+
+namespace SyncDashboard.DemoStores;
+
+// Webhook subscriptions: listed, created (address and topic checked), deleted, kept across restarts.
+internal sealed partial class DemoStoreCatalogue
+{
+    // ---------------------------------------------------------------- webhooks
+
+    public IReadOnlyList<ShopifyWebhook> ListWebhooks(string? topic = null, string? address = null)
+    {
+        lock (_gate)
+        {
+            return _webhooks.Values
+                .Where(w => (topic is null || w.Topic == topic) && (address is null || w.Address == address))
+                .ToList();
+        }
+    }
+
+    public ShopifyWebhook GetWebhook(long id)
+    {
+        lock (_gate)
+        {
+            return _webhooks.TryGetValue(id, out var webhook) ? webhook : throw new DemoStoreNotFoundException();
+        }
+    }
+
+    public ShopifyWebhook CreateWebhook(ShopifyWebhook input, string apiVersion)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(input.Topic))
+        {
+            errors["topic"] = ["can't be blank"];
+        }
+        else if (!DemoWebhookTopics.Supported.Contains(input.Topic))
+        {
+            errors["topic"] = ["Invalid topic specified. Topics allowed: " + string.Join(", ", DemoWebhookTopics.Supported)];
+        }
+        if (string.IsNullOrWhiteSpace(input.Address))
+        {
+            errors["address"] = ["can't be blank"];
+        }
+        else if (!Uri.TryCreate(input.Address, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+        {
+            errors["address"] = ["is invalid"];
+        }
+        if (input.Format is not null and not "json")
+        {
+            errors["format"] = ["is not included in the list"];
+        }
+        if (errors.Count > 0)
+        {
+            throw new DemoStoreValidationException(errors);
+        }
+
+        lock (_gate)
+        {
+            if (_webhooks.Values.Any(w => w.Topic == input.Topic && w.Address == input.Address))
+            {
+                throw DemoStoreValidationException.For("address", "for this topic has already been taken");
+            }
+            var now = Now();
+            var webhook = new ShopifyWebhook
+            {
+                Id = NewId(),
+                Topic = input.Topic,
+                Address = input.Address,
+                Format = "json",
+                ApiVersion = apiVersion,
+                Fields = input.Fields ?? [],
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            _webhooks[webhook.Id!.Value] = webhook;
+            using var db = new DemoStoreDbContext(_db);
+            db.Webhooks.Add(new DemoWebhookRow { Store = _store, Id = webhook.Id.Value, Json = Serialize(webhook) });
+            SaveStoreState(db);
+            db.SaveChanges();
+            return webhook;
+        }
+    }
+
+    public void DeleteWebhook(long id)
+    {
+        lock (_gate)
+        {
+            if (!_webhooks.Remove(id))
+            {
+                throw new DemoStoreNotFoundException();
+            }
+            using var db = new DemoStoreDbContext(_db);
+            db.Webhooks.Where(w => w.Store == _store && w.Id == id).ExecuteDelete();
+        }
+    }
+}
