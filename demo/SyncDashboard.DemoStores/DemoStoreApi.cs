@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Shopify.Models;
+using SyncDashboard.DemoStores.GraphQL;
 
 namespace SyncDashboard.DemoStores;
 
@@ -23,6 +24,7 @@ internal sealed partial class DemoStoreApi(
     DemoStoreRateLimiter rateLimiter,
     DemoStoreFaults faults,
     DemoStoreStats stats,
+    GraphQLEndpoint graphQL,
     ILogger logger)
 {
     public const int DefaultLimit = 50;
@@ -37,6 +39,9 @@ internal sealed partial class DemoStoreApi(
         app.Use(GuardAsync);
         app.UseRouting();
         var api = app.MapGroup("/admin/api/{version}");
+
+        // The GraphQL Admin API: cost-based limits of its own instead of the REST bucket.
+        api.MapPost("/graphql.json", ctx => graphQL.HandleAsync(ctx, ctx.Request.Headers[AccessTokenHeader].ToString(), (string)ctx.GetRouteValue("version")!));
 
         api.MapGet("/shop.json", GetShop);
 
@@ -131,6 +136,12 @@ internal sealed partial class DemoStoreApi(
         }
 
         stats.CountRequest(ctx.Request.Method, ctx.Request.Path.Value ?? "");
+        if (match.Groups["resource"].Value == "graphql")
+        {
+            // GraphQL requests are paid for in points by the GraphQL endpoint, not from the REST bucket.
+            await InjectedFaultsThenAsync(ctx, next);
+            return;
+        }
         var forced = faults.TakeForced429();
         if (forced || !rateLimiter.TryAcquire(token))
         {
@@ -144,7 +155,12 @@ internal sealed partial class DemoStoreApi(
             return;
         }
         ctx.Response.Headers["X-Shopify-Shop-Api-Call-Limit"] = rateLimiter.CallLimitHeader(token);
+        await InjectedFaultsThenAsync(ctx, next);
+    }
 
+    /// <summary>Added latency, injected 5xx and delayed answers (fault injection), then the request itself.</summary>
+    private async Task InjectedFaultsThenAsync(HttpContext ctx, RequestDelegate next)
+    {
         if (faults.AddedLatency > TimeSpan.Zero)
         {
             await Task.Delay(faults.AddedLatency, ctx.RequestAborted);
@@ -208,7 +224,7 @@ internal sealed partial class DemoStoreApi(
         }
     }
 
-    [GeneratedRegex(@"^/admin/api/(?<version>\d{4}-\d{2}|unstable)/.+\.json$")]
+    [GeneratedRegex(@"^/admin/api/(?<version>\d{4}-\d{2}|unstable)/(?<resource>.+)\.json$")]
     private static partial Regex ApiPath();
 
     [GeneratedRegex(@"^/admin/products/(?<id>\d{1,18})$")]

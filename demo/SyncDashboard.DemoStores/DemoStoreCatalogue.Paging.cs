@@ -18,6 +18,51 @@ internal sealed partial class DemoStoreCatalogue
     {
         lock (_gate)
         {
+            var (page, hasPrevious, hasNext) = Page(query, cursor, limit);
+            return new ProductPage(page.Select(ToJson).ToList(), hasPrevious, hasNext);
+        }
+    }
+
+    /// <summary>
+    /// The same pages as <see cref="ListProducts"/>, as copies of the products (the GraphQL
+    /// connection reads them): <paramref name="cursor"/> <c>Next</c> starts after its id,
+    /// <c>Previous</c> ends before it (<see cref="long.MaxValue"/> for the last page).
+    /// </summary>
+    public (IReadOnlyList<ShopifyProduct> Products, bool HasPrevious, bool HasNext) ListProductCopies(ProductQuery query, PageCursor? cursor, int limit)
+    {
+        lock (_gate)
+        {
+            var (page, hasPrevious, hasNext) = Page(query, cursor, limit);
+            return (page.Select(Clone).ToList(), hasPrevious, hasNext);
+        }
+    }
+
+    /// <summary>A copy of one product; <see cref="DemoStoreNotFoundException"/> when there is none.</summary>
+    public ShopifyProduct GetProductCopy(long id)
+    {
+        lock (_gate)
+        {
+            return Clone(FindProduct(id));
+        }
+    }
+
+    /// <summary>The product and variant of an inventory item; null when the store has no such item.</summary>
+    public (ShopifyProduct Product, ShopifyVariant Variant)? FindInventoryItem(long itemId)
+    {
+        lock (_gate)
+        {
+            if (!_inventoryItems.TryGetValue(itemId, out var owner))
+            {
+                return null;
+            }
+            var product = Clone(_products[owner.ProductId]);
+            return (product, product.Variants!.First(v => v.Id == owner.VariantId));
+        }
+    }
+
+    private (List<ShopifyProduct> Page, bool HasPrevious, bool HasNext) Page(ProductQuery query, PageCursor? cursor, int limit)
+    {
+        {
             var page = new List<ShopifyProduct>(limit);
             bool more;
             if (cursor is { Direction: CursorDirection.Previous })
@@ -34,7 +79,7 @@ internal sealed partial class DemoStoreCatalogue
                 more = AnyMatch(query, index, step: -1);
                 page.Reverse();
                 var hasNext = page.Count > 0 && AnyMatch(query, LowerBound(page[^1].Id!.Value) + 1, step: 1);
-                return new ProductPage(page.Select(ToJson).ToList(), HasPrevious: more, HasNext: hasNext);
+                return (page, more, hasNext);
             }
 
             var start = cursor is null
@@ -51,7 +96,7 @@ internal sealed partial class DemoStoreCatalogue
             }
             more = AnyMatch(query, i, step: 1);
             var hasPrevious = cursor is not null && page.Count > 0 && AnyMatch(query, LowerBound(page[0].Id!.Value) - 1, step: -1);
-            return new ProductPage(page.Select(ToJson).ToList(), hasPrevious, more);
+            return (page, hasPrevious, more);
         }
     }
 

@@ -12,13 +12,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SyncDashboard.DemoStores.Persistence;
 using SyncDashboard.Core.Shopify.Models;
+using SyncDashboard.DemoStores.GraphQL;
 
 namespace SyncDashboard.DemoStores;
 
 /// <summary>
-/// One demo store: a Kestrel server on its own loopback port that answers the Shopify Admin REST
-/// API subset SyncDashboard uses, under Shopify's paths, so that any Shopify REST client reaches
-/// it by changing only its base URL and token.
+/// One demo store: a Kestrel server on its own loopback port that answers the Shopify Admin API
+/// subset SyncDashboard uses (REST, and GraphQL at <c>admin/api/{version}/graphql.json</c>), under
+/// Shopify's paths, so that any Shopify client reaches it by changing only its host and token.
 /// </summary>
 public sealed class DemoStoreServer : IAsyncDisposable
 {
@@ -66,6 +67,9 @@ public sealed class DemoStoreServer : IAsyncDisposable
 
     internal DemoStoreCatalogue Catalogue { get; }
 
+    /// <summary>The GraphQL Admin API endpoint (its cost buckets, for tests that drain one).</summary>
+    internal GraphQLEndpoint GraphQL { get; private init; } = null!;
+
     /// <summary>Starts the store; its state is loaded from (and saved to) the SQLite file at <paramref name="databasePath"/>.</summary>
     public static async Task<DemoStoreServer> StartAsync(DemoStoreOptions options, string databasePath,
         ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
@@ -86,8 +90,9 @@ public sealed class DemoStoreServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(loggerFactory);
         var app = builder.Build();
-        var api = new DemoStoreApi(options, catalogue, rateLimiter, faults, stats,
-            loggerFactory.CreateLogger($"{typeof(DemoStoreServer).FullName}.{options.Name}"));
+        var logger = loggerFactory.CreateLogger($"{typeof(DemoStoreServer).FullName}.{options.Name}");
+        var graphQL = new GraphQLEndpoint(options, catalogue, timeProvider, logger);
+        var api = new DemoStoreApi(options, catalogue, rateLimiter, faults, stats, graphQL, logger);
         api.Map(app);
         try
         {
@@ -99,7 +104,7 @@ public sealed class DemoStoreServer : IAsyncDisposable
             rateLimiter.Dispose();
             throw;
         }
-        return new DemoStoreServer(options, app, catalogue, webhooks, rateLimiter, faults, stats);
+        return new DemoStoreServer(options, app, catalogue, webhooks, rateLimiter, faults, stats) { GraphQL = graphQL };
     }
 
     /// <summary>Adds products directly: no rate limit, no webhooks; each variant's <c>inventory_quantity</c> becomes its stock.</summary>

@@ -50,6 +50,12 @@ public sealed class DemoStoreOptions
     /// <summary>Requests drained per second (Shopify standard plan: 2).</summary>
     public double LeakRatePerSecond { get; set; } = 2;
 
+    /// <summary>GraphQL Admin API cost bucket in points (Shopify Standard plan: 2,000); counted apart from the REST bucket.</summary>
+    public int GraphQLBucketSize { get; set; } = 2_000;
+
+    /// <summary>GraphQL points restored per second (Shopify Standard plan: 100).</summary>
+    public double GraphQLRestoreRatePerSecond { get; set; } = 100;
+
     /// <summary>
     /// The store's locations by name, the first being its primary location (where seeded stock and
     /// new variants are stocked). A location missing from an existing store is added at start.

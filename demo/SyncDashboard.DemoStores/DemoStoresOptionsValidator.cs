@@ -48,6 +48,14 @@ public sealed class DemoStoresOptionsValidator : IValidateOptions<DemoStoresOpti
             {
                 errors.Add($"{key}:LeakRatePerSecond must be greater than 0.");
             }
+            if (store.GraphQLBucketSize < 1)
+            {
+                errors.Add($"{key}:GraphQLBucketSize must be at least 1.");
+            }
+            if (store.GraphQLRestoreRatePerSecond <= 0)
+            {
+                errors.Add($"{key}:GraphQLRestoreRatePerSecond must be greater than 0.");
+            }
             if (store.Faults.ServerErrorRate is < 0 or > 1 || store.Faults.WebhookDropRate is < 0 or > 1)
             {
                 errors.Add($"{key}:Faults rates must be between 0 and 1.");

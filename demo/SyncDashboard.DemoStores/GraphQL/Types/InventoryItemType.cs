@@ -1,0 +1,38 @@
+using System.Globalization;
+using GraphQL;
+using GraphQL.Types;
+using SyncDashboard.Core.Shopify.Models;
+
+namespace SyncDashboard.DemoStores.GraphQL.Types;
+
+/// <summary>
+/// <c>InventoryItem</c>: the stock-keeping side of a variant: SKU, whether Shopify tracks its
+/// stock (REST <c>inventory_management: "shopify"</c>), and its levels per location.
+/// </summary>
+internal sealed class InventoryItemType : ObjectGraphType<InventoryItemNode>
+{
+    public InventoryItemType()
+    {
+        Name = "InventoryItem";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => Gid.For("InventoryItem", ctx.Source.Id));
+        Field<NonNullGraphType<StringGraphType>>("legacyResourceId").Resolve(ctx => ctx.Source.Id.ToString(CultureInfo.InvariantCulture));
+        Field<StringGraphType>("sku").Resolve(ctx => ctx.Source.Variant.Sku);
+        Field<NonNullGraphType<BooleanGraphType>>("tracked").Resolve(ctx => ctx.Source.Variant.InventoryManagement == "shopify");
+        Field<NonNullGraphType<BooleanGraphType>>("requiresShipping").Resolve(ctx => ctx.Source.Variant.RequiresShipping ?? true);
+        Field<NonNullGraphType<ProductVariantType>>("variant").Resolve(ctx => new VariantNode(ctx.Source.Product, ctx.Source.Variant));
+
+        var levels = Field<NonNullGraphType<ConnectionType<InventoryLevelType, ShopifyInventoryLevel>>>("inventoryLevels");
+        ConnectionArguments.AddTo(levels);
+        levels.Resolve(ctx => ConnectionPage<ShopifyInventoryLevel>.Slice(
+            ctx.Store().Catalogue.ListInventoryLevels(new HashSet<long> { ctx.Source.Id }, null), ConnectionArguments.From(ctx)));
+        Field<InventoryLevelType>("inventoryLevel")
+            .Argument<NonNullGraphType<IdGraphType>>("locationId")
+            .Resolve(ctx =>
+            {
+                var location = Gid.TryParse(ctx.GetArgument<string>("locationId"), "Location");
+                return location is null
+                    ? null
+                    : ctx.Store().Catalogue.ListInventoryLevels(new HashSet<long> { ctx.Source.Id }, new HashSet<long> { location.Value }).FirstOrDefault();
+            });
+    }
+}
