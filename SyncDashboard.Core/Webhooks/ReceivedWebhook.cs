@@ -3,8 +3,9 @@ namespace SyncDashboard.Core.Webhooks;
 /// <summary>
 /// A verified webhook delivery, saved (with its body) before the store gets its 200, so that a crash
 /// or restart loses nothing: <see cref="WebhookWorker"/> processes it and sets <see cref="ProcessedAt"/>;
-/// one left unprocessed is processed at the next start. Its <c>X-Shopify-Webhook-Id</c> is the key,
-/// so a repeated delivery is recognised and ignored.
+/// one left unprocessed is processed at the next start. <see cref="WebhookId"/> is the key: the
+/// store's id of the event (or of the delivery, when the store names no event), so a repeated
+/// delivery of one event is recognised and ignored.
 /// </summary>
 public sealed class ReceivedWebhook
 {

@@ -104,14 +104,18 @@ public sealed class LiveSyncTests : EngineTestBase
         }
 
         var signature = DemoWebhookDispatcher.Sign("demo-secret-urban-threads", Encoding.UTF8.GetBytes(body));
-        using var first = await PostWebhookAsync(http, body, signature, "same-id");
+        using var first = await PostWebhookAsync(http, body, signature, "same-id", eventId: "event-1");
         await EventuallyAsync(() => DestinationStock(destinationItem) == quantity, "the genuine webhook is processed");
-        using var again = await PostWebhookAsync(http, body, signature, "same-id");
+        using var again = await PostWebhookAsync(http, body, signature, "same-id", eventId: "event-1");
+        // The same event delivered again under another webhook id (a second delivery of one event) is the same event.
+        using var sameEvent = await PostWebhookAsync(http, body, signature, "another-delivery", eventId: "event-1");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, sameEvent.StatusCode);
         await using var db = await DbAsync();
-        var received = Assert.Single(await db.ReceivedWebhooks.Where(w => w.WebhookId == "same-id").ToListAsync());
+        Assert.False(await db.ReceivedWebhooks.AnyAsync(w => w.WebhookId == "same-id" || w.WebhookId == "another-delivery"));
+        var received = Assert.Single(await db.ReceivedWebhooks.Where(w => w.WebhookId == "event-1").ToListAsync());
         Assert.NotNull(received.ProcessedAt);
         Assert.Equal(0, received.Attempts);
     }
@@ -208,13 +212,17 @@ public sealed class LiveSyncTests : EngineTestBase
         return http;
     }
 
-    private static async Task<HttpResponseMessage> PostWebhookAsync(HttpClient http, string body, string signature, string id)
+    private static async Task<HttpResponseMessage> PostWebhookAsync(HttpClient http, string body, string signature, string id, string? eventId = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "webhooks/shopify") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Shopify-Topic", "inventory_levels/update");
         request.Headers.Add("X-Shopify-Shop-Domain", "urban-threads.myshopify.com");
         request.Headers.Add("X-Shopify-Hmac-Sha256", signature);
         request.Headers.Add("X-Shopify-Webhook-Id", id);
+        if (eventId is not null)
+        {
+            request.Headers.Add("X-Shopify-Event-Id", eventId);
+        }
         return await http.SendAsync(request);
     }
 

@@ -52,11 +52,12 @@ internal sealed partial class DemoStoreApi(
         api.MapPut("/products/{id}.json", UpdateProductAsync);
         api.MapDelete("/products/{id}.json", DeleteProduct);
 
-        api.MapGet("/products/{id}/variants.json", ctx => WriteAsync(ctx, new JsonObject { ["variants"] = catalogue.GetProduct(RouteId(ctx))["variants"]!.DeepClone() }));
+        api.MapGet("/products/{id}/variants.json", ctx => WriteAsync(ctx, new JsonObject { ["variants"] = RestView(catalogue.GetProduct(RouteId(ctx)))["variants"]!.DeepClone() }));
         api.MapGet("/products/{id}/variants/count.json", ctx => WriteAsync(ctx, new CountEnvelope(catalogue.GetProduct(RouteId(ctx))["variants"]!.AsArray().Count)));
         api.MapPost("/products/{id}/variants.json", CreateVariantAsync);
         api.MapDelete("/products/{id}/variants/{variantId}.json", ctx =>
         {
+            RefuseWritesToLargeProducts(RouteId(ctx));
             catalogue.DeleteVariant(RouteId(ctx), RouteId(ctx, "variantId"));
             return WriteAsync(ctx, new JsonObject());
         });
@@ -291,26 +292,29 @@ internal sealed partial class DemoStoreApi(
             ctx.Response.Headers.Link = string.Join(", ", links);
         }
         var fields = Fields(ctx);
-        return WriteAsync(ctx, new JsonObject { ["products"] = new JsonArray([.. page.Products.Select(p => Select(p, fields))]) });
+        return WriteAsync(ctx, new JsonObject { ["products"] = new JsonArray([.. page.Products.Select(p => Select(RestView(p), fields))]) });
     }
 
     private Task CountProducts(HttpContext ctx) =>
         WriteAsync(ctx, new CountEnvelope(catalogue.CountProducts(ProductQuery.Parse(ctx.Request.Query))));
 
     private Task GetProduct(HttpContext ctx) =>
-        WriteAsync(ctx, new JsonObject { ["product"] = Select(catalogue.GetProduct(RouteId(ctx)), Fields(ctx)) });
+        WriteAsync(ctx, new JsonObject { ["product"] = Select(RestView(catalogue.GetProduct(RouteId(ctx))), Fields(ctx)) });
 
     private async Task CreateProductAsync(HttpContext ctx)
     {
         var (product, raw) = await ReadResourceAsync<ShopifyProduct>(ctx, "product");
-        await WriteAsync(ctx, new JsonObject { ["product"] = catalogue.CreateProduct(product, raw) }, StatusCodes.Status201Created);
+        RefuseOverRestVariantLimit(product.Variants?.Count ?? 0);
+        await WriteAsync(ctx, new JsonObject { ["product"] = RestView(catalogue.CreateProduct(product, raw)) }, StatusCodes.Status201Created);
     }
 
     private async Task UpdateProductAsync(HttpContext ctx)
     {
         var id = RouteId(ctx);
         var (product, raw) = await ReadResourceAsync<ShopifyProduct>(ctx, "product");
-        await WriteAsync(ctx, new JsonObject { ["product"] = catalogue.UpdateProduct(id, product, raw) });
+        RefuseWritesToLargeProducts(id);
+        RefuseOverRestVariantLimit(product.Variants?.Count ?? 0);
+        await WriteAsync(ctx, new JsonObject { ["product"] = RestView(catalogue.UpdateProduct(id, product, raw)) });
     }
 
     private Task DeleteProduct(HttpContext ctx)
@@ -322,6 +326,8 @@ internal sealed partial class DemoStoreApi(
     private async Task CreateVariantAsync(HttpContext ctx)
     {
         var (variant, raw) = await ReadResourceAsync<ShopifyVariant>(ctx, "variant");
+        RefuseWritesToLargeProducts(RouteId(ctx));
+        RefuseOverRestVariantLimit(VariantCount(RouteId(ctx)) + 1);
         await WriteAsync(ctx, new JsonObject { ["variant"] = catalogue.CreateVariant(RouteId(ctx), variant, raw) }, StatusCodes.Status201Created);
     }
 

@@ -20,7 +20,8 @@ namespace SyncDashboard.DemoStores;
 /// </summary>
 internal sealed partial class DemoStoreCatalogue
 {
-    public const int MaxVariants = 100;
+    /// <summary>The most variants a product may have (2,048 since 2025-10-15; REST reads and writes 100, see DemoStoreApi.VariantLimit).</summary>
+    public const int MaxVariants = 2048;
     private static readonly string[] ProductStatuses = ["active", "draft", "archived"];
 
     private readonly Lock _gate = new();

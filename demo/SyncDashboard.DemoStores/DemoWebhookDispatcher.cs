@@ -57,10 +57,12 @@ internal sealed class DemoWebhookDispatcher : IAsyncDisposable
     {
         var body = payload.ToJsonString(ShopifyJson.Responses);
         var triggeredAt = _time.GetUtcNow();
+        // One event (X-Shopify-Event-Id) per change, shared by its deliveries; one webhook id per delivery, kept on retries.
+        var eventId = Guid.NewGuid().ToString();
         foreach (var subscription in _subscribers(topic))
         {
             var address = subscription.Address!;
-            var delivery = new Delivery(Guid.NewGuid().ToString(), topic, address, body, subscription.ApiVersion ?? "", triggeredAt, Attempt: 1);
+            var delivery = new Delivery(Guid.NewGuid().ToString(), eventId, topic, address, body, subscription.ApiVersion ?? "", triggeredAt, Attempt: 1);
             if (_faults.ShouldDropWebhook())
             {
                 Interlocked.Increment(ref _dropped);
@@ -102,7 +104,7 @@ internal sealed class DemoWebhookDispatcher : IAsyncDisposable
         request.Headers.Add("X-Shopify-Shop-Domain", _options.Domain);
         request.Headers.Add("X-Shopify-API-Version", delivery.ApiVersion);
         request.Headers.Add("X-Shopify-Webhook-Id", delivery.WebhookId);
-        request.Headers.Add("X-Shopify-Event-Id", delivery.WebhookId);
+        request.Headers.Add("X-Shopify-Event-Id", delivery.EventId);
         request.Headers.Add("X-Shopify-Triggered-At", delivery.TriggeredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
         try
         {
@@ -144,6 +146,6 @@ internal sealed class DemoWebhookDispatcher : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private sealed record Delivery(string WebhookId, string Topic, string Address, string Body, string ApiVersion,
+    private sealed record Delivery(string WebhookId, string EventId, string Topic, string Address, string Body, string ApiVersion,
         DateTimeOffset TriggeredAt, int Attempt);
 }

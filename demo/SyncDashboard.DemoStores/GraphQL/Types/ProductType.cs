@@ -8,13 +8,10 @@ namespace SyncDashboard.DemoStores.GraphQL.Types;
 /// <summary>
 /// <c>Product</c> over the same state the REST API serves: REST <c>body_html</c> is
 /// <c>descriptionHtml</c>, tags a list, status an enum, variants a connection (up to 2,048 per
-/// product; a page of up to 2,048 when one product is queried, 250 otherwise, as the 2025-01
-/// changelog "Enhanced variant query limits for single product queries" says).
+/// product, read in pages of up to 250).
 /// </summary>
 internal sealed class ProductType : ObjectGraphType<ShopifyProduct>
 {
-    public const int MaxVariantsPerPage = 2048;
-
     public ProductType()
     {
         Name = "Product";
@@ -39,9 +36,7 @@ internal sealed class ProductType : ObjectGraphType<ShopifyProduct>
         ConnectionArguments.AddTo(variants);
         variants.Resolve(ctx =>
         {
-            // A single product's variants page up to 2,048 (path: product > variants); otherwise 250.
-            var single = ctx.Path.Count() == 2;
-            var arguments = ConnectionArguments.From(ctx, single ? MaxVariantsPerPage : ConnectionArguments.MaxPageSize);
+            var arguments = ConnectionArguments.From(ctx);
             var nodes = ctx.Source.Variants!.OrderBy(v => v.Position).Select(v => new VariantNode(ctx.Source, v)).ToList();
             if (arguments.Reverse)
             {
