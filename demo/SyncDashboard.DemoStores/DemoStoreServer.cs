@@ -77,6 +77,7 @@ public sealed class DemoStoreServer : IAsyncDisposable
         var faults = new DemoStoreFaults(options.Faults);
         var stats = new DemoStoreStats();
         var rateLimiter = new DemoStoreRateLimiter(options.BucketSize, options.LeakRatePerSecond);
+        var accessTokens = new DemoStoreAccessTokens(options, db, timeProvider);
         var webhooks = new DemoWebhookDispatcher(options, faults, topic => catalogue.ListWebhooks(topic),
             loggerFactory.CreateLogger($"{typeof(DemoStoreServer).FullName}.{options.Name}.Webhooks"), timeProvider);
         catalogue.Changed += webhooks.Publish;
@@ -86,7 +87,7 @@ public sealed class DemoStoreServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(loggerFactory);
         var app = builder.Build();
-        var api = new DemoStoreApi(options, catalogue, rateLimiter, faults, stats,
+        var api = new DemoStoreApi(options, catalogue, accessTokens, rateLimiter, faults, stats,
             loggerFactory.CreateLogger($"{typeof(DemoStoreServer).FullName}.{options.Name}"));
         api.Map(app);
         try
