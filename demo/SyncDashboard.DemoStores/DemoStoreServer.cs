@@ -87,6 +87,8 @@ public sealed class DemoStoreServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(loggerFactory);
         var app = builder.Build();
+        new DemoStoreOAuth(options, accessTokens, timeProvider,
+            loggerFactory.CreateLogger($"{typeof(DemoStoreServer).FullName}.{options.Name}.OAuth")).Map(app);
         var api = new DemoStoreApi(options, catalogue, accessTokens, rateLimiter, faults, stats,
             loggerFactory.CreateLogger($"{typeof(DemoStoreServer).FullName}.{options.Name}"));
         api.Map(app);
