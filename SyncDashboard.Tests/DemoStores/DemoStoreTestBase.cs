@@ -31,9 +31,12 @@ public abstract class DemoStoreTestBase : IAsyncLifetime
         WebhookRetryDelayMilliseconds = 50,
     };
 
+    /// <summary>The store's clock; a test of expiry gives it a FakeTimeProvider.</summary>
+    protected virtual TimeProvider Clock => TimeProvider.System;
+
     public async Task InitializeAsync()
     {
-        Store = await DemoStoreServer.StartAsync(CreateOptions(), Data.File("demo.db"));
+        Store = await DemoStoreServer.StartAsync(CreateOptions(), Data.File("demo.db"), timeProvider: Clock);
         Http = CreateClient(Token);
     }
 
@@ -51,7 +54,7 @@ public abstract class DemoStoreTestBase : IAsyncLifetime
     {
         var options = Store.Options;
         await Store.DisposeAsync();
-        Store = await DemoStoreServer.StartAsync(options, Data.File("demo.db"));
+        Store = await DemoStoreServer.StartAsync(options, Data.File("demo.db"), timeProvider: Clock);
         Http.Dispose();
         Http = CreateClient(Token);
     }

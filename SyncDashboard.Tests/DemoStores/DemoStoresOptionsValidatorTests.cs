@@ -34,6 +34,8 @@ public sealed class DemoStoresOptionsValidatorTests
 
         Assert.Contains("DemoStores:Stores:0:Port 70000 is not a port number", error.Message);
         Assert.Contains("DemoStores:Stores:0:AccessToken is required", error.Message);
+        Assert.Contains("DemoStores:Stores:0:ClientId is required", error.Message);
+        Assert.Contains("DemoStores:Stores:1:ClientSecret is required", error.Message);
         Assert.Contains("DemoStores:Stores:1:LeakRatePerSecond must be greater than 0", error.Message);
         Assert.Contains("the name 'alpha' is used more than once", error.Message);
     }

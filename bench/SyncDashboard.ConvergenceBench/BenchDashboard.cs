@@ -61,6 +61,8 @@ internal sealed class BenchDashboard : IAsyncDisposable
             settings[$"DemoStores:Stores:{index}:Port"] = port.ToString(CultureInfo.InvariantCulture);
             settings[$"DemoStores:Stores:{index}:Role"] = role;
             settings[$"DemoStores:Stores:{index}:AccessToken"] = $"shpat_bench_{name}";
+            settings[$"DemoStores:Stores:{index}:ClientId"] = $"bench-client-{name}";
+            settings[$"DemoStores:Stores:{index}:ClientSecret"] = $"shpss_bench_{name}";
             settings[$"DemoStores:Stores:{index}:WebhookSecret"] = $"bench-{name}";
             settings[$"DemoStores:Stores:{index}:BucketSize"] = "40";
             settings[$"DemoStores:Stores:{index}:LeakRatePerSecond"] = "2";

@@ -21,6 +21,7 @@ namespace SyncDashboard.DemoStores;
 internal sealed partial class DemoStoreApi(
     DemoStoreOptions options,
     DemoStoreCatalogue catalogue,
+    DemoStoreAccessTokens accessTokens,
     DemoStoreRateLimiter rateLimiter,
     DemoStoreFaults faults,
     DemoStoreStats stats,
@@ -129,7 +130,7 @@ internal sealed partial class DemoStoreApi(
         ctx.Response.Headers["X-Request-Id"] = Guid.NewGuid().ToString();
 
         var token = ctx.Request.Headers[AccessTokenHeader].ToString();
-        if (token.Length == 0 || !string.Equals(token, options.AccessToken, StringComparison.Ordinal))
+        if (!accessTokens.Accepts(token))
         {
             stats.CountUnauthorized();
             await ErrorAsync(ctx, StatusCodes.Status401Unauthorized, InvalidToken);

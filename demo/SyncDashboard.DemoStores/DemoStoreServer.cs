@@ -81,6 +81,7 @@ public sealed class DemoStoreServer : IAsyncDisposable
         var faults = new DemoStoreFaults(options.Faults);
         var stats = new DemoStoreStats();
         var rateLimiter = new DemoStoreRateLimiter(options.BucketSize, options.LeakRatePerSecond);
+        var accessTokens = new DemoStoreAccessTokens(options, db, timeProvider);
         var webhooks = new DemoWebhookDispatcher(options, faults, topic => catalogue.ListWebhooks(topic),
             loggerFactory.CreateLogger($"{typeof(DemoStoreServer).FullName}.{options.Name}.Webhooks"), timeProvider);
         catalogue.Changed += webhooks.Publish;
@@ -90,9 +91,11 @@ public sealed class DemoStoreServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(loggerFactory);
         var app = builder.Build();
+        new DemoStoreOAuth(options, accessTokens, timeProvider,
+            loggerFactory.CreateLogger($"{typeof(DemoStoreServer).FullName}.{options.Name}.OAuth")).Map(app);
         var logger = loggerFactory.CreateLogger($"{typeof(DemoStoreServer).FullName}.{options.Name}");
         var graphQL = new GraphQLEndpoint(options, catalogue, timeProvider, logger);
-        var api = new DemoStoreApi(options, catalogue, rateLimiter, faults, stats, graphQL, logger);
+        var api = new DemoStoreApi(options, catalogue, accessTokens, rateLimiter, faults, stats, graphQL, logger);
         api.Map(app);
         try
         {

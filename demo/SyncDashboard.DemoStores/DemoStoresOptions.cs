@@ -35,8 +35,31 @@ public sealed class DemoStoreOptions
     /// <summary>Loopback port to listen on; 0 lets the system pick one (tests).</summary>
     public int Port { get; set; }
 
-    /// <summary>The Admin API access token the store accepts in <c>X-Shopify-Access-Token</c>.</summary>
+    /// <summary>
+    /// The legacy Admin API access token (a custom app's <c>shpat_</c> token, copied from the store
+    /// admin until 2026) the store accepts in <c>X-Shopify-Access-Token</c>, besides the tokens it
+    /// issues through OAuth to the app of <see cref="ClientId"/>.
+    /// </summary>
     public string AccessToken { get; set; } = "";
+
+    /// <summary>
+    /// The client id of the app installed in the store, as Shopify's Dev Dashboard shows it (apps
+    /// created since 2026-01-01 get a client id and secret, not a copied token). The app gets its
+    /// access tokens from <c>POST /admin/oauth/access_token</c> (see <c>DemoStoreOAuth</c>).
+    /// </summary>
+    public string ClientId { get; set; } = "";
+
+    /// <summary>The app's client secret: it authenticates the app at the token endpoint and signs the OAuth redirect's <c>hmac</c>.</summary>
+    public string ClientSecret { get; set; } = "";
+
+    /// <summary>The access scopes the app is granted, comma-separated as in Shopify's <c>scope</c> field.</summary>
+    public string AccessScopes { get; set; } = "read_products,write_products,read_inventory,write_inventory,read_locations";
+
+    /// <summary>
+    /// How long a client-credentials (and an online) access token is accepted: 24 hours by default,
+    /// as Shopify's, whose token response then says <c>"expires_in": 86399</c>.
+    /// </summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>The secret that signs webhook deliveries (<c>X-Shopify-Hmac-Sha256</c>).</summary>
     public string WebhookSecret { get; set; } = "";

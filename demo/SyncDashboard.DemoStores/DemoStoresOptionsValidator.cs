@@ -36,6 +36,22 @@ public sealed class DemoStoresOptionsValidator : IValidateOptions<DemoStoresOpti
             {
                 errors.Add($"{key}:AccessToken is required.");
             }
+            if (string.IsNullOrWhiteSpace(store.ClientId))
+            {
+                errors.Add($"{key}:ClientId is required (the app's client id, as Shopify's Dev Dashboard shows it).");
+            }
+            if (string.IsNullOrWhiteSpace(store.ClientSecret))
+            {
+                errors.Add($"{key}:ClientSecret is required.");
+            }
+            if (DemoStoreAccessTokens.ParseScopes(store.AccessScopes).Count == 0)
+            {
+                errors.Add($"{key}:AccessScopes needs at least one scope (for example read_products,write_products).");
+            }
+            if (store.AccessTokenLifetime < TimeSpan.FromSeconds(1))
+            {
+                errors.Add($"{key}:AccessTokenLifetime must be at least one second (Shopify's: 24:00:00).");
+            }
             if (string.IsNullOrWhiteSpace(store.WebhookSecret))
             {
                 errors.Add($"{key}:WebhookSecret is required.");

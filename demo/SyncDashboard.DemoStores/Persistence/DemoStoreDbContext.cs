@@ -15,6 +15,7 @@ public sealed class DemoStoreDbContext(DbContextOptions<DemoStoreDbContext> opti
     public DbSet<DemoLocationRow> Locations => Set<DemoLocationRow>();
     public DbSet<DemoWebhookRow> Webhooks => Set<DemoWebhookRow>();
     public DbSet<DemoMetafieldRow> Metafields => Set<DemoMetafieldRow>();
+    public DbSet<DemoOAuthTokenRow> OAuthTokens => Set<DemoOAuthTokenRow>();
 
     /// <summary>
     /// Tables added after the first release, created in a file made by an earlier version (whose schema
@@ -24,6 +25,10 @@ public sealed class DemoStoreDbContext(DbContextOptions<DemoStoreDbContext> opti
         CREATE TABLE IF NOT EXISTS "metafields" (
             "Store" TEXT NOT NULL, "Id" INTEGER NOT NULL, "OwnerId" INTEGER NOT NULL, "Json" TEXT NOT NULL,
             CONSTRAINT "PK_metafields" PRIMARY KEY ("Store", "Id"));
+        CREATE TABLE IF NOT EXISTS "oauth_tokens" (
+            "Store" TEXT NOT NULL, "Hash" TEXT NOT NULL, "Kind" TEXT NOT NULL, "AccessMode" TEXT NOT NULL, "Scope" TEXT NOT NULL,
+            "RedirectUri" TEXT NULL, "IssuedAt" TEXT NOT NULL, "ExpiresAt" TEXT NULL,
+            CONSTRAINT "PK_oauth_tokens" PRIMARY KEY ("Store", "Hash"));
         """;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -57,6 +62,11 @@ public sealed class DemoStoreDbContext(DbContextOptions<DemoStoreDbContext> opti
         {
             metafield.ToTable("metafields");
             metafield.HasKey(m => new { m.Store, m.Id });
+        });
+        modelBuilder.Entity<DemoOAuthTokenRow>(token =>
+        {
+            token.ToTable("oauth_tokens");
+            token.HasKey(t => new { t.Store, t.Hash });
         });
     }
 }
