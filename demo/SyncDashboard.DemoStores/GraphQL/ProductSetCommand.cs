@@ -224,6 +224,11 @@ internal static class ProductSetCommand
         {
             raw["inventory_management"] = tracked ? "shopify" : null;
         }
+        if (variant.InventoryItem?.Measurement?.Weight is { } weight)
+        {
+            raw["weight"] = weight.Value;
+            raw["weight_unit"] = weight.Unit;
+        }
         if (variant.InventoryItem?.RequiresShipping is { } shipping)
         {
             raw["requires_shipping"] = shipping;

@@ -80,6 +80,7 @@ internal sealed class InventoryItemInputType : InputObjectGraphType<InventoryIte
     public InventoryItemInputType()
     {
         Name = "InventoryItemInput";
+        Field<InventoryItemMeasurementInputType>("measurement");
         Field<StringGraphType>("sku");
         Field<BooleanGraphType>("tracked");
         Field<BooleanGraphType>("requiresShipping");
@@ -129,5 +130,24 @@ internal sealed class ProductSetIdentifiersType : InputObjectGraphType<ProductSe
         Name = "ProductSetIdentifiers";
         Field<IdGraphType>("id");
         Field<StringGraphType>("handle");
+    }
+}
+
+internal sealed class InventoryItemMeasurementInputType : InputObjectGraphType<InventoryItemMeasurementInput>
+{
+    public InventoryItemMeasurementInputType()
+    {
+        Name = "InventoryItemMeasurementInput";
+        Field<WeightInputType>("weight");
+    }
+}
+
+internal sealed class WeightInputType : InputObjectGraphType<WeightInput>
+{
+    public WeightInputType()
+    {
+        Name = "WeightInput";
+        Field<NonNullGraphType<FloatGraphType>>("value");
+        Field<NonNullGraphType<WeightUnitEnum>>("unit");
     }
 }

@@ -61,6 +61,7 @@ internal sealed class VariantOptionValueInput
 
 internal sealed class InventoryItemInput
 {
+    public InventoryItemMeasurementInput? Measurement { get; set; }
     public string? Sku { get; set; }
     public bool? Tracked { get; set; }
     public bool? RequiresShipping { get; set; }
@@ -94,4 +95,15 @@ internal sealed class ProductSetIdentifiers
 {
     public string? Id { get; set; }
     public string? Handle { get; set; }
+}
+
+internal sealed class InventoryItemMeasurementInput
+{
+    public WeightInput? Weight { get; set; }
+}
+
+internal sealed class WeightInput
+{
+    public double Value { get; set; }
+    public string Unit { get; set; } = "kg";
 }

@@ -19,6 +19,7 @@ internal sealed class InventoryItemType : ObjectGraphType<InventoryItemNode>
         Field<StringGraphType>("sku").Resolve(ctx => ctx.Source.Variant.Sku);
         Field<NonNullGraphType<BooleanGraphType>>("tracked").Resolve(ctx => ctx.Source.Variant.InventoryManagement == "shopify");
         Field<NonNullGraphType<BooleanGraphType>>("requiresShipping").Resolve(ctx => ctx.Source.Variant.RequiresShipping ?? true);
+        Field<InventoryItemMeasurementType>("measurement").Resolve(ctx => ctx.Source.Variant);
         Field<NonNullGraphType<ProductVariantType>>("variant").Resolve(ctx => new VariantNode(ctx.Source.Product, ctx.Source.Variant));
 
         var levels = Field<NonNullGraphType<ConnectionType<InventoryLevelType, ShopifyInventoryLevel>>>("inventoryLevels");
@@ -34,5 +35,39 @@ internal sealed class InventoryItemType : ObjectGraphType<InventoryItemNode>
                     ? null
                     : ctx.Store().Catalogue.ListInventoryLevels(new HashSet<long> { ctx.Source.Id }, new HashSet<long> { location.Value }).FirstOrDefault();
             });
+    }
+}
+
+/// <summary><c>InventoryItemMeasurement</c>: the item's packed weight (REST's variant <c>weight</c> and <c>weight_unit</c>).</summary>
+internal sealed class InventoryItemMeasurementType : ObjectGraphType<ShopifyVariant>
+{
+    public InventoryItemMeasurementType()
+    {
+        Name = "InventoryItemMeasurement";
+        Field<WeightType>("weight").Resolve(ctx => ctx.Source.Weight is null ? null : ctx.Source);
+    }
+}
+
+/// <summary><c>Weight</c>: a value and its unit (GRAMS, KILOGRAMS, OUNCES, POUNDS).</summary>
+internal sealed class WeightType : ObjectGraphType<ShopifyVariant>
+{
+    public WeightType()
+    {
+        Name = "Weight";
+        Field<NonNullGraphType<FloatGraphType>>("value").Resolve(ctx => ctx.Source.Weight ?? 0);
+        Field<NonNullGraphType<WeightUnitEnum>>("unit").Resolve(ctx => ctx.Source.WeightUnit ?? "kg");
+    }
+}
+
+/// <summary><c>WeightUnit</c>: GRAMS, KILOGRAMS, OUNCES, POUNDS; REST's g, kg, oz, lb.</summary>
+internal sealed class WeightUnitEnum : EnumerationGraphType
+{
+    public WeightUnitEnum()
+    {
+        Name = "WeightUnit";
+        Add("GRAMS", "g");
+        Add("KILOGRAMS", "kg");
+        Add("OUNCES", "oz");
+        Add("POUNDS", "lb");
     }
 }
