@@ -1,3 +1,5 @@
+using SyncDashboard.Core.Stores;
+
 namespace SyncDashboard.Core.Connections;
 
 /// <summary>
@@ -16,8 +18,25 @@ public sealed class StoreConnection
     /// <summary>The shop's domain, as webhooks name it in <c>X-Shopify-Shop-Domain</c>.</summary>
     public string? ShopDomain { get; set; }
 
+    /// <summary>
+    /// The Admin API access token, encrypted: the one copied from an app made before 2026, the one
+    /// an install (authorization code grant) gave, or the last one the client credentials grant gave
+    /// (then renewed before it expires).
+    /// </summary>
     public required string ProtectedAccessToken { get; set; }
     public required string ProtectedWebhookSecret { get; set; }
+
+    /// <summary>Which API the dashboard speaks with the store: GraphQL (the default) or REST (apps made before it).</summary>
+    public StoreApi Api { get; set; } = StoreApi.GraphQL;
+
+    /// <summary>How the dashboard got (and gets) the store's access tokens.</summary>
+    public StoreCredentialKind Credentials { get; set; } = StoreCredentialKind.AccessToken;
+
+    /// <summary>The app's client id (Shopify Dev Dashboard), for the client credentials and authorization code grants.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The app's client secret, encrypted; it also signs install callbacks and webhooks.</summary>
+    public string? ProtectedClientSecret { get; set; }
 
     /// <summary>
     /// Source: the one location whose stock the Destination sells, or null for the sum over all the
@@ -124,4 +143,17 @@ public enum ProductFieldSync
 
     /// <summary>Mapped products: stock only.</summary>
     MappedDefault = None,
+}
+
+/// <summary>How a store's access tokens are obtained (shopify.dev "Access tokens").</summary>
+public enum StoreCredentialKind
+{
+    /// <summary>A token copied from an app made in the store admin before 2026 (such apps can no longer be created).</summary>
+    AccessToken,
+
+    /// <summary>The app's client id and secret, exchanged for 24-hour tokens (client credentials grant; stores of one's own organisation).</summary>
+    ClientCredentials,
+
+    /// <summary>A token given when the store's owner installed the app from an install link (authorization code grant; stores of other merchants).</summary>
+    AuthorizationCode,
 }

@@ -96,8 +96,15 @@ public sealed class StoreConnectionService(
         await db.StoreConnections.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <summary>The client of the connection's store, speaking the API and using the credentials the connection names.</summary>
     public IStoreClient ClientFor(StoreConnection connection) =>
-        clientFactory.Create(new StoreEndpoint(connection.Name, new Uri(connection.BaseUrl), Unprotect(connection.ProtectedAccessToken), connection.RequestsPerSecond));
+        clientFactory.Create(new StoreEndpoint(connection.Name, new Uri(connection.BaseUrl), Unprotect(connection.ProtectedAccessToken), connection.RequestsPerSecond)
+        {
+            Api = connection.Api,
+            App = connection is { Credentials: StoreCredentialKind.ClientCredentials, ClientId: { } clientId, ProtectedClientSecret: { } secret }
+                ? new StoreAppCredentials(clientId, Unprotect(secret))
+                : null,
+        });
 
     public string WebhookSecretFor(StoreConnection connection) => Unprotect(connection.ProtectedWebhookSecret);
 

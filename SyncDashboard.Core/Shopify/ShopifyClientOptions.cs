@@ -3,13 +3,16 @@ using Microsoft.Extensions.Options;
 
 namespace SyncDashboard.Core.Shopify;
 
-/// <summary>How the Shopify store clients call the Admin REST API (configuration section <c>Shopify</c>).</summary>
+/// <summary>How the Shopify store clients call the Admin API, GraphQL and REST (configuration section <c>Shopify</c>).</summary>
 public sealed class ShopifyClientOptions
 {
     public const string SectionName = "Shopify";
 
-    /// <summary>The Admin API version in every path (<c>/admin/api/{version}/</c>).</summary>
-    public string ApiVersion { get; set; } = "2025-07";
+    /// <summary>
+    /// The Admin API version in every path (<c>/admin/api/{version}/</c>), for GraphQL and REST; the
+    /// newest stable one by default (Shopify supports each version for 12 months).
+    /// </summary>
+    public string ApiVersion { get; set; } = "2026-10";
 
     /// <summary>Retries after a throttled (429), timed-out or failed (408, 5xx, network) attempt; 0 turns retries off.</summary>
     public int MaxRetryAttempts { get; set; } = 4;
@@ -56,7 +59,7 @@ public sealed partial class ShopifyClientOptionsValidator : IValidateOptions<Sho
         var s = ShopifyClientOptions.SectionName;
         if (string.IsNullOrWhiteSpace(options.ApiVersion) || !ApiVersionPattern().IsMatch(options.ApiVersion))
         {
-            errors.Add($"{s}:ApiVersion '{options.ApiVersion}' is not an Admin API version such as 2025-07 (or 'unstable').");
+            errors.Add($"{s}:ApiVersion '{options.ApiVersion}' is not an Admin API version such as 2026-10 (or 'unstable').");
         }
         if (options.MaxRetryAttempts is < 0 or > 20)
         {

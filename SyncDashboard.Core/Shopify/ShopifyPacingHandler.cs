@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace SyncDashboard.Core.Shopify;
 
 /// <summary>
-/// Paces every attempt to a store through its <see cref="ShopifyRequestPacer"/> and feeds the
-/// pacer the store's <c>X-Shopify-Shop-Api-Call-Limit</c> and 429s. It sits inside the resilience
+/// Paces every REST attempt to a store through its <see cref="ShopifyRequestPacer"/> and feeds the
+/// pacer the store's <c>X-Shopify-Shop-Api-Call-Limit</c> and 429s (GraphQL requests, limited by
+/// cost in a bucket of their own, pass through). It sits inside the resilience
 /// handler, so that retries are paced too.
 /// </summary>
 public sealed partial class ShopifyPacingHandler(ShopifyRequestPacers pacers, TimeProvider time, ILogger<ShopifyPacingHandler> logger)
@@ -20,6 +21,12 @@ public sealed partial class ShopifyPacingHandler(ShopifyRequestPacers pacers, Ti
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no URI.");
+        if (GraphQL.ShopifyGraphQLRequestOptions.IsGraphQL(request))
+        {
+            // GraphQL has a cost bucket of its own, paced by the GraphQL client from each answer.
+            request.Options.Set(SentToStore, true);
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
         request.Options.Set(SentToStore, false);
         var pacer = pacers.For(uri);
         var queuedAt = time.GetTimestamp();

@@ -99,14 +99,19 @@ public static class ShopifyResilience
 
     /// <summary>
     /// Whether sending the request twice does no more than sending it once: reads, updates and
-    /// deletes, and <c>inventory_levels/set.json</c> (sets an absolute quantity). Other POSTs create
-    /// something or add to a quantity.
+    /// deletes, and <c>inventory_levels/set.json</c> (sets an absolute quantity), and GraphQL requests
+    /// the client marked safe (<see cref="GraphQL.ShopifyGraphQLRequestOptions.SafeToRepeat"/>). Other
+    /// POSTs create something or add to a quantity.
     /// </summary>
     public static bool IsSafeToRepeat(HttpRequestMessage? request)
     {
         if (request is null)
         {
             return false;
+        }
+        if (request.Options.TryGetValue(GraphQL.ShopifyGraphQLRequestOptions.SafeToRepeat, out var safe))
+        {
+            return safe; // a GraphQL query, or a mutation with an idempotency key or an absolute value
         }
         var method = request.Method;
         if (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put

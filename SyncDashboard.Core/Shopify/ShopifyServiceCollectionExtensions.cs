@@ -28,6 +28,7 @@ public static class ShopifyServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShopifyClientOptions>, ShopifyClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ShopifyRequestPacers>();
+        services.TryAddSingleton<GraphQL.ShopifyGraphQLPacers>();
         services.TryAddTransient<ShopifyPacingHandler>();
 
         var http = services.AddHttpClient(HttpClientName)
@@ -37,6 +38,12 @@ public static class ShopifyServiceCollectionExtensions
             .SelectPipelineByAuthority();
         // Added after the resilience handler, so inside it: every attempt, retries included, is paced.
         http.AddHttpMessageHandler<ShopifyPacingHandler>();
+        // Innermost: every attempt carries a current token (client credentials apps).
+        http.AddHttpMessageHandler<ShopifyAccessTokenHandler>();
+        services.TryAddSingleton<ShopifyAccessTokens>();
+        services.TryAddTransient<ShopifyAccessTokenHandler>();
+        services.AddHttpClient(ShopifyAccessTokens.HttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(15));
 
         services.TryAddSingleton<ShopifyStoreClientFactory>();
         services.TryAddSingleton<IStoreClientFactory>(sp => sp.GetRequiredService<ShopifyStoreClientFactory>());

@@ -1,8 +1,8 @@
 namespace SyncDashboard.Core.Stores;
 
 /// <summary>
-/// What the sync engine needs from a store, whatever its kind (Shopify REST today; WooCommerce or
-/// Shopify GraphQL can be added by implementing this port, without touching the engine).
+/// What the sync engine needs from a store, whatever its kind (Shopify's GraphQL and REST Admin
+/// APIs today; another platform can be added by implementing this port, without touching the engine).
 /// </summary>
 public interface IStoreClient
 {
@@ -57,6 +57,25 @@ public interface IStoreClient
     /// <summary>Sets the available quantity (idempotent, so safe to retry).</summary>
     Task<StoreInventoryLevel> SetInventoryLevelAsync(
         long inventoryItemId, long locationId, int available, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets many available quantities. A change with <see cref="StoreInventoryLevelChange.Expected"/>
+    /// is applied only if the store still holds that quantity; when any does not, nothing of that
+    /// call is applied and <see cref="StoreInventoryConflictException"/> names the items (someone
+    /// else changed them: read them again, then decide). Stores that can write many at once (Shopify
+    /// GraphQL: up to 250 a call, compare-and-set) do; this default sets one at a time, without the
+    /// comparison. Safe to repeat.
+    /// </summary>
+    async Task<IReadOnlyList<StoreInventoryLevel>> SetInventoryLevelsAsync(IReadOnlyList<StoreInventoryLevelChange> changes,
+        CancellationToken cancellationToken = default)
+    {
+        var levels = new List<StoreInventoryLevel>(changes.Count);
+        foreach (var change in changes)
+        {
+            levels.Add(await SetInventoryLevelAsync(change.InventoryItemId, change.LocationId, change.Available, cancellationToken).ConfigureAwait(false));
+        }
+        return levels;
+    }
 
     /// <summary>Adds <paramref name="adjustment"/> (may be negative). Not idempotent: never retried after a server error.</summary>
     Task<StoreInventoryLevel> AdjustInventoryLevelAsync(

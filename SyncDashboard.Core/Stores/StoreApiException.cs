@@ -30,3 +30,14 @@ public sealed class StoreUnavailableException(string storeName, string message, 
     /// <summary>Calls to the store are paused after repeated failures; they resume by themselves after the break.</summary>
     public bool IsCircuitOpen { get; } = isCircuitOpen;
 }
+
+/// <summary>
+/// Quantities were not set because the store no longer holds what the caller expected there
+/// (someone else changed them since they were read): nothing of that call was applied.
+/// </summary>
+public sealed class StoreInventoryConflictException(string storeName, string message, IReadOnlyList<long> staleInventoryItemIds)
+    : StoreApiException(storeName, HttpStatusCode.Conflict, message)
+{
+    /// <summary>The inventory items whose quantity differed from the expected one.</summary>
+    public IReadOnlyList<long> StaleInventoryItemIds { get; } = staleInventoryItemIds;
+}

@@ -27,8 +27,17 @@ public sealed class StoreConnectionOptions
     /// <summary>The store's origin, for example <c>https://my-shop.myshopify.com</c>.</summary>
     public string BaseUrl { get; set; } = "";
 
-    /// <summary>The Admin API access token.</summary>
+    /// <summary>A legacy Admin API access token (apps made before 2026); or leave empty and give <see cref="ClientId"/> and <see cref="ClientSecret"/>.</summary>
     public string AccessToken { get; set; } = "";
+
+    /// <summary>The app's client id (Shopify Dev Dashboard): tokens then come from the client credentials grant.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The app's client secret, with <see cref="ClientId"/>.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The API to speak: GraphQL (default) or Rest (legacy).</summary>
+    public StoreApi Api { get; set; } = StoreApi.GraphQL;
 
     /// <summary>The secret that signs the store's webhooks (<c>X-Shopify-Hmac-Sha256</c>); optional.</summary>
     public string? WebhookSecret { get; set; }
@@ -41,7 +50,11 @@ public sealed class StoreConnectionOptions
 
     /// <summary>The endpoint of a validated configuration.</summary>
     public StoreEndpoint ToEndpoint() =>
-        new(Name, new Uri(BaseUrl, UriKind.Absolute), AccessToken, RequestsPerSecond, BucketSize);
+        new(Name, new Uri(BaseUrl, UriKind.Absolute), AccessToken, RequestsPerSecond, BucketSize)
+        {
+            Api = Api,
+            App = string.IsNullOrWhiteSpace(ClientId) || string.IsNullOrWhiteSpace(ClientSecret) ? null : new StoreAppCredentials(ClientId.Trim(), ClientSecret.Trim()),
+        };
 
     /// <summary>Whether <paramref name="value"/> is an absolute http or https URL.</summary>
     internal static bool IsHttpUrl(string? value, out Uri? uri) =>

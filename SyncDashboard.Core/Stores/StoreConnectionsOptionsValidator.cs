@@ -45,9 +45,14 @@ public sealed class StoreConnectionsOptionsValidator : IValidateOptions<StoreCon
             {
                 errors.Add($"{path}:BaseUrl '{store.BaseUrl}' is not an absolute http or https URL.");
             }
-            if (string.IsNullOrWhiteSpace(store.AccessToken))
+            var hasApp = !string.IsNullOrWhiteSpace(store.ClientId) || !string.IsNullOrWhiteSpace(store.ClientSecret);
+            if (hasApp && (string.IsNullOrWhiteSpace(store.ClientId) || string.IsNullOrWhiteSpace(store.ClientSecret)))
             {
-                errors.Add($"{path}:AccessToken is missing.");
+                errors.Add($"{path}: give both ClientId and ClientSecret (the app's credentials from Shopify's Dev Dashboard).");
+            }
+            else if (!hasApp && string.IsNullOrWhiteSpace(store.AccessToken))
+            {
+                errors.Add($"{path}: give ClientId and ClientSecret (the app's credentials from Shopify's Dev Dashboard), or a legacy AccessToken.");
             }
             if (!(store.RequestsPerSecond > 0) || double.IsInfinity(store.RequestsPerSecond))
             {

@@ -12,6 +12,33 @@ namespace SyncDashboard.Core.Stores;
 /// <param name="BucketSize">The bucket size assumed until the store tells its own (Shopify standard: 40).</param>
 public sealed record StoreEndpoint(string Name, Uri BaseUrl, string AccessToken, double RequestsPerSecond = 2, int BucketSize = 40)
 {
+    /// <summary>Which of the store's APIs the client speaks (GraphQL unless the connection says otherwise).</summary>
+    public StoreApi Api { get; init; } = StoreApi.GraphQL;
+
+    /// <summary>
+    /// The app's client id and secret, when the store's access tokens come from the client
+    /// credentials grant (then <see cref="AccessToken"/> may be empty: a token is asked for, and
+    /// renewed before it expires and once after a 401). Never logged.
+    /// </summary>
+    public StoreAppCredentials? App { get; init; }
+
     /// <summary>The name and URL only: the token stays out of logs.</summary>
     public override string ToString() => $"{Name} ({BaseUrl})";
+}
+
+/// <summary>Which API of a store the client speaks.</summary>
+public enum StoreApi
+{
+    /// <summary>Shopify's GraphQL Admin API (the current one; the default).</summary>
+    GraphQL,
+
+    /// <summary>Shopify's REST Admin API (legacy since 2024-10; for apps made before it).</summary>
+    Rest,
+}
+
+/// <summary>An app's client id and secret (Shopify Dev Dashboard), for the client credentials grant.</summary>
+public sealed record StoreAppCredentials(string ClientId, string ClientSecret)
+{
+    /// <summary>The client id only: the secret stays out of logs.</summary>
+    public override string ToString() => ClientId;
 }

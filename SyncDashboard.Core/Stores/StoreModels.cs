@@ -138,6 +138,12 @@ public sealed record StoreMetafield(string Namespace, string Key, string Value, 
 
 public sealed record StoreInventoryLevel(long InventoryItemId, long LocationId, int? Available, DateTimeOffset? UpdatedAt);
 
+/// <summary>
+/// An available quantity to set at a location; <paramref name="Expected"/> is the quantity the
+/// caller last read there (the change applies only if it is still so), or null to set it whatever it is.
+/// </summary>
+public sealed record StoreInventoryLevelChange(long InventoryItemId, long LocationId, int Available, int? Expected = null);
+
 public sealed record StoreLocation(long Id, string Name, bool Active);
 
 public sealed record StoreWebhookSubscription(long Id, string Topic, Uri Address);

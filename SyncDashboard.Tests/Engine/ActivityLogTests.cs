@@ -1,11 +1,18 @@
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Syncing;
+using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Tests.Engine;
 
-public sealed class ActivityLogTests : EngineTestBase
+public abstract class ActivityLogTests(StoreApi adapter) : EngineTestBase(adapter)
 {
+    /// <summary>These tests over the GraphQL Admin API.</summary>
+    public sealed class GraphQL() : ActivityLogTests(StoreApi.GraphQL);
+
+    /// <summary>These tests over the REST Admin API.</summary>
+    public sealed class Rest() : ActivityLogTests(StoreApi.Rest);
+
     [Fact]
     public async Task OperationsAreRecordedAndCanBeFilteredPagedAndMarkedRead()
     {

@@ -1,11 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
+using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Tests.Engine;
 
-public sealed class CatalogueMirrorTests : EngineTestBase
+public abstract class CatalogueMirrorTests(StoreApi adapter) : EngineTestBase(adapter)
 {
+    /// <summary>These tests over the GraphQL Admin API.</summary>
+    public sealed class GraphQL() : CatalogueMirrorTests(StoreApi.GraphQL);
+
+    /// <summary>These tests over the REST Admin API.</summary>
+    public sealed class Rest() : CatalogueMirrorTests(StoreApi.Rest);
+
     private static readonly string[] ExpectedTopics = ["inventory_levels/update", "products/create", "products/delete", "products/update"];
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Mapping;
+using SyncDashboard.Core.Stores;
 using SyncDashboard.Core.Syncing;
 using SyncDashboard.Tests.Infrastructure;
 
@@ -15,7 +16,7 @@ namespace SyncDashboard.Tests.Engine;
 /// products through each store's own Admin API (over HTTP, as a merchant or another app would) and
 /// read what the Destination ends up with.
 /// </summary>
-public abstract class ConvergenceTestBase : EngineTestBase
+public abstract class ConvergenceTestBase(StoreApi adapter) : EngineTestBase(adapter)
 {
     protected const string Api = "admin/api/2025-07/";
 

@@ -8,12 +8,19 @@ using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Syncing;
 using SyncDashboard.Tests.Infrastructure;
+using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Tests.Engine;
 
 /// <summary>Never a duplicate product: every path that could make a second copy is refused, or links the copy that exists.</summary>
-public sealed class DuplicateTests : ConvergenceTestBase
+public abstract class DuplicateTests(StoreApi adapter) : ConvergenceTestBase(adapter)
 {
+    /// <summary>These tests over the GraphQL Admin API.</summary>
+    public sealed class GraphQL() : DuplicateTests(StoreApi.GraphQL);
+
+    /// <summary>These tests over the REST Admin API.</summary>
+    public sealed class Rest() : DuplicateTests(StoreApi.Rest);
+
     [Fact]
     public async Task SyncOfAProductWhoseSkusAreInTheDestinationIsRefusedAndOffersTheProductToMap()
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.Persistence;
+using SyncDashboard.Core.Stores;
 using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Engine;
@@ -11,12 +12,22 @@ namespace SyncDashboard.Tests.Engine;
 /// The whole dashboard on loopback with its demo stores (smaller catalogues than the default
 /// demo, for speed), after the sync engine has read every store once.
 /// </summary>
-public abstract class EngineTestBase : IAsyncLifetime
+/// <param name="adapter">
+/// The store API every configured store is reached with: each engine test class runs once per
+/// adapter (its nested <c>GraphQL</c> and <c>Rest</c> classes), so the engine is proven on both.
+/// </param>
+public abstract class EngineTestBase(StoreApi adapter) : IAsyncLifetime
 {
     protected DashboardApp Dashboard { get; private set; } = null!;
 
+    /// <summary>The store API the configured stores are reached with in this run.</summary>
+    protected StoreApi Adapter { get; } = adapter;
+
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
+        ["Stores:Destination:Api"] = Adapter.ToString(),
+        ["Stores:Sources:0:Api"] = Adapter.ToString(),
+        ["Stores:Sources:1:Api"] = Adapter.ToString(),
         ["DemoStores:Catalogue:ProductsPerSource"] = "40",
         ["DemoStores:Catalogue:DestinationOnlyProducts"] = "10",
         ["DemoStores:Catalogue:DuplicateSkuShare"] = "0.1",

@@ -10,12 +10,19 @@ using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Syncing;
 
 using SyncDashboard.Tests.Infrastructure;
+using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Tests.Engine;
 
 /// <summary>Persisted background jobs through the real app and demo stores: progress, refusal, cancel, bulk map, resync.</summary>
-public sealed class JobTests : EngineTestBase
+public abstract class JobTests(StoreApi adapter) : EngineTestBase(adapter)
 {
+    /// <summary>These tests over the GraphQL Admin API.</summary>
+    public sealed class GraphQL() : JobTests(StoreApi.GraphQL);
+
+    /// <summary>These tests over the REST Admin API.</summary>
+    public sealed class Rest() : JobTests(StoreApi.Rest);
+
     [Fact]
     public async Task BulkSyncJobOfFiveHealthyProductsCompletesWithProgressReachingTotalAndCreatesExactlyFiveDestinationProducts()
     {

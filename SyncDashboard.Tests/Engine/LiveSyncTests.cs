@@ -8,12 +8,19 @@ using SyncDashboard.Core.Connections;
 using SyncDashboard.DemoStores;
 using SyncDashboard.Core.Syncing;
 using SyncDashboard.Tests.Infrastructure;
+using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Tests.Engine;
 
 /// <summary>After a product is synced, Source changes reach the Destination: through real webhooks, or the sweep when one is lost.</summary>
-public sealed class LiveSyncTests : EngineTestBase
+public abstract class LiveSyncTests(StoreApi adapter) : EngineTestBase(adapter)
 {
+    /// <summary>These tests over the GraphQL Admin API.</summary>
+    public sealed class GraphQL() : LiveSyncTests(StoreApi.GraphQL);
+
+    /// <summary>These tests over the REST Admin API.</summary>
+    public sealed class Rest() : LiveSyncTests(StoreApi.Rest);
+
     protected override IDictionary<string, string?> Settings
     {
         get

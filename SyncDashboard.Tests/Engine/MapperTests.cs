@@ -4,12 +4,19 @@ using SyncDashboard.DemoStores;
 using SyncDashboard.DemoStores.Seeding;
 using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Mapping;
+using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Tests.Engine;
 
 /// <summary>The Bulk Mapper against generated catalogues with known answers, and the Individual Mapper's rules.</summary>
-public sealed class MapperTests : EngineTestBase
+public abstract class MapperTests(StoreApi adapter) : EngineTestBase(adapter)
 {
+    /// <summary>These tests over the GraphQL Admin API.</summary>
+    public sealed class GraphQL() : MapperTests(StoreApi.GraphQL);
+
+    /// <summary>These tests over the REST Admin API.</summary>
+    public sealed class Rest() : MapperTests(StoreApi.Rest);
+
     private static readonly DemoCatalogueOptions Catalogue = new()
     {
         Seed = 2026,

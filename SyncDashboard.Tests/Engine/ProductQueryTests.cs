@@ -1,12 +1,19 @@
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Products;
 using SyncDashboard.Core.Syncing;
+using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Tests.Engine;
 
 /// <summary>The grid's query: status filter, search by title, SKU, vendor or tag, sort and pages, in the database.</summary>
-public sealed class ProductQueryTests : EngineTestBase
+public abstract class ProductQueryTests(StoreApi adapter) : EngineTestBase(adapter)
 {
+    /// <summary>These tests over the GraphQL Admin API.</summary>
+    public sealed class GraphQL() : ProductQueryTests(StoreApi.GraphQL);
+
+    /// <summary>These tests over the REST Admin API.</summary>
+    public sealed class Rest() : ProductQueryTests(StoreApi.Rest);
+
     [Fact]
     public async Task FiltersByStatusSearchesAndPages()
     {

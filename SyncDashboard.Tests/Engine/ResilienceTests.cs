@@ -13,8 +13,14 @@ using SyncDashboard.Tests.Infrastructure;
 namespace SyncDashboard.Tests.Engine;
 
 /// <summary>Nothing lost, nothing stops: a pending Destination update survives a restart; writers racing on one product never fail; a failing background loop does not stop the host.</summary>
-public sealed class ResilienceTests : ConvergenceTestBase
+public abstract class ResilienceTests(StoreApi adapter) : ConvergenceTestBase(adapter)
 {
+    /// <summary>These tests over the GraphQL Admin API.</summary>
+    public sealed class GraphQL() : ResilienceTests(StoreApi.GraphQL);
+
+    /// <summary>These tests over the REST Admin API.</summary>
+    public sealed class Rest() : ResilienceTests(StoreApi.Rest);
+
     protected override IDictionary<string, string?> Settings
     {
         get

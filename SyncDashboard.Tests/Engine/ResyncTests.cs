@@ -6,6 +6,7 @@ using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Products;
 using SyncDashboard.Core.Reconciliation;
+using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Tests.Engine;
 
@@ -13,8 +14,14 @@ namespace SyncDashboard.Tests.Engine;
 /// Resync on demand (selected products or a whole Source) and the Bulk Mapper's stock alignment, as jobs
 /// with progress, which Cancel stops where they are.
 /// </summary>
-public sealed class ResyncTests : ConvergenceTestBase
+public abstract class ResyncTests(StoreApi adapter) : ConvergenceTestBase(adapter)
 {
+    /// <summary>These tests over the GraphQL Admin API.</summary>
+    public sealed class GraphQL() : ResyncTests(StoreApi.GraphQL);
+
+    /// <summary>These tests over the REST Admin API.</summary>
+    public sealed class Rest() : ResyncTests(StoreApi.Rest);
+
     protected override IDictionary<string, string?> Settings
     {
         get

@@ -10,6 +10,7 @@ using SyncDashboard.DemoStores;
 using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Reconciliation;
+using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Tests.Engine;
 
@@ -18,8 +19,14 @@ namespace SyncDashboard.Tests.Engine;
 /// archived, set to draft or deleted (with or without their webhook), and fields: those switched on,
 /// through the price rule, never a mapped product's own fields by default.
 /// </summary>
-public sealed class SourceChangeTests : ConvergenceTestBase
+public abstract class SourceChangeTests(StoreApi adapter) : ConvergenceTestBase(adapter)
 {
+    /// <summary>These tests over the GraphQL Admin API.</summary>
+    public sealed class GraphQL() : SourceChangeTests(StoreApi.GraphQL);
+
+    /// <summary>These tests over the REST Admin API.</summary>
+    public sealed class Rest() : SourceChangeTests(StoreApi.Rest);
+
     [Fact]
     public async Task AVariantAddedOrRemovedAtTheSourceReachesTheSyncedCopy()
     {

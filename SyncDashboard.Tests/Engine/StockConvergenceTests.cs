@@ -11,6 +11,7 @@ using SyncDashboard.Core.Jobs;
 using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Syncing;
+using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Tests.Engine;
 
@@ -19,8 +20,14 @@ namespace SyncDashboard.Tests.Engine;
 /// level set by hand is repaired (with or without its webhook), late and out-of-order deliveries never
 /// leave an older quantity, and an untracked Source variant gives an untracked copy.
 /// </summary>
-public sealed class StockConvergenceTests : ConvergenceTestBase
+public abstract class StockConvergenceTests(StoreApi adapter) : ConvergenceTestBase(adapter)
 {
+    /// <summary>These tests over the GraphQL Admin API.</summary>
+    public sealed class GraphQL() : StockConvergenceTests(StoreApi.GraphQL);
+
+    /// <summary>These tests over the REST Admin API.</summary>
+    public sealed class Rest() : StockConvergenceTests(StoreApi.Rest);
+
     private static string StoreOf(int storeId) => storeId == 2 ? "urban-threads" : "hearth-and-home";
 
     [Fact]
@@ -199,8 +206,14 @@ public sealed class StockConvergenceTests : ConvergenceTestBase
 }
 
 /// <summary>The stock rule with a Source of two locations: their sum by default, or the one location the merchant picks.</summary>
-public sealed class LocationStockTests : ConvergenceTestBase
+public abstract class LocationStockTests(StoreApi adapter) : ConvergenceTestBase(adapter)
 {
+    /// <summary>These tests over the GraphQL Admin API.</summary>
+    public sealed class GraphQL() : LocationStockTests(StoreApi.GraphQL);
+
+    /// <summary>These tests over the REST Admin API.</summary>
+    public sealed class Rest() : LocationStockTests(StoreApi.Rest);
+
     protected override IDictionary<string, string?> Settings
     {
         get

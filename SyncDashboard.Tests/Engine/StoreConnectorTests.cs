@@ -6,11 +6,18 @@ using SyncDashboard.Core.Connections;
 using SyncDashboard.DemoStores;
 using SyncDashboard.Core.Shopify.Models;
 using SyncDashboard.Core.Webhooks;
+using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Tests.Engine;
 
-public sealed class StoreConnectorTests : EngineTestBase
+public abstract class StoreConnectorTests(StoreApi adapter) : EngineTestBase(adapter)
 {
+    /// <summary>These tests over the GraphQL Admin API.</summary>
+    public sealed class GraphQL() : StoreConnectorTests(StoreApi.GraphQL);
+
+    /// <summary>These tests over the REST Admin API.</summary>
+    public sealed class Rest() : StoreConnectorTests(StoreApi.Rest);
+
     private static readonly string[] ExpectedTopics = ["inventory_levels/update", "products/create", "products/delete", "products/update"];
 
     [Fact]

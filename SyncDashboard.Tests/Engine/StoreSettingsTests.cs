@@ -4,11 +4,18 @@ using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.DemoStores;
 using SyncDashboard.Core.Syncing;
+using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Tests.Engine;
 
-public sealed class StoreSettingsTests : EngineTestBase
+public abstract class StoreSettingsTests(StoreApi adapter) : EngineTestBase(adapter)
 {
+    /// <summary>These tests over the GraphQL Admin API.</summary>
+    public sealed class GraphQL() : StoreSettingsTests(StoreApi.GraphQL);
+
+    /// <summary>These tests over the REST Admin API.</summary>
+    public sealed class Rest() : StoreSettingsTests(StoreApi.Rest);
+
     [Fact]
     public async Task SettingsAreSavedAndDisconnectingWithDeleteRemovesTheSyncedCopies()
     {

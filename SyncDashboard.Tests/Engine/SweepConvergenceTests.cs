@@ -1,4 +1,5 @@
 using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Tests.Engine;
 
@@ -6,8 +7,14 @@ namespace SyncDashboard.Tests.Engine;
 /// With every webhook lost and no periodic reconciliation pass, the catalogue sweep alone (which reads
 /// what each store changed since its last sweep) brings stock changed on either side back in step.
 /// </summary>
-public sealed class SweepConvergenceTests : ConvergenceTestBase
+public abstract class SweepConvergenceTests(StoreApi adapter) : ConvergenceTestBase(adapter)
 {
+    /// <summary>These tests over the GraphQL Admin API.</summary>
+    public sealed class GraphQL() : SweepConvergenceTests(StoreApi.GraphQL);
+
+    /// <summary>These tests over the REST Admin API.</summary>
+    public sealed class Rest() : SweepConvergenceTests(StoreApi.Rest);
+
     protected override IDictionary<string, string?> Settings
     {
         get

@@ -5,12 +5,19 @@ using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Syncing;
 
 using SyncDashboard.Tests.Infrastructure;
+using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Tests.Engine;
 
 /// <summary>Sync creates one new Destination product per Source product, with every field and quantity; Unsync removes the link.</summary>
-public sealed class SyncTests : EngineTestBase
+public abstract class SyncTests(StoreApi adapter) : EngineTestBase(adapter)
 {
+    /// <summary>These tests over the GraphQL Admin API.</summary>
+    public sealed class GraphQL() : SyncTests(StoreApi.GraphQL);
+
+    /// <summary>These tests over the REST Admin API.</summary>
+    public sealed class Rest() : SyncTests(StoreApi.Rest);
+
     [Fact]
     public async Task SyncingAProductWithSeveralVariantsCreatesExactlyOneCompleteDestinationProduct()
     {

@@ -12,8 +12,12 @@ namespace SyncDashboard.Tests.Shopify;
 /// A demo store on a free loopback port (its own SQLite file), and the project's Shopify client
 /// wired as the app wires it (AddStoreClients), with short retry delays.
 /// </summary>
-public abstract class ShopifyClientTestBase : IAsyncLifetime
+/// <param name="adapter">The API the clients speak (REST unless a test class runs on both).</param>
+public abstract class ShopifyClientTestBase(StoreApi adapter = StoreApi.Rest) : IAsyncLifetime
 {
+    /// <summary>The API the clients of this run speak.</summary>
+    protected StoreApi Adapter { get; } = adapter;
+
     protected const string Token = "shpat_client_test";
 
     private readonly List<ServiceProvider> _providers = [];
@@ -87,7 +91,7 @@ public abstract class ShopifyClientTestBase : IAsyncLifetime
         services ??= CreateServices();
         var factory = services.GetRequiredService<IStoreClientFactory>();
         return factory.Create(new StoreEndpoint(store.Name, store.BaseUrl, token,
-            requestsPerSecond ?? store.Options.LeakRatePerSecond, store.Options.BucketSize));
+            requestsPerSecond ?? store.Options.LeakRatePerSecond, store.Options.BucketSize) { Api = Adapter });
     }
 
     public virtual async Task DisposeAsync()

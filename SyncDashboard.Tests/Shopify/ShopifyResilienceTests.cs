@@ -82,7 +82,7 @@ public sealed class ShopifyResilienceTests(ITestOutputHelper output) : ShopifyCl
 
         Assert.Equal(3, Store.Stats.Requests - before); // one attempt each
         Assert.All(new[] { create, adjust, webhook }, e => Assert.True((int)e.StatusCode >= 500, e.Message));
-        Assert.Contains("POST /admin/api/2025-07/products.json answered 5", create.Message);
+        Assert.Contains("POST /admin/api/2026-10/products.json answered 5", create.Message);
         Assert.IsNotType<StoreUnavailableException>(create);
     }
 
@@ -141,6 +141,6 @@ public sealed class ShopifyResilienceTests(ITestOutputHelper output) : ShopifyCl
 
         output.WriteLine(error.Message);
         Assert.False(error.IsCircuitOpen);
-        Assert.StartsWith($"gone: GET /admin/api/2025-07/products/count.json could not reach the store at http://127.0.0.1:{port}", error.Message);
+        Assert.StartsWith($"gone: GET /admin/api/2026-10/products/count.json could not reach the store at http://127.0.0.1:{port}", error.Message);
     }
 }

@@ -6,8 +6,14 @@ using SyncDashboard.Core.Stores;
 namespace SyncDashboard.Tests.Shopify;
 
 /// <summary>The Shopify store client against a demo store over real HTTP: every operation and its mapping.</summary>
-public sealed class ShopifyStoreClientTests : ShopifyClientTestBase
+public abstract class ShopifyStoreClientTests(StoreApi adapter) : ShopifyClientTestBase(adapter)
 {
+    /// <summary>These tests with the GraphQL Admin API client.</summary>
+    public sealed class GraphQL() : ShopifyStoreClientTests(StoreApi.GraphQL);
+
+    /// <summary>These tests with the REST Admin API client.</summary>
+    public sealed class Rest() : ShopifyStoreClientTests(StoreApi.Rest);
+
     private static StoreProductDraft ShirtDraft(string title = "Ocean Blue Shirt") => new()
     {
         Title = title,
@@ -152,7 +158,7 @@ public sealed class ShopifyStoreClientTests : ShopifyClientTestBase
         Assert.Equal(HttpStatusCode.UnprocessableEntity, error.StatusCode);
         Assert.Equal(["can't be blank"], error.Errors["title"]);
         Assert.Equal("client-test", error.StoreName);
-        Assert.Contains("POST /admin/api/2025-07/products.json answered 422", error.Message);
+        Assert.Contains(Adapter == StoreApi.Rest ? "POST /admin/api/2026-10/products.json answered 422" : "GraphQL ProductSet was refused", error.Message);
         Assert.Contains("title: can't be blank", error.Message);
     }
 
@@ -164,9 +170,17 @@ public sealed class ShopifyStoreClientTests : ShopifyClientTestBase
         var error = await Assert.ThrowsAsync<StoreApiException>(() => client.CountProductsAsync());
 
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
-        Assert.StartsWith("client-test: GET /admin/api/2025-07/products/count.json answered 401", error.Message);
-        Assert.Contains("Invalid API key or access token", error.Message);
-        Assert.Contains("check the store's access token", error.Message);
+        if (Adapter == StoreApi.Rest)
+        {
+            Assert.StartsWith("client-test: GET /admin/api/2026-10/products/count.json answered 401", error.Message);
+            Assert.Contains("Invalid API key or access token", error.Message);
+            Assert.Contains("check the store's access token", error.Message);
+        }
+        else
+        {
+            Assert.StartsWith("client-test: GraphQL ProductsCount answered 401", error.Message);
+            Assert.Contains("check the store's credentials", error.Message);
+        }
         Assert.DoesNotContain("shpat_wrong", error.ToString());
     }
 

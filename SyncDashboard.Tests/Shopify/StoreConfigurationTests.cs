@@ -51,7 +51,7 @@ public sealed class StoreConfigurationTests
         Assert.Equal(2, stores.Destination.Endpoint.RequestsPerSecond);
         Assert.Null(stores.Find("nobody"));
         Assert.DoesNotContain("shpat", stores.Destination.ToString());
-        Assert.Equal("2025-07", host.Services.GetRequiredService<IOptions<ShopifyClientOptions>>().Value.ApiVersion);
+        Assert.Equal("2026-10", host.Services.GetRequiredService<IOptions<ShopifyClientOptions>>().Value.ApiVersion);
         await host.StopAsync();
     }
 
@@ -70,7 +70,7 @@ public sealed class StoreConfigurationTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("Stores:Sources:0:BaseUrl 'foo' is not an absolute http or https URL.", error.Failures);
-        Assert.Contains("Stores:Sources:1:AccessToken is missing.", error.Failures);
+        Assert.Contains("Stores:Sources:1: give ClientId and ClientSecret (the app's credentials from Shopify's Dev Dashboard), or a legacy AccessToken.", error.Failures);
         Assert.Contains("Stores:Sources:2:BaseUrl is missing.", error.Failures);
         Assert.Contains("Stores:Sources:2:RequestsPerSecond must be greater than 0 (Shopify standard plans drain 2 per second).", error.Failures);
         Assert.Contains(error.Failures, f => f.StartsWith("Store name 'Northwind Outlet' is used more than once (Stores:Destination:Name, Stores:Sources:1:Name)", StringComparison.Ordinal));
@@ -104,7 +104,7 @@ public sealed class StoreConfigurationTests
 
         Assert.Equal(
         [
-            "Shopify:ApiVersion 'latest' is not an Admin API version such as 2025-07 (or 'unstable').",
+            "Shopify:ApiVersion 'latest' is not an Admin API version such as 2026-10 (or 'unstable').",
             "Shopify:MaxRetryAttempts must be between 0 and 20.",
             "Shopify:CircuitBreaker:FailureRatio must be greater than 0 and at most 1.",
             "Shopify:CircuitBreaker:BreakDuration must be at least 00:00:00.5.",

@@ -17,5 +17,8 @@ internal sealed class StoreConnectionConfiguration : IEntityTypeConfiguration<St
         builder.Ignore(c => c.PriceRule); // stored as its four columns
         builder.Property(c => c.SyncedFields).HasMaxLength(200);
         builder.Property(c => c.MappedFields).HasMaxLength(200);
+        builder.Property(c => c.Api).HasConversion<string>().HasMaxLength(20).HasDefaultValue(Stores.StoreApi.GraphQL);
+        builder.Property(c => c.Credentials).HasConversion<string>().HasMaxLength(30).HasDefaultValue(StoreCredentialKind.AccessToken);
+        builder.Property(c => c.ClientId).HasMaxLength(200);
     }
 }

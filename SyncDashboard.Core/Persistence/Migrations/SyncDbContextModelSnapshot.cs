@@ -279,9 +279,20 @@ namespace SyncDashboard.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Api")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("GraphQL");
+
                     b.Property<string>("BaseUrl")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CompareAtPriceMode")
@@ -291,6 +302,13 @@ namespace SyncDashboard.Core.Persistence.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Credentials")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("AccessToken");
 
                     b.Property<string>("DeletePolicy")
                         .IsRequired()
@@ -331,6 +349,9 @@ namespace SyncDashboard.Core.Persistence.Migrations
 
                     b.Property<string>("ProtectedAccessToken")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedClientSecret")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProtectedWebhookSecret")

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace SyncDashboard.Core.Shopify.GraphQL;
 
 /// <summary>
@@ -112,12 +110,4 @@ public sealed class ShopifyGraphQLPacer(TimeProvider time)
         _at = now;
         return _available;
     }
-}
-
-/// <summary>One <see cref="ShopifyGraphQLPacer"/> per store origin, shared by every client of that store.</summary>
-public sealed class ShopifyGraphQLPacers(TimeProvider time)
-{
-    private readonly ConcurrentDictionary<string, ShopifyGraphQLPacer> _pacers = new();
-
-    public ShopifyGraphQLPacer For(Uri uri) => _pacers.GetOrAdd(ShopifyRequestPacers.KeyOf(uri), _ => new ShopifyGraphQLPacer(time));
 }

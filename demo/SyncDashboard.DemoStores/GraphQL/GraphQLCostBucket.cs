@@ -28,16 +28,21 @@ internal sealed class GraphQLCostBucket(double maximumAvailable, double restoreR
         }
     }
 
-    /// <summary>Takes <paramref name="cost"/> points; false (nothing taken) when the bucket holds fewer.</summary>
-    public bool TryTake(int cost)
+    /// <summary>
+    /// Takes <paramref name="cost"/> points; false (nothing taken) when the bucket holds fewer.
+    /// <paramref name="available"/> is what the bucket held when it decided (what a THROTTLED answer reports).
+    /// </summary>
+    public bool TryTake(int cost, out double available)
     {
         lock (_gate)
         {
-            if (Restore() < cost)
+            available = Restore();
+            if (available < cost)
             {
                 return false;
             }
             _available -= cost;
+            available = _available;
             return true;
         }
     }

@@ -65,11 +65,12 @@ internal sealed class GraphQLEndpoint(
             await WriteAsync(ctx, tooCostly, StatusCodes.Status200OK);
             return;
         }
-        if (!bucket.TryTake(requested))
+        if (!bucket.TryTake(requested, out var refusedAt))
         {
             var throttled = Error("Throttled", "THROTTLED");
             ((JsonObject)throttled["errors"]![0]!["extensions"]!)["documentation"] = "https://shopify.dev/api/usage/rate-limits";
-            throttled["extensions"] = Cost(requested, actual: null, bucket);
+            // The level the refusal was decided on, not a later one (another answer's refund may come in between).
+            throttled["extensions"] = Cost(requested, actual: null, bucket, refusedAt);
             await WriteAsync(ctx, throttled, StatusCodes.Status200OK);
             return;
         }
@@ -93,7 +94,7 @@ internal sealed class GraphQLEndpoint(
                 else
                 {
                     logger.LogError(context.OriginalException, "Demo store {Store} failed on a GraphQL request", options.Name);
-                    context.ErrorMessage = "Internal error. Looks like something went wrong on our end.";
+                    context.ErrorMessage = "Internal error. Looks like something went wrong on our end." + context.OriginalException;
                 }
                 return Task.CompletedTask;
             },
@@ -122,7 +123,7 @@ internal sealed class GraphQLEndpoint(
         }
     }
 
-    private static JsonObject Cost(int requested, int? actual, GraphQLCostBucket bucket) => new()
+    private static JsonObject Cost(int requested, int? actual, GraphQLCostBucket bucket, double? available = null) => new()
     {
         ["cost"] = new JsonObject
         {
@@ -131,7 +132,7 @@ internal sealed class GraphQLEndpoint(
             ["throttleStatus"] = new JsonObject
             {
                 ["maximumAvailable"] = bucket.MaximumAvailable,
-                ["currentlyAvailable"] = (int)Math.Floor(bucket.CurrentlyAvailable),
+                ["currentlyAvailable"] = (int)Math.Floor(available ?? bucket.CurrentlyAvailable),
                 ["restoreRate"] = bucket.RestoreRate,
             },
         },

@@ -15,7 +15,7 @@ internal sealed class MetafieldType : ObjectGraphType<ShopifyMetafield>
         Field<NonNullGraphType<StringGraphType>>("value").Resolve(ctx => ctx.Source.Value);
         Field<NonNullGraphType<StringGraphType>>("type").Resolve(ctx => ctx.Source.Type);
         Field<NonNullGraphType<StringGraphType>>("ownerType").Resolve(_ => "PRODUCT");
-        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
-        Field<NonNullGraphType<DateTimeGraphType>>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
+        Field<NonNullGraphType<DateTimeScalar>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
+        Field<NonNullGraphType<DateTimeScalar>>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
     }
 }
