@@ -15,6 +15,9 @@ internal sealed class MetafieldType : ObjectGraphType<ShopifyMetafield>
         Field<NonNullGraphType<StringGraphType>>("value").Resolve(ctx => ctx.Source.Value);
         Field<NonNullGraphType<StringGraphType>>("type").Resolve(ctx => ctx.Source.Type);
         Field<NonNullGraphType<StringGraphType>>("ownerType").Resolve(_ => "PRODUCT");
+        Field<NonNullGraphType<StringGraphType>>("compareDigest")
+            .Description("The digest of the stored value, for metafieldsSet's compare-and-set.")
+            .Resolve(ctx => DemoStoreCatalogue.MetafieldDigest(ctx.Source));
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
         Field<NonNullGraphType<DateTimeGraphType>>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
     }
