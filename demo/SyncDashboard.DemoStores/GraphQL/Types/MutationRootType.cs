@@ -77,6 +77,21 @@ internal sealed class MutationRootType : ObjectGraphType
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<MetafieldsSetInputType>>>>("metafields")
             .Resolve(ctx => MetafieldsSetCommand.Run(ctx.Store().Catalogue, ctx.GetArgument<List<MetafieldsSetInput>>("metafields")));
 
+        Field<BulkOperationRunQueryPayloadType>("bulkOperationRunQuery")
+            .Argument<NonNullGraphType<StringGraphType>>("query", "The query to be executed in bulk.")
+            .Argument<NonNullGraphType<BooleanGraphType>>("groupObjects",
+                "Group objects under their parents (default false since 2026-01); the demo stores always write each parent followed by its children.",
+                a => a.DefaultValue = false)
+            .ResolveAsync(async ctx =>
+            {
+                var store = ctx.Store();
+                return (object?)await store.BulkOperations!.StartAsync(ctx.GetArgument<string>("query"), store.ApiVersion, ctx.CancellationToken);
+            });
+
+        Field<BulkOperationCancelPayloadType>("bulkOperationCancel")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Resolve(ctx => ctx.Store().BulkOperations!.Cancel(ctx.GetArgument<string>("id")));
+
         Field<InventorySetQuantitiesPayloadType>("inventorySetQuantities")
             .Argument<NonNullGraphType<InventorySetQuantitiesInputType>>("input")
             .Resolve(ctx =>
