@@ -82,7 +82,7 @@ internal static class ProductVariantsBulkCommand
         }
         catch (DemoStoreValidationException e)
         {
-            return ProductVariantsBulkResult.Refused(UserError.From(e, "variants"));
+            return ProductVariantsBulkResult.Refused(Refusals(e));
         }
         for (var i = 0; i < variants.Count; i++)
         {
@@ -170,7 +170,7 @@ internal static class ProductVariantsBulkCommand
         }
         catch (DemoStoreValidationException e)
         {
-            return ProductVariantsBulkResult.Refused([.. errors, .. UserError.From(e, "variants")]);
+            return ProductVariantsBulkResult.Refused([.. errors, .. Refusals(e)]);
         }
         var answer = Answer(catalogue, product.Id!.Value, valid.Select(v => v.Item1).ToList());
         return answer with { Errors = errors };
@@ -215,6 +215,13 @@ internal static class ProductVariantsBulkCommand
             return null;
         }
     }
+
+    /// <summary>
+    /// A product rule the catalogue refused for the variants as a whole (for example more than
+    /// 2,048 variants): errors on <c>variants</c> with the rule's message and code <c>INVALID</c>.
+    /// </summary>
+    private static List<UserError> Refusals(DemoStoreValidationException e) =>
+        [.. e.Errors.SelectMany(error => error.Value.Select(message => new UserError(["variants"], message, "INVALID")))];
 
     private static UserError ProductMissing() => new(["productId"], "Product does not exist", "PRODUCT_DOES_NOT_EXIST");
 
