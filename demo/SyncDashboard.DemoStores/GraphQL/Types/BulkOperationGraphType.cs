@@ -19,8 +19,8 @@ internal sealed class BulkOperationGraphType : ObjectGraphType<BulkOperation>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Gid);
         Field<NonNullGraphType<BulkOperationStatusEnum>>("status").Resolve(ctx => ctx.Source.Status);
         Field<BulkOperationErrorCodeEnum>("errorCode").Resolve(ctx => ctx.Source.ErrorCode);
-        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
-        Field<DateTimeGraphType>("completedAt").Resolve(ctx => ctx.Source.CompletedAt);
+        Field<NonNullGraphType<ShopifyDateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
+        Field<ShopifyDateTimeGraphType>("completedAt").Resolve(ctx => ctx.Source.CompletedAt);
         Field<NonNullGraphType<UnsignedInt64GraphType>>("objectCount").Resolve(ctx => ctx.Source.ObjectCount);
         Field<NonNullGraphType<UnsignedInt64GraphType>>("rootObjectCount").Resolve(ctx => ctx.Source.RootObjectCount);
         Field<UnsignedInt64GraphType>("fileSize").Resolve(ctx => ctx.Source.FileSize);

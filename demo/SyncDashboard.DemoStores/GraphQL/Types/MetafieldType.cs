@@ -18,7 +18,7 @@ internal sealed class MetafieldType : ObjectGraphType<ShopifyMetafield>
         Field<NonNullGraphType<StringGraphType>>("compareDigest")
             .Description("The digest of the stored value, for metafieldsSet's compare-and-set.")
             .Resolve(ctx => DemoStoreCatalogue.MetafieldDigest(ctx.Source));
-        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
-        Field<NonNullGraphType<DateTimeGraphType>>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
+        Field<NonNullGraphType<ShopifyDateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
+        Field<NonNullGraphType<ShopifyDateTimeGraphType>>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
     }
 }
