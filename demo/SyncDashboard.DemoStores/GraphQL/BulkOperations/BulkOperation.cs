@@ -51,6 +51,20 @@ internal sealed class BulkOperation
 
     internal Task Run { get; set; } = Task.CompletedTask;
 
+    /// <summary>A copy of the operation as it is now, which the background run won't change (what a mutation answers).</summary>
+    public BulkOperation Snapshot()
+    {
+        var copy = new BulkOperation { Id = Id, Query = Query, CreatedAt = CreatedAt, FileName = FileName };
+        copy.Status = Status;
+        copy.ErrorCode = ErrorCode;
+        copy.CompletedAt = CompletedAt;
+        copy.FileSize = FileSize;
+        copy.HasFile = HasFile;
+        copy._objectCount = ObjectCount;
+        copy._rootObjectCount = RootObjectCount;
+        return copy;
+    }
+
     internal void CountObject(bool root)
     {
         Interlocked.Increment(ref _objectCount);

@@ -68,8 +68,8 @@ internal sealed class BulkOperationRunner : IAsyncDisposable
     internal TaskCompletionSource? Hold { get; set; }
 
     /// <summary>
-    /// Checks <paramref name="query"/> and starts it; a refusal is a user error on <c>query</c>
-    /// (<c>INVALID</c>) or about the concurrency limit (<c>OPERATION_IN_PROGRESS</c>).
+    /// Checks <paramref name="query"/> and starts it, answering the operation as created; a refusal is
+    /// a user error on <c>query</c> (<c>INVALID</c>) or about the concurrency limit (<c>OPERATION_IN_PROGRESS</c>).
     /// </summary>
     public async Task<(BulkOperation? Operation, IReadOnlyList<UserError> Errors)> StartAsync(string query, string apiVersion, CancellationToken cancellationToken)
     {
@@ -79,6 +79,7 @@ internal sealed class BulkOperationRunner : IAsyncDisposable
             return (null, [new UserError(["query"], error!, "INVALID")]);
         }
         BulkOperation operation;
+        BulkOperation created;
         lock (_gate)
         {
             var limit = string.CompareOrdinal(apiVersion, ConcurrencyVersion) >= 0 ? MaxConcurrentQueries : 1;
@@ -97,9 +98,10 @@ internal sealed class BulkOperationRunner : IAsyncDisposable
                 FileName = $"{id.ToString(CultureInfo.InvariantCulture)}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}.jsonl",
             };
             _operations.Add(operation);
+            created = operation.Snapshot(); // the mutation answers CREATED, whatever the run does meanwhile
             operation.Run = Task.Run(() => RunAsync(operation, plan, apiVersion));
         }
-        return (operation, []);
+        return (created, []);
     }
 
     /// <summary>The operation of that GID; null when the store has none.</summary>
@@ -129,6 +131,7 @@ internal sealed class BulkOperationRunner : IAsyncDisposable
         {
             return (null, [new UserError(["id"], "Bulk operation does not exist")]);
         }
+        BulkOperation canceling;
         lock (_gate)
         {
             if (!operation.IsActive || operation.Status == BulkOperationStatus.Canceling)
@@ -137,9 +140,10 @@ internal sealed class BulkOperationRunner : IAsyncDisposable
                     $"A bulk operation cannot be canceled when it is {operation.Status.ToLowerInvariant()}")]);
             }
             operation.Status = BulkOperationStatus.Canceling;
+            canceling = operation.Snapshot(); // answered as CANCELING, however fast the run stops
         }
         operation.Cancellation.Cancel();
-        return (operation, []);
+        return (canceling, []);
     }
 
     /// <summary>The URL of an operation's file, or null (no objects, not finished, or expired).</summary>
