@@ -95,8 +95,10 @@ public sealed class DemoStoreServer : IAsyncDisposable
         new DemoStoreOAuth(options, accessTokens, timeProvider,
             loggerFactory.CreateLogger($"{typeof(DemoStoreServer).FullName}.{options.Name}.OAuth")).Map(app);
         var logger = loggerFactory.CreateLogger($"{typeof(DemoStoreServer).FullName}.{options.Name}");
-        // Bulk operation results live beside the store's SQLite file, one folder per store.
-        var bulkDirectory = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "bulk-operations", options.Name);
+        // Bulk operation results live beside the store's SQLite file, one folder per store (a name made
+        // safe for a path, and distinct per store name, since the folder is emptied at start).
+        var folder = $"{DemoStoreCatalogue.Parameterize(options.Name)}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(options.Name)))[..8]}";
+        var bulkDirectory = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "bulk-operations", folder);
         var graphQL = new GraphQLEndpoint(options, catalogue, timeProvider, logger, bulkDirectory, webhooks.Publish);
         var api = new DemoStoreApi(options, catalogue, accessTokens, rateLimiter, faults, stats, graphQL, logger);
         api.Map(app);

@@ -7,7 +7,8 @@ namespace SyncDashboard.DemoStores.GraphQL.BulkOperations;
 /// operation"): every connection gives all its nodes, except the top-level <c>products</c>, which
 /// gives <see cref="PageSize"/> products after <see cref="After"/> per execution and records where
 /// the next page starts, so the operation runs the query page after page and never holds the whole
-/// catalogue.
+/// catalogue. The top-level <c>products</c> keeps its <c>query:</c> filter and runs in id order
+/// (<c>reverse</c> and <c>sortKey</c> are not applied there); nested connections keep <c>reverse</c>.
 /// </summary>
 internal sealed class BulkPaging(int pageSize)
 {
