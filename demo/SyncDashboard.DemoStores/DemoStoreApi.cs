@@ -10,6 +10,7 @@ using Microsoft.Extensions.Primitives;
 using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Shopify.Models;
 using SyncDashboard.DemoStores.GraphQL;
+using SyncDashboard.DemoStores.GraphQL.BulkOperations;
 
 namespace SyncDashboard.DemoStores;
 
@@ -37,6 +38,8 @@ internal sealed partial class DemoStoreApi(
     {
         // The demo stores' own "CDN": product images that load offline (see DemoStoreImages).
         app.MapWhen(ctx => ctx.Request.Path.StartsWithSegments(DemoStoreImages.PathPrefix), cdn => cdn.Run(DemoStoreImages.ServeAsync));
+        // Bulk operation results: like Shopify's signed storage URLs, the URL itself is the credential (no access token).
+        app.MapWhen(ctx => ctx.Request.Path.StartsWithSegments(BulkOperationRunner.PathPrefix), files => files.Run(graphQL.BulkOperations.ServeAsync));
         app.Use(GuardAsync);
         app.UseRouting();
         var api = app.MapGroup("/admin/api/{version}");

@@ -18,6 +18,16 @@ internal sealed partial class DemoStoreCatalogue
     {
         lock (_gate)
         {
+            if (itemIds is not null && itemIds.Count * _locations.Count < _levels.Count)
+            {
+                // A few items (a variant's levels): look them up rather than scan every level of the store.
+                return itemIds.Order()
+                    .SelectMany(item => _locations.Keys.Where(l => locationIds is null || locationIds.Contains(l))
+                        .Select(l => _levels.GetValueOrDefault((item, l))))
+                    .OfType<DemoInventoryLevelRow>()
+                    .Select(ToLevel)
+                    .ToList();
+            }
             return _levels.Values
                 .Where(l => (itemIds is null || itemIds.Contains(l.InventoryItemId)) &&
                             (locationIds is null || locationIds.Contains(l.LocationId)))

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.DemoStores.Persistence;
@@ -106,6 +108,127 @@ internal sealed partial class DemoStoreCatalogue
         }
     }
 
+    /// <summary>
+    /// The opaque <c>compareDigest</c> of a metafield's stored value (GraphQL <c>Metafield.compareDigest</c>):
+    /// lower-case hex SHA-256 of its type and value, so any change of either changes it.
+    /// </summary>
+    public static string MetafieldDigest(ShopifyMetafield metafield) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{metafield.Type}\n{metafield.Value}")));
+
+    /// <summary>
+    /// Creates or updates metafields of products in one change, all or nothing (GraphQL
+    /// <c>metafieldsSet</c>): an existing namespace and key on the owner gets the new value and type,
+    /// a new one is created with <see cref="CreateMetafield"/>'s rules. Compare-and-set, checked under
+    /// the same lock: an entry whose <see cref="MetafieldWrite.CheckDigest"/> is set is written only if
+    /// the stored metafield's digest equals <see cref="MetafieldWrite.CompareDigest"/> (null: only if
+    /// there is none yet); otherwise nothing is written and the entry's index is returned as stale.
+    /// <see cref="DemoStoreNotFoundException"/> for an unknown owner, <see cref="DemoStoreValidationException"/>
+    /// for a rule broken (keys prefixed with the entry's index, <c>"2.value"</c>).
+    /// </summary>
+    public (IReadOnlyList<ShopifyMetafield> Saved, int? StaleIndex) SetMetafields(IReadOnlyList<MetafieldWrite> writes)
+    {
+        lock (_gate)
+        {
+            var errors = new Dictionary<string, string[]>();
+            var plan = new List<(MetafieldWrite Write, ShopifyMetafield? Existing)>(writes.Count);
+            for (var i = 0; i < writes.Count; i++)
+            {
+                var write = writes[i];
+                FindProduct(write.ProductId);
+                var existing = (_metafields.GetValueOrDefault(write.ProductId) ?? [])
+                    .FirstOrDefault(m => m.Namespace == write.Namespace && m.Key == write.Key);
+                write = write with { Type = write.Type ?? existing?.Type }; // an existing metafield keeps its type unless one is given
+                if (write.CheckDigest && (existing is null ? write.CompareDigest is not null : write.CompareDigest != MetafieldDigest(existing)))
+                {
+                    return ([], i);
+                }
+                if (string.IsNullOrEmpty(write.Value))
+                {
+                    errors[$"{i}.value"] = ["can't be blank"];
+                }
+                if (string.IsNullOrEmpty(write.Type) || !MetafieldTypes.Contains(write.Type))
+                {
+                    errors[$"{i}.type"] = ["is invalid"];
+                }
+                plan.Add((write, existing));
+            }
+            if (errors.Count > 0)
+            {
+                throw new DemoStoreValidationException(errors);
+            }
+
+            var saved = new List<ShopifyMetafield>(writes.Count);
+            var created = new Dictionary<long, List<ShopifyMetafield>>();
+            var updated = new List<ShopifyMetafield>();
+            var now = Now();
+            for (var i = 0; i < plan.Count; i++)
+            {
+                var (write, existing) = plan[i];
+                if (existing is null)
+                {
+                    // A namespace and key given twice in one call: the later entry wins, as in one upsert.
+                    var pending = created.GetValueOrDefault(write.ProductId)?.FirstOrDefault(m => m.Namespace == write.Namespace && m.Key == write.Key);
+                    if (pending is not null)
+                    {
+                        pending.Value = write.Value;
+                        pending.Type = write.Type;
+                        saved.Add(pending);
+                        continue;
+                    }
+                    try
+                    {
+                        var fresh = NewMetafields(write.ProductId, [new ShopifyMetafield { Namespace = write.Namespace, Key = write.Key, Type = write.Type, Value = write.Value }]).Single();
+                        if (!created.TryGetValue(write.ProductId, out var list))
+                        {
+                            created[write.ProductId] = list = [];
+                        }
+                        list.Add(fresh);
+                        saved.Add(fresh);
+                    }
+                    catch (DemoStoreValidationException e)
+                    {
+                        foreach (var (key, messages) in e.Errors)
+                        {
+                            errors[$"{i}.{key}"] = messages;
+                        }
+                    }
+                }
+                else
+                {
+                    updated.Add(existing);
+                    saved.Add(existing);
+                }
+            }
+            if (errors.Count > 0)
+            {
+                throw new DemoStoreValidationException(errors);
+            }
+
+            using var db = new DemoStoreDbContext(_db);
+            for (var i = 0; i < plan.Count; i++)
+            {
+                var (write, existing) = plan[i];
+                if (existing is not null)
+                {
+                    existing.Value = write.Value;
+                    existing.Type = write.Type;
+                    existing.UpdatedAt = now;
+                }
+            }
+            foreach (var metafield in updated.Distinct())
+            {
+                db.Metafields.Find(_store, metafield.Id!.Value)!.Json = Serialize(metafield);
+            }
+            foreach (var (productId, list) in created)
+            {
+                SaveMetafields(db, productId, list);
+            }
+            SaveStoreState(db);
+            db.SaveChanges();
+            return (saved, null);
+        }
+    }
+
     /// <summary>Validates and builds new metafields of a product (not saved yet); call under the gate.</summary>
     private List<ShopifyMetafield> NewMetafields(long productId, IReadOnlyList<ShopifyMetafield> inputs)
     {
@@ -196,3 +319,10 @@ internal sealed partial class DemoStoreCatalogue
         }
     }
 }
+
+/// <summary>
+/// One entry of <see cref="DemoStoreCatalogue.SetMetafields"/>: the owner product, namespace, key,
+/// type and value; <see cref="CheckDigest"/> when the caller sent a <c>compareDigest</c> (which may
+/// be null: "only if it does not exist yet").
+/// </summary>
+internal sealed record MetafieldWrite(long ProductId, string? Namespace, string? Key, string? Type, string? Value, bool CheckDigest, string? CompareDigest);

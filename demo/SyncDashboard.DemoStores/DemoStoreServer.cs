@@ -41,6 +41,7 @@ public sealed class DemoStoreServer : IAsyncDisposable
         BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
     }
 
+
     public string Name => Options.Name;
 
     /// <summary>The store's origin, for example <c>http://127.0.0.1:5101/</c>; the API is under <c>admin/api/{version}/</c>.</summary>
@@ -94,7 +95,11 @@ public sealed class DemoStoreServer : IAsyncDisposable
         new DemoStoreOAuth(options, accessTokens, timeProvider,
             loggerFactory.CreateLogger($"{typeof(DemoStoreServer).FullName}.{options.Name}.OAuth")).Map(app);
         var logger = loggerFactory.CreateLogger($"{typeof(DemoStoreServer).FullName}.{options.Name}");
-        var graphQL = new GraphQLEndpoint(options, catalogue, timeProvider, logger);
+        // Bulk operation results live beside the store's SQLite file, one folder per store (a name made
+        // safe for a path, and distinct per store name, since the folder is emptied at start).
+        var folder = $"{DemoStoreCatalogue.Parameterize(options.Name)}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(options.Name)))[..8]}";
+        var bulkDirectory = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "bulk-operations", folder);
+        var graphQL = new GraphQLEndpoint(options, catalogue, timeProvider, logger, bulkDirectory, webhooks.Publish);
         var api = new DemoStoreApi(options, catalogue, accessTokens, rateLimiter, faults, stats, graphQL, logger);
         api.Map(app);
         try
@@ -107,7 +112,9 @@ public sealed class DemoStoreServer : IAsyncDisposable
             rateLimiter.Dispose();
             throw;
         }
-        return new DemoStoreServer(options, app, catalogue, webhooks, rateLimiter, faults, stats) { GraphQL = graphQL };
+        var server = new DemoStoreServer(options, app, catalogue, webhooks, rateLimiter, faults, stats) { GraphQL = graphQL };
+        graphQL.BulkOperations.BaseUrl = server.BaseUrl; // known once Kestrel listens (port 0 picks one)
+        return server;
     }
 
     /// <summary>Adds products directly: no rate limit, no webhooks; each variant's <c>inventory_quantity</c> becomes its stock.</summary>
@@ -122,6 +129,7 @@ public sealed class DemoStoreServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        await GraphQL.BulkOperations.DisposeAsync();
         await _webhooks.DisposeAsync();
         _rateLimiter.Dispose();
     }

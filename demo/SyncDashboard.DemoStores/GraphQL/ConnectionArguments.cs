@@ -26,9 +26,17 @@ internal sealed record ConnectionArguments(int? First, int? Last, string? After,
         field.Argument<BooleanGraphType>("reverse", "Reverse the order of the underlying list.", a => a.DefaultValue = false);
     }
 
-    /// <summary>Reads and checks the arguments; a refusal is a GraphQL error naming the field, as Shopify's are.</summary>
+    /// <summary>
+    /// Reads and checks the arguments; a refusal is a GraphQL error naming the field, as Shopify's are.
+    /// In a bulk operation's run, <c>first</c>, <c>last</c>, <c>after</c> and <c>before</c> are ignored
+    /// and every node is given (shopify.dev "Perform bulk operations with the GraphQL Admin API").
+    /// </summary>
     public static ConnectionArguments From(IResolveFieldContext context, int maxPageSize = MaxPageSize)
     {
+        if (context.UserContext is DemoStoreGraphQLContext { Bulk: not null })
+        {
+            return new ConnectionArguments(null, null, null, null, context.GetArgument("reverse", false));
+        }
         var first = context.GetArgument<int?>("first");
         var last = context.GetArgument<int?>("last");
         var field = context.FieldDefinition.Name;

@@ -1,4 +1,5 @@
 using GraphQL;
+using SyncDashboard.DemoStores.GraphQL.BulkOperations;
 
 namespace SyncDashboard.DemoStores.GraphQL;
 
@@ -17,6 +18,12 @@ internal sealed class DemoStoreGraphQLContext(DemoStoreCatalogue catalogue, Demo
 
     /// <summary>The version in the request's path, for example <c>2026-10</c>.</summary>
     public string ApiVersion { get; } = apiVersion;
+
+    /// <summary>The store's bulk operations (<c>bulkOperationRunQuery</c>, <c>bulkOperation</c>, result URLs).</summary>
+    public BulkOperationRunner? BulkOperations { get; init; }
+
+    /// <summary>Set while a bulk operation runs the request: connections then ignore paging arguments (see <see cref="BulkPaging"/>).</summary>
+    public BulkPaging? Bulk { get; init; }
 }
 
 /// <summary>Reaches the store from a resolver.</summary>

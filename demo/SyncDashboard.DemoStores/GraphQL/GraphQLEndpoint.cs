@@ -7,6 +7,7 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using SyncDashboard.DemoStores.GraphQL.BulkOperations;
 
 namespace SyncDashboard.DemoStores.GraphQL;
 
@@ -18,21 +19,39 @@ namespace SyncDashboard.DemoStores.GraphQL;
 /// Bodies are <c>application/json</c> (<c>query</c>, <c>variables</c>, <c>operationName</c>) or
 /// <c>application/graphql</c> (the document itself).
 /// </summary>
-internal sealed class GraphQLEndpoint(
-    DemoStoreOptions options,
-    DemoStoreCatalogue catalogue,
-    TimeProvider time,
-    ILogger logger)
+internal sealed class GraphQLEndpoint
 {
     private static readonly GraphQLSerializer Serializer = new();
     private static readonly DocumentExecuter Executer = new();
 
-    private readonly InventorySetQuantitiesCommand _inventory = new(catalogue);
+    private readonly DemoStoreOptions _options;
+    private readonly DemoStoreCatalogue _catalogue;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly InventorySetQuantitiesCommand _inventory;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GraphQLCostBucket> _buckets = new();
+
+    /// <param name="bulkDirectory">Where the store's bulk operation results are written.</param>
+    /// <param name="publish">Raises a webhook topic (the store's dispatcher), for <c>bulk_operations/finish</c>.</param>
+    public GraphQLEndpoint(DemoStoreOptions options, DemoStoreCatalogue catalogue, TimeProvider time, ILogger logger,
+        string bulkDirectory, Action<string, JsonNode> publish)
+    {
+        _options = options;
+        _catalogue = catalogue;
+        _time = time;
+        _logger = logger;
+        _inventory = new InventorySetQuantitiesCommand(catalogue);
+        BulkOperations = new BulkOperationRunner(bulkDirectory,
+            (version, paging) => new DemoStoreGraphQLContext(catalogue, options, version, _inventory, time) { BulkOperations = BulkOperations, Bulk = paging },
+            time, logger, publish);
+    }
+
+    /// <summary>The store's bulk query operations.</summary>
+    public BulkOperationRunner BulkOperations { get; }
 
     /// <summary>The cost bucket of an access token (one app on this store).</summary>
     public GraphQLCostBucket BucketFor(string accessToken) =>
-        _buckets.GetOrAdd(accessToken, _ => new GraphQLCostBucket(options.GraphQLBucketSize, options.GraphQLRestoreRatePerSecond, time));
+        _buckets.GetOrAdd(accessToken, _ => new GraphQLCostBucket(_options.GraphQLBucketSize, _options.GraphQLRestoreRatePerSecond, _time));
 
     public async Task HandleAsync(HttpContext ctx, string accessToken, string apiVersion)
     {
@@ -82,7 +101,7 @@ internal sealed class GraphQLEndpoint(
             Document = document,
             OperationName = request.OperationName,
             Variables = variables,
-            UserContext = new DemoStoreGraphQLContext(catalogue, options, apiVersion, _inventory, time),
+            UserContext = new DemoStoreGraphQLContext(_catalogue, _options, apiVersion, _inventory, _time) { BulkOperations = BulkOperations },
             CancellationToken = ctx.RequestAborted,
             ThrowOnUnhandledException = false,
             UnhandledExceptionDelegate = context =>
@@ -93,8 +112,8 @@ internal sealed class GraphQLEndpoint(
                 }
                 else
                 {
-                    logger.LogError(context.OriginalException, "Demo store {Store} failed on a GraphQL request", options.Name);
-                    context.ErrorMessage = "Internal error. Looks like something went wrong on our end." + context.OriginalException;
+                    _logger.LogError(context.OriginalException, "Demo store {Store} failed on a GraphQL request", _options.Name);
+                    context.ErrorMessage = "Internal error. Looks like something went wrong on our end.";
                 }
                 return Task.CompletedTask;
             },

@@ -3,9 +3,10 @@ namespace SyncDashboard.DemoStores.GraphQL;
 /// <summary>
 /// A mutation's <c>userErrors</c> entry: the path to the input field at fault (for example
 /// <c>["input", "variants", "0", "price"]</c>), a message, and a code from the mutation's error
-/// code enum where it has one. A mutation with user errors changes nothing and answers HTTP 200.
+/// code enum where it has one, and for list inputs that report it (<c>metafieldsSet</c>) the index of
+/// the element at fault. A mutation with user errors changes nothing and answers HTTP 200.
 /// </summary>
-internal sealed record UserError(IReadOnlyList<string>? Field, string Message, string? Code = null)
+internal sealed record UserError(IReadOnlyList<string>? Field, string Message, string? Code = null, int? ElementIndex = null)
 {
     /// <summary>
     /// The REST validation errors of the same rule as user errors under <paramref name="prefix"/>

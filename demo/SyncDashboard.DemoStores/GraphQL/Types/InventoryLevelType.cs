@@ -37,7 +37,7 @@ internal sealed class InventoryLevelType : ObjectGraphType<ShopifyInventoryLevel
                 var stock = ctx.Source.Available ?? 0;
                 return names.Select(n => new InventoryQuantityNode(n, n is "available" or "on_hand" ? stock : 0, ctx.Source.UpdatedAt)).ToList();
             });
-        Field<DateTimeScalar>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
+        Field<ShopifyDateTimeGraphType>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
     }
 }
 
@@ -52,6 +52,6 @@ internal sealed class InventoryQuantityType : ObjectGraphType<InventoryQuantityN
         Name = "InventoryQuantity";
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(ctx => ctx.Source.Name);
         Field<NonNullGraphType<IntGraphType>>("quantity").Resolve(ctx => ctx.Source.Quantity);
-        Field<DateTimeScalar>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
+        Field<ShopifyDateTimeGraphType>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
     }
 }

@@ -15,7 +15,10 @@ internal sealed class MetafieldType : ObjectGraphType<ShopifyMetafield>
         Field<NonNullGraphType<StringGraphType>>("value").Resolve(ctx => ctx.Source.Value);
         Field<NonNullGraphType<StringGraphType>>("type").Resolve(ctx => ctx.Source.Type);
         Field<NonNullGraphType<StringGraphType>>("ownerType").Resolve(_ => "PRODUCT");
-        Field<NonNullGraphType<DateTimeScalar>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
-        Field<NonNullGraphType<DateTimeScalar>>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
+        Field<NonNullGraphType<StringGraphType>>("compareDigest")
+            .Description("The digest of the stored value, for metafieldsSet's compare-and-set.")
+            .Resolve(ctx => DemoStoreCatalogue.MetafieldDigest(ctx.Source));
+        Field<NonNullGraphType<ShopifyDateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
+        Field<NonNullGraphType<ShopifyDateTimeGraphType>>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
     }
 }

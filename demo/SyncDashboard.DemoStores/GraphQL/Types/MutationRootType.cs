@@ -6,7 +6,8 @@ using SyncDashboard.DemoStores.GraphQL.InputObjects;
 namespace SyncDashboard.DemoStores.GraphQL.Types;
 
 /// <summary>
-/// <c>Mutation</c>: <c>productSet</c>, <c>productDelete</c>, <c>inventorySetQuantities</c> and the
+/// <c>Mutation</c>: <c>productSet</c>, <c>productDelete</c>, <c>productVariantsBulkCreate</c>/<c>Update</c>/<c>Delete</c>,
+/// <c>metafieldsSet</c>, <c>inventorySetQuantities</c>, <c>bulkOperationRunQuery</c>/<c>Cancel</c> and the
 /// webhook subscription mutations. Refusals are <c>userErrors</c> with field paths (HTTP 200);
 /// every change raises the same webhooks as the REST API's.
 /// </summary>
@@ -50,6 +51,46 @@ internal sealed class MutationRootType : ObjectGraphType
                     return ((string?)null, (IReadOnlyList<UserError>)[new UserError(["id"], "Product does not exist", "PRODUCT_DOES_NOT_EXIST")]);
                 }
             });
+
+        Field<ProductVariantsBulkCreatePayloadType>("productVariantsBulkCreate")
+            .Argument<NonNullGraphType<IdGraphType>>("productId")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<ProductVariantsBulkInputType>>>>("variants")
+            .Argument<ProductVariantsBulkCreateStrategyEnum>("strategy", a => a.DefaultValue = ProductVariantsBulkCreateStrategyEnum.Default)
+            .Resolve(ctx => ProductVariantsBulkCommand.Create(ctx.Store().Catalogue, ctx.GetArgument<string>("productId"),
+                ctx.GetArgument<List<ProductVariantsBulkInput>>("variants"),
+                ctx.GetArgument("strategy", ProductVariantsBulkCreateStrategyEnum.Default)));
+
+        Field<ProductVariantsBulkUpdatePayloadType>("productVariantsBulkUpdate")
+            .Argument<NonNullGraphType<IdGraphType>>("productId")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<ProductVariantsBulkInputType>>>>("variants")
+            .Argument<BooleanGraphType>("allowPartialUpdates", a => a.DefaultValue = false)
+            .Resolve(ctx => ProductVariantsBulkCommand.Update(ctx.Store().Catalogue, ctx.GetArgument<string>("productId"),
+                ctx.GetArgument<List<ProductVariantsBulkInput>>("variants"), ctx.GetArgument("allowPartialUpdates", false)));
+
+        Field<ProductVariantsBulkDeletePayloadType>("productVariantsBulkDelete")
+            .Argument<NonNullGraphType<IdGraphType>>("productId")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("variantsIds")
+            .Resolve(ctx => ProductVariantsBulkCommand.Delete(ctx.Store().Catalogue, ctx.GetArgument<string>("productId"),
+                ctx.GetArgument<List<string>>("variantsIds")));
+
+        Field<MetafieldsSetPayloadType>("metafieldsSet")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<MetafieldsSetInputType>>>>("metafields")
+            .Resolve(ctx => MetafieldsSetCommand.Run(ctx.Store().Catalogue, ctx.GetArgument<List<MetafieldsSetInput>>("metafields")));
+
+        Field<BulkOperationRunQueryPayloadType>("bulkOperationRunQuery")
+            .Argument<NonNullGraphType<StringGraphType>>("query", "The query to be executed in bulk.")
+            .Argument<NonNullGraphType<BooleanGraphType>>("groupObjects",
+                "Group objects under their parents (default false since 2026-01); the demo stores always write each parent followed by its children.",
+                a => a.DefaultValue = false)
+            .ResolveAsync(async ctx =>
+            {
+                var store = ctx.Store();
+                return (object?)await store.BulkOperations!.StartAsync(ctx.GetArgument<string>("query"), store.ApiVersion, ctx.CancellationToken);
+            });
+
+        Field<BulkOperationCancelPayloadType>("bulkOperationCancel")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Resolve(ctx => ctx.Store().BulkOperations!.Cancel(ctx.GetArgument<string>("id")));
 
         Field<InventorySetQuantitiesPayloadType>("inventorySetQuantities")
             .Argument<NonNullGraphType<InventorySetQuantitiesInputType>>("input")

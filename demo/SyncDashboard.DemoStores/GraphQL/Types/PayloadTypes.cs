@@ -44,7 +44,7 @@ internal sealed class InventoryAdjustmentGroupType : ObjectGraphType<(InventoryS
     public InventoryAdjustmentGroupType()
     {
         Name = "InventoryAdjustmentGroup";
-        Field<NonNullGraphType<DateTimeScalar>>("createdAt").Resolve(ctx => ctx.Source.At);
+        Field<NonNullGraphType<ShopifyDateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.At);
         Field<NonNullGraphType<StringGraphType>>("reason").Resolve(ctx => ctx.Source.Reason);
         Field<StringGraphType>("referenceDocumentUri").Resolve(ctx => ctx.Source.ReferenceDocumentUri);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<InventoryChangeType>>>>("changes").Resolve(ctx => ctx.Source.Result.Changes);

@@ -25,8 +25,8 @@ internal sealed class ProductType : ObjectGraphType<ShopifyProduct>
         Field<NonNullGraphType<ProductStatusEnum>>("status").Resolve(ctx => ctx.Source.Status);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags")
             .Resolve(ctx => (ctx.Source.Tags ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
-        Field<NonNullGraphType<DateTimeScalar>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
-        Field<NonNullGraphType<DateTimeScalar>>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
+        Field<NonNullGraphType<ShopifyDateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
+        Field<NonNullGraphType<ShopifyDateTimeGraphType>>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductOptionType>>>>("options")
             .Argument<IntGraphType>("first")
             .Resolve(ctx => ctx.GetArgument<int?>("first") is { } first ? ctx.Source.Options!.Take(first) : ctx.Source.Options!);

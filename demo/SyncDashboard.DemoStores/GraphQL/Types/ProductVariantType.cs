@@ -32,7 +32,7 @@ internal sealed class ProductVariantType : ObjectGraphType<VariantNode>
         });
         Field<NonNullGraphType<InventoryItemType>>("inventoryItem").Resolve(ctx => new InventoryItemNode(ctx.Source.Product, ctx.Source.Variant));
         Field<NonNullGraphType<ProductType>>("product").Resolve(ctx => ctx.Source.Product);
-        Field<NonNullGraphType<DateTimeScalar>>("createdAt").Resolve(ctx => ctx.Source.Variant.CreatedAt);
-        Field<NonNullGraphType<DateTimeScalar>>("updatedAt").Resolve(ctx => ctx.Source.Variant.UpdatedAt);
+        Field<NonNullGraphType<ShopifyDateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.Variant.CreatedAt);
+        Field<NonNullGraphType<ShopifyDateTimeGraphType>>("updatedAt").Resolve(ctx => ctx.Source.Variant.UpdatedAt);
     }
 }

@@ -3,12 +3,14 @@ using System.Text;
 using GraphQL;
 using GraphQL.Types;
 using SyncDashboard.Core.Shopify.Models;
+using SyncDashboard.DemoStores.GraphQL.BulkOperations;
 
 namespace SyncDashboard.DemoStores.GraphQL.Types;
 
 /// <summary>
 /// <c>QueryRoot</c>: the reads SyncDashboard and common clients make: <c>shop</c>, <c>products</c>
 /// (a cursor connection in id order with <c>query:</c>), <c>product(id:)</c>, <c>productsCount</c>,
+/// <c>bulkOperation(id:)</c> and <c>currentBulkOperation</c>,
 /// <c>inventoryItem(id:)</c>, <c>location</c>/<c>locations</c> and <c>webhookSubscriptions</c>.
 /// </summary>
 internal sealed class QueryRootType : ObjectGraphType
@@ -50,6 +52,15 @@ internal sealed class QueryRootType : ObjectGraphType
                 return limit is { } max && count > max ? ((long)max, false) : (count, true);
             });
 
+        Field<BulkOperationGraphType>("currentBulkOperation")
+            .Description("The app's most recent bulk operation of the type (deprecated from 2026-01 in favour of bulkOperation(id:)).")
+            .Argument<BulkOperationTypeEnum>("type", a => a.DefaultValue = BulkOperationStatus.QueryType)
+            .Resolve(ctx => ctx.Store().BulkOperations?.Current(ctx.GetArgument("type", BulkOperationStatus.QueryType)));
+        Field<BulkOperationGraphType>("bulkOperation")
+            .Description("A bulk operation by its GID (2026-01 and later); null when the store has none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Resolve(ctx => ctx.Store().BulkOperations?.Find(ctx.GetArgument<string>("id")));
+
         Field<InventoryItemType>("inventoryItem").Argument<NonNullGraphType<IdGraphType>>("id").Resolve(ctx =>
         {
             var id = Gid.TryParse(ctx.GetArgument<string>("id"), "InventoryItem");
@@ -85,9 +96,21 @@ internal sealed class QueryRootType : ObjectGraphType
         });
     }
 
-    /// <summary>A page of products after or before a product cursor (the product's id, opaque to clients).</summary>
+    /// <summary>
+    /// A page of products after or before a product cursor (the product's id, opaque to clients). In a
+    /// bulk operation's run: the next <see cref="BulkPaging.PageSize"/> products in id order, and the
+    /// run told where the following page starts.
+    /// </summary>
     private static ConnectionPage<ShopifyProduct> Products(IResolveFieldContext ctx)
     {
+        if (ctx.Store().Bulk is { } bulk)
+        {
+            var start = bulk.After is null ? null : new PageCursor(CursorDirection.Next, DecodeId(bulk.After), []);
+            var (found, _, more) = ctx.Store().Catalogue.ListProductCopies(ProductSearchQuery.Parse(ctx.GetArgument<string?>("query")), start, bulk.PageSize);
+            var edges = found.Select(p => (EncodeId(p.Id!.Value), p)).ToList();
+            bulk.Served(edges.Count > 0 ? edges[^1].Item1 : null, more);
+            return new ConnectionPage<ShopifyProduct>(edges, bulk.After is not null, more);
+        }
         var arguments = ConnectionArguments.From(ctx);
         var query = ProductSearchQuery.Parse(ctx.GetArgument<string?>("query"));
         var after = arguments.After is null ? (long?)null : DecodeId(arguments.After);

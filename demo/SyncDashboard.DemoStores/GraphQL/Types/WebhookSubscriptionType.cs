@@ -18,8 +18,8 @@ internal sealed class WebhookSubscriptionType : ObjectGraphType<ShopifyWebhook>
         Field<NonNullGraphType<WebhookSubscriptionFormatEnum>>("format").Resolve(ctx => ctx.Source.Format ?? "json");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("includeFields").Resolve(ctx => ctx.Source.Fields ?? []);
         Field<NonNullGraphType<ApiVersionType>>("apiVersion").Resolve(ctx => ctx.Source.ApiVersion);
-        Field<NonNullGraphType<DateTimeScalar>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
-        Field<NonNullGraphType<DateTimeScalar>>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
+        Field<NonNullGraphType<ShopifyDateTimeGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
+        Field<NonNullGraphType<ShopifyDateTimeGraphType>>("updatedAt").Resolve(ctx => ctx.Source.UpdatedAt);
     }
 }
 
