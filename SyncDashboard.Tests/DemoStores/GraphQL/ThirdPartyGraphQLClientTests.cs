@@ -5,27 +5,49 @@ using SyncDashboard.DemoStores.GraphQL;
 namespace SyncDashboard.Tests.DemoStores.GraphQL;
 
 /// <summary>
-/// The GraphQL Admin API checked with a client we did not write: Shopify's own GraphQL client
-/// (@shopify/admin-api-client), pointed at a demo store by its address only (a script in
-/// <c>ThirdPartyClients/</c>, run with Node.js).
+/// The GraphQL Admin API checked with clients we did not write: Shopify's own GraphQL client
+/// (@shopify/admin-api-client) and shopify-api-node's <c>graphql()</c>, each pointed at a demo
+/// store by its address only (scripts in <c>ThirdPartyClients/</c>, run with Node.js).
 /// </summary>
 [Collection(NodeClientsCollection.Name)]
 public sealed class ThirdPartyGraphQLClientTests(NodeClients clients) : GraphQLTestBase
 {
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromSeconds(90);
 
-    private Dictionary<string, string> Environment() => new()
+    /// <summary>The burst: 20 concurrent queries of 22 points each (440) against a bucket of 200 restoring 50 a second.</summary>
+    private const int Burst = 20;
+    private const int SmallBucket = 200;
+    private const int SmallRestoreRate = 50;
+
+    private Dictionary<string, string> Environment(string? mode = null)
     {
-        ["STORE"] = $"{Store.BaseUrl.Host}:{Store.BaseUrl.Port}",
-        ["TOKEN"] = Token,
-        ["API_VERSION"] = GraphQLVersion,
-    };
+        var environment = new Dictionary<string, string>
+        {
+            ["STORE"] = $"{Store.BaseUrl.Host}:{Store.BaseUrl.Port}",
+            ["TOKEN"] = Token,
+            ["API_VERSION"] = GraphQLVersion,
+        };
+        if (mode is not null)
+        {
+            environment["MODE"] = mode;
+            environment["BURST"] = Burst.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return environment;
+    }
 
     private Task SeedAsync(int count) => Store.SeedAsync(Enumerable.Range(1, count).Select(i => new ShopifyProduct
     {
         Title = $"Product {i:000}",
         Variants = [new ShopifyVariant { Sku = $"SKU-{i:000}", Price = 10 + i, InventoryQuantity = i }],
     }));
+
+    /// <summary>The store again, with a GraphQL bucket small enough for a short burst to run it dry.</summary>
+    private async Task UseSmallGraphQLBucketAsync()
+    {
+        Store.Options.GraphQLBucketSize = SmallBucket;
+        Store.Options.GraphQLRestoreRatePerSecond = SmallRestoreRate;
+        await RestartStoreAsync();
+    }
 
     private static string[] Strings(JsonNode? array) => [.. array!.AsArray().Select(n => n!.GetValue<string>())];
 
@@ -107,5 +129,61 @@ public sealed class ThirdPartyGraphQLClientTests(NodeClients clients) : GraphQLT
         Assert.InRange((int)throttled["cost"]!["throttleStatus"]!["currentlyAvailable"]!, 0, 251);
         Assert.Null(throttled["data"]);
         Assert.Equal(401, (int)seen["unauthorized"]!["status"]!);
+    }
+
+    [Fact]
+    public async Task ShopifyApiNodesAutoLimitDoesNotPaceGraphQLSoABurstOverTheBucketIsThrottled()
+    {
+        await UseSmallGraphQLBucketAsync();
+        await SeedAsync(20);
+
+        var seen = JsonNode.Parse(await NodeClients.RunScriptAsync("shopify-api-node-graphql.cjs", Environment("autoLimit"), ScriptTimeout))!;
+
+        Assert.Equal("Missing or invalid options", (string)seen["bothOptions"]!);
+        Assert.True(seen["otherErrors"]!.AsArray().Count == 0, seen["otherErrors"]!.ToJsonString());
+        var throttled = seen["throttled"]!.AsArray();
+        var answered = (int)seen["answered"]!;
+        // 440 points asked of a bucket of 200: about 9 queries fit (and what restored meanwhile), the
+        // rest are sent anyway, refused, and the caller gets the error.
+        Assert.Equal(Burst, answered + throttled.Count);
+        Assert.NotEmpty(throttled);
+        Assert.InRange(answered * 22, 1, SmallBucket + ((int)seen["elapsedMs"]! * SmallRestoreRate / 1000));
+        Assert.All(throttled, t => Assert.Equal(("Throttled", "THROTTLED"), ((string)t!["message"]!, (string)t["extensions"]!["code"]!)));
+        // It did read the store's numbers (callGraphqlLimits), from answers and refusals alike; it just does not act on them.
+        var limits = seen["limits"]!.AsArray();
+        Assert.Equal(Burst, limits.Count);
+        Assert.All(limits, l => Assert.Equal((SmallBucket, SmallRestoreRate, 22), ((int)l!["max"]!, (int)l["restoreRate"]!, (int)l["requestedQueryCost"]!)));
+        Assert.Equal(throttled.Count, limits.Count(l => l!["actualQueryCost"] is null));
+        Assert.InRange(limits.Min(l => (int)l!["remaining"]!), 0, 21);
+    }
+
+    [Fact]
+    public async Task ShopifyApiNodesMaxRetriesWaitsOutEachThrottledAnswerForAsLongAsItsThrottleStatusSays()
+    {
+        await UseSmallGraphQLBucketAsync();
+        await SeedAsync(20);
+
+        var seen = JsonNode.Parse(await NodeClients.RunScriptAsync("shopify-api-node-graphql.cjs", Environment("maxRetries"), ScriptTimeout))!;
+
+        // Every query answered; no THROTTLED reached the caller.
+        Assert.True(seen["otherErrors"]!.AsArray().Count == 0 && seen["throttled"]!.AsArray().Count == 0, seen.ToJsonString());
+        Assert.Equal(Burst, (int)seen["answered"]!);
+        // The store did refuse some (the library retried them), and each retry waited the time the
+        // refusal's throttleStatus implies: (requested - currentlyAvailable) / restoreRate.
+        var retries = seen["retries"]!.AsArray();
+        Assert.NotEmpty(retries);
+        Assert.All(retries, r =>
+        {
+            Assert.Equal("THROTTLED", (string)r!["code"]!);
+            var status = r["cost"]!["throttleStatus"]!;
+            Assert.Equal((SmallBucket, SmallRestoreRate), ((int)status["maximumAvailable"]!, (int)status["restoreRate"]!));
+            var wait = ((int)r["cost"]!["requestedQueryCost"]! - (int)status["currentlyAvailable"]!) * 1000.0 / SmallRestoreRate;
+            Assert.True(wait > 0 && (int)r["waitedMs"]! >= wait - 2, r.ToJsonString());
+        });
+        // The store's limit held: 440 points with 200 in the bucket take at least (440 - 200) / 50 s.
+        Assert.True((int)seen["elapsedMs"]! >= (Burst * 22 - SmallBucket) * 1000 / SmallRestoreRate - 200, seen["elapsedMs"]!.ToJsonString());
+        var limits = seen["limits"]!.AsArray();
+        Assert.Equal(Burst + retries.Count, limits.Count);
+        Assert.All(limits, l => Assert.Equal((SmallBucket, SmallRestoreRate), ((int)l!["max"]!, (int)l["restoreRate"]!)));
     }
 }
