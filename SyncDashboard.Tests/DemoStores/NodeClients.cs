@@ -77,3 +77,14 @@ public sealed class NodeClients : IAsyncLifetime
         }
     }
 }
+
+/// <summary>
+/// The test classes that run the Node.js clients share one <see cref="NodeClients"/> (one
+/// <c>npm ci</c> in the output folder, never two at once) and run one class at a time, so that
+/// their bursts against the rate limits are not timed on a machine busy with another class's.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class NodeClientsCollection : ICollectionFixture<NodeClients>
+{
+    public const string Name = "Third-party Node.js clients";
+}

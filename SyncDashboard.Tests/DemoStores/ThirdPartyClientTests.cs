@@ -8,7 +8,8 @@ namespace SyncDashboard.Tests.DemoStores;
 /// Fidelity checked with clients we did not write: Shopify's own REST client, the most used
 /// community client, and Shopify's webhook validator, each pointed at a demo store by its address only.
 /// </summary>
-public sealed class ThirdPartyClientTests(NodeClients clients) : DemoStoreTestBase, IClassFixture<NodeClients>
+[Collection(NodeClientsCollection.Name)]
+public sealed class ThirdPartyClientTests(NodeClients clients) : DemoStoreTestBase
 {
     private static readonly TimeSpan ScriptTimeout = TimeSpan.FromSeconds(90);
 
