@@ -135,7 +135,7 @@ public sealed class ShopifyResilienceTests(ITestOutputHelper output) : ShopifyCl
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var client = factory.Create(new StoreEndpoint("gone", new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"), Token, 20));
+        var client = factory.Create(new StoreEndpoint("gone", new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"), Token, 20) { Api = StoreApi.Rest });
 
         var error = await Assert.ThrowsAsync<StoreUnavailableException>(() => client.CountProductsAsync());
 

@@ -156,10 +156,11 @@ public abstract class ShopifyStoreClientTests(StoreApi adapter) : ShopifyClientT
         var error = await Assert.ThrowsAsync<StoreApiException>(() => client.CreateProductAsync(new StoreProductDraft { Title = "  " }));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, error.StatusCode);
-        Assert.Equal(["can't be blank"], error.Errors["title"]);
+        // REST says "can't be blank" under "title"; GraphQL's user error says "Title can't be blank" for field ["input", "title"].
+        Assert.Equal([Adapter == StoreApi.Rest ? "can't be blank" : "Title can't be blank"], error.Errors["title"]);
         Assert.Equal("client-test", error.StoreName);
         Assert.Contains(Adapter == StoreApi.Rest ? "POST /admin/api/2026-10/products.json answered 422" : "GraphQL ProductSet was refused", error.Message);
-        Assert.Contains("title: can't be blank", error.Message);
+        Assert.Contains(Adapter == StoreApi.Rest ? "title: can't be blank" : "input.title: Title can't be blank", error.Message);
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public sealed class DemoStoreServer : IAsyncDisposable
         // safe for a path, and distinct per store name, since the folder is emptied at start).
         var folder = $"{DemoStoreCatalogue.Parameterize(options.Name)}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(options.Name)))[..8]}";
         var bulkDirectory = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "bulk-operations", folder);
-        var graphQL = new GraphQLEndpoint(options, catalogue, timeProvider, logger, bulkDirectory, webhooks.Publish);
+        var graphQL = new GraphQLEndpoint(options, catalogue, timeProvider, logger, bulkDirectory, webhooks.Publish, stats);
         var api = new DemoStoreApi(options, catalogue, accessTokens, rateLimiter, faults, stats, graphQL, logger);
         api.Map(app);
         try
@@ -155,7 +155,10 @@ public sealed class DemoStoreStats
 
     public long Unauthorized => Interlocked.Read(ref _unauthorized);
 
-    /// <summary>Authorised requests by operation, ids replaced by <c>{id}</c> ("GET products.json", "POST inventory_levels/set.json").</summary>
+    /// <summary>
+    /// Authorised requests by operation, ids replaced by <c>{id}</c> ("GET products.json", "POST
+    /// inventory_levels/set.json"); GraphQL requests also by root field ("GraphQL inventorySetQuantities").
+    /// </summary>
     public IReadOnlyDictionary<string, long> ByOperation => _byOperation;
 
     internal void CountRequest(string method, string path)
@@ -164,6 +167,7 @@ public sealed class DemoStoreStats
         var operation = $"{method} {System.Text.RegularExpressions.Regex.Replace(path, @"^/admin/api/[^/]+/|(?<=/)\d+(?=[/.])", m => m.Value.StartsWith('/') ? "" : "{id}")}";
         _byOperation.AddOrUpdate(operation, 1, (_, count) => count + 1);
     }
+    internal void CountGraphQL(string rootField) => _byOperation.AddOrUpdate($"GraphQL {rootField}", 1, (_, count) => count + 1);
     internal void CountThrottled() => Interlocked.Increment(ref _throttled);
     internal void CountInjectedError() => Interlocked.Increment(ref _injectedErrors);
     internal void CountUnauthorized() => Interlocked.Increment(ref _unauthorized);

@@ -33,9 +33,12 @@ internal sealed class GraphQLEndpoint
 
     /// <param name="bulkDirectory">Where the store's bulk operation results are written.</param>
     /// <param name="publish">Raises a webhook topic (the store's dispatcher), for <c>bulk_operations/finish</c>.</param>
+    private readonly DemoStoreStats? _stats;
+
     public GraphQLEndpoint(DemoStoreOptions options, DemoStoreCatalogue catalogue, TimeProvider time, ILogger logger,
-        string bulkDirectory, Action<string, JsonNode> publish)
+        string bulkDirectory, Action<string, JsonNode> publish, DemoStoreStats? stats = null)
     {
+        _stats = stats;
         _options = options;
         _catalogue = catalogue;
         _time = time;
@@ -76,6 +79,11 @@ internal sealed class GraphQLEndpoint
         var operation = document.Definitions.OfType<GraphQLOperationDefinition>()
             .FirstOrDefault(o => request.OperationName is null || o.Name?.StringValue == request.OperationName);
         var bucket = BucketFor(accessToken);
+        // Counted by root field ("GraphQL inventorySetQuantities"), as REST calls are counted by path.
+        foreach (var field in operation?.SelectionSet.Selections.OfType<GraphQLField>() ?? [])
+        {
+            _stats?.CountGraphQL(field.Name.StringValue);
+        }
         var requested = operation is null ? 0 : QueryCost.Requested(schema, document, operation, variables);
         if (requested > QueryCost.MaxSingleQueryCost)
         {
