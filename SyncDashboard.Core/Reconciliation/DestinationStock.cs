@@ -3,12 +3,14 @@ using Microsoft.Extensions.Logging;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.Linking;
+using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Core.Reconciliation;
 
 /// <summary>A Destination level to set, and when the Source quantity it comes from was read.</summary>
 /// <param name="SourceAvailable">The Source quantity it follows (recorded on the link), when known.</param>
-public sealed record StockWrite(long InventoryItemId, int Available, DateTimeOffset ObservedAt, int? SourceAvailable = null);
+/// <param name="DestinationAvailable">The Destination quantity the write was decided from, when read (the store then refuses the write if it changed meanwhile).</param>
+public sealed record StockWrite(long InventoryItemId, int Available, DateTimeOffset ObservedAt, int? SourceAvailable = null, int? DestinationAvailable = null);
 
 /// <summary>
 /// The one component that sets Destination stock (live updates, the reconciliation, Sync, Map,
@@ -31,13 +33,16 @@ public sealed class DestinationStock(
     private readonly ConcurrentDictionary<(int Store, long Item), int> _written = new();
     private long _writes;
 
-    /// <summary>Store calls made to set levels (for tests and diagnostics).</summary>
+    /// <summary>Store calls made to set levels (a batch of up to 250 is one call on GraphQL; for tests and diagnostics).</summary>
     public long Writes => Interlocked.Read(ref _writes);
 
     /// <summary>
     /// Sets each level at the Destination's location (its connection's, else its primary one); returns
-    /// how many were written (stale ones are skipped). A store error stops at the failing item and
-    /// is thrown (<see cref="Stores.StoreApiException"/>); what was written before it stays recorded.
+    /// how many were written (stale ones are skipped). The writes go to the store together (up to 250
+    /// a call where the store can, one by one elsewhere), each with the Destination quantity it was
+    /// decided from when known: if someone else changed one meanwhile, the store refuses the call,
+    /// the levels are read again and written once more (the Source decides what the Destination holds),
+    /// and the change is logged. A store error is thrown (<see cref="Stores.StoreApiException"/>); nothing of the failed call is recorded.
     /// </summary>
     public async Task<int> SetAsync(StoreConnection destination, IReadOnlyList<StockWrite> writes, CancellationToken cancellationToken = default)
     {
@@ -47,33 +52,82 @@ public sealed class DestinationStock(
         }
         var client = connections.ClientFor(destination);
         var locationId = await LocationAsync(destination, cancellationToken);
-        var written = 0;
-        foreach (var write in writes)
+        // The latest observation per item; gates taken in item order, so two callers never wait on each other in a circle.
+        var latest = writes.GroupBy(w => w.InventoryItemId).Select(g => g.MaxBy(w => w.ObservedAt)!).OrderBy(w => w.InventoryItemId).ToList();
+        var gates = new List<ItemGate>(latest.Count);
+        try
         {
-            var gate = _items.GetOrAdd((destination.Id, write.InventoryItemId), _ => new ItemGate());
-            await gate.Lock.WaitAsync(cancellationToken);
-            try
+            foreach (var write in latest)
             {
-                if (gate.LastObserved is { } last && write.ObservedAt < last)
+                var gate = _items.GetOrAdd((destination.Id, write.InventoryItemId), _ => new ItemGate());
+                await gate.Lock.WaitAsync(cancellationToken);
+                gates.Add(gate);
+            }
+            var due = new List<(StockWrite Write, ItemGate Gate)>();
+            for (var i = 0; i < latest.Count; i++)
+            {
+                if (gates[i].LastObserved is { } last && latest[i].ObservedAt < last)
                 {
-                    logger.LogDebug("Skipped a stale level for item {Item}: observed {Observed}, newer one written at {Last}", write.InventoryItemId, write.ObservedAt, last);
+                    logger.LogDebug("Skipped a stale level for item {Item}: observed {Observed}, newer one written at {Last}",
+                        latest[i].InventoryItemId, latest[i].ObservedAt, last);
                     continue;
                 }
-                _written[(destination.Id, write.InventoryItemId)] = write.Available;
-                var level = await client.SetInventoryLevelAsync(write.InventoryItemId, locationId, write.Available, cancellationToken);
-                Interlocked.Increment(ref _writes);
-                gate.LastObserved = write.ObservedAt;
-                written++;
-                await links.RecordDestinationStockAsync(destination.Id, write.InventoryItemId, level.Available ?? write.Available, write.SourceAvailable,
-                    written: true, CancellationToken.None);
-                await mirror.SetQuantityAsync(destination.Id, write.InventoryItemId, level.Available ?? write.Available, CancellationToken.None);
+                due.Add((latest[i], gates[i]));
             }
-            finally
+            if (due.Count == 0)
+            {
+                return 0;
+            }
+            foreach (var (write, _) in due)
+            {
+                _written[(destination.Id, write.InventoryItemId)] = write.Available;
+            }
+            var levels = await WriteAsync(destination, client, locationId, due.Select(d => d.Write).ToList(), cancellationToken);
+            Interlocked.Add(ref _writes, (due.Count + client.InventoryWritesPerCall - 1) / client.InventoryWritesPerCall);
+            foreach (var (write, gate) in due)
+            {
+                gate.LastObserved = write.ObservedAt;
+                var stored = levels.GetValueOrDefault(write.InventoryItemId) ?? write.Available;
+                await links.RecordDestinationStockAsync(destination.Id, write.InventoryItemId, stored, write.SourceAvailable, written: true, CancellationToken.None);
+                await mirror.SetQuantityAsync(destination.Id, write.InventoryItemId, stored, CancellationToken.None);
+            }
+            return due.Count;
+        }
+        finally
+        {
+            foreach (var gate in gates)
             {
                 gate.Lock.Release();
             }
         }
-        return written;
+    }
+
+    /// <summary>
+    /// One write of many levels: with the expected Destination quantities, and after a conflict
+    /// (someone else changed some meanwhile) once more with the quantities read again.
+    /// </summary>
+    private async Task<Dictionary<long, int?>> WriteAsync(StoreConnection destination, Stores.IStoreClient client, long locationId,
+        IReadOnlyList<StockWrite> writes, CancellationToken cancellationToken)
+    {
+        var changes = writes.Select(w => new StoreInventoryLevelChange(w.InventoryItemId, locationId, w.Available, w.DestinationAvailable)).ToList();
+        IReadOnlyList<StoreInventoryLevel> levels;
+        try
+        {
+            levels = await client.SetInventoryLevelsAsync(changes, cancellationToken);
+        }
+        catch (StoreInventoryConflictException conflict)
+        {
+            var current = (await client.GetInventoryLevelsAsync([.. writes.Select(w => w.InventoryItemId)], locationId, cancellationToken))
+                .ToDictionary(l => l.InventoryItemId, l => l.Available);
+            foreach (var item in conflict.StaleInventoryItemIds)
+            {
+                logger.LogInformation("Destination {Store}: the stock of item {Item} was changed by someone else (now {Now}); it is set to the Source's quantity",
+                    destination.Name, item, current.GetValueOrDefault(item));
+            }
+            changes = [.. changes.Select(c => c with { Expected = current.GetValueOrDefault(c.InventoryItemId) ?? 0 })];
+            levels = await client.SetInventoryLevelsAsync(changes, cancellationToken);
+        }
+        return levels.ToDictionary(l => l.InventoryItemId, l => l.Available);
     }
 
     /// <summary>Whether <paramref name="available"/> is the level SyncDashboard is writing, or last wrote, for that item (its own echo).</summary>

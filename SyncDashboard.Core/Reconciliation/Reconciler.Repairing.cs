@@ -111,13 +111,14 @@ public sealed partial class Reconciler
         foreach (var change in plan.Stock)
         {
             var wanted = desired.Variants.First(v => v.Link.Id == change.Link.Id);
-            writes.Add(new StockWrite(change.Link.DestinationInventoryItemId, change.To, sourceRead.ObservedAt, wanted.Available));
+            writes.Add(new StockWrite(change.Link.DestinationInventoryItemId, change.To, sourceRead.ObservedAt, wanted.Available, change.From));
         }
         if (writes.Count > 0)
         {
-            foreach (var _ in writes)
+            var perCall = connections.ClientFor(destination).InventoryWritesPerCall;
+            for (var call = 0; call < (writes.Count + perCall - 1) / perCall; call++)
             {
-                await BeforeCallAsync(run, destination, cancellationToken);
+                await BeforeCallAsync(run, destination, cancellationToken); // within the run's share of the store's limit
             }
             report.CountWrite(await stock.SetAsync(destination, writes, cancellationToken));
             changed = true;

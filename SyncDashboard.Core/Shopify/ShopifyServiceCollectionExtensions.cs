@@ -42,6 +42,9 @@ public static class ShopifyServiceCollectionExtensions
         http.AddHttpMessageHandler<ShopifyAccessTokenHandler>();
         services.TryAddSingleton<ShopifyAccessTokens>();
         services.TryAddTransient<ShopifyAccessTokenHandler>();
+        // Bulk results are large files at signed URLs: no token, no pacing, a long timeout.
+        services.AddHttpClient(GraphQL.ShopifyGraphQLStoreClient.BulkHttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = TimeSpan.FromMinutes(30));
         services.AddHttpClient(ShopifyAccessTokens.HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(15));
 

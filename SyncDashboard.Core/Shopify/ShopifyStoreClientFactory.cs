@@ -45,7 +45,7 @@ public sealed class ShopifyStoreClientFactory(
             http.BaseAddress = ShopifyStoreClient.ApiBaseAddress(endpoint.BaseUrl, options.CurrentValue.ApiVersion);
             authorize(http);
             return RestService.ForGenerated<IShopifyGraphQLApi>(http, GraphQLRefitSettings);
-        }, graphQLPacers.For(endpoint.BaseUrl), time);
+        }, graphQLPacers.For(endpoint.BaseUrl), time, () => httpClientFactory.CreateClient(ShopifyGraphQLStoreClient.BulkHttpClientName));
     }
 
     /// <summary>A client of the store's REST Admin API (legacy; for apps made before GraphQL was required).</summary>

@@ -58,6 +58,9 @@ public interface IStoreClient
     Task<StoreInventoryLevel> SetInventoryLevelAsync(
         long inventoryItemId, long locationId, int available, CancellationToken cancellationToken = default);
 
+    /// <summary>How many quantities one <see cref="SetInventoryLevelsAsync"/> call sends to the store at once (1 unless the store writes batches).</summary>
+    int InventoryWritesPerCall => 1;
+
     /// <summary>
     /// Sets many available quantities. A change with <see cref="StoreInventoryLevelChange.Expected"/>
     /// is applied only if the store still holds that quantity; when any does not, nothing of that

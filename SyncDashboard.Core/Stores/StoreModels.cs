@@ -71,6 +71,13 @@ public sealed record StoreProductDraft
 
     /// <summary>Metafields the product is created with (for example the link marker).</summary>
     public IReadOnlyList<StoreMetafield> Metafields { get; init; } = [];
+
+    /// <summary>
+    /// Where the variants' <see cref="StoreVariantDraft.Available"/> quantities are stocked; null
+    /// creates them without stock (set afterwards). Stores that create products with their stock in
+    /// one call (Shopify GraphQL's <c>productSet</c>) use it; the others ignore it.
+    /// </summary>
+    public long? InventoryLocationId { get; init; }
 }
 
 public sealed record StoreVariantDraft
@@ -89,6 +96,9 @@ public sealed record StoreVariantDraft
 
     /// <summary><c>deny</c> or <c>continue</c>; null leaves the store's default (<c>deny</c>).</summary>
     public string? InventoryPolicy { get; init; }
+
+    /// <summary>The quantity to stock at the product's <see cref="StoreProductDraft.InventoryLocationId"/> (tracked variants; null: none).</summary>
+    public int? Available { get; init; }
 }
 
 /// <summary>A partial product update: only the properties that are set (not null) change.</summary>

@@ -43,6 +43,7 @@ public sealed class ProductSyncService(
     DuplicateGuard duplicates,
     LinkStore links,
     Reconciler reconciler,
+    DestinationStock stock,
     ActivityLog activity,
     TimeProvider time,
     ILogger<ProductSyncService> logger)
@@ -121,7 +122,10 @@ public sealed class ProductSyncService(
                     db.SyncAttempts.Add(attempt);
                     await db.SaveChangesAsync(cancellationToken);
                 }
-                created = await client.CreateProductAsync(Draft(product, source), cancellationToken);
+                // With the Source's stock as the catalogue last read it, when the Source counts all its locations (its default);
+                // the reconciliation right after reads both stores and repairs what moved meanwhile.
+                var location = source.LocationId is null ? await stock.LocationAsync(destination, cancellationToken) : (long?)null;
+                created = await client.CreateProductAsync(Draft(product, source, location), cancellationToken);
             }
 
             var link = await links.CreateAsync(new NewLink(source.Id, product.ExternalId, destination.Id, created.Id, LinkKind.Synced,
@@ -273,7 +277,7 @@ public sealed class ProductSyncService(
         [.. (JsonSerializer.Deserialize<List<MirroredImage>>(product.ImagesJson) ?? []).Select(i => i.Src)];
 
     /// <summary>The new Destination product: the Source's fields, prices through its price rule, tracking and policy, and the marker metafield.</summary>
-    private static StoreProductDraft Draft(MirroredProduct product, StoreConnection source)
+    private static StoreProductDraft Draft(MirroredProduct product, StoreConnection source, long? inventoryLocationId)
     {
         var options = JsonSerializer.Deserialize<List<StoreProductOption>>(product.OptionsJson) ?? [];
         var rule = source.PriceRule;
@@ -289,6 +293,7 @@ public sealed class ProductSyncService(
             Options = options,
             ImageSources = Images(product),
             Metafields = [LinkMarker.For(source.ShopDomain ?? source.Name, product.ExternalId)],
+            InventoryLocationId = inventoryLocationId,
             Variants = [.. product.Variants.OrderBy(v => v.Position).Select(v => new StoreVariantDraft
             {
                 Sku = v.Sku,
@@ -301,6 +306,7 @@ public sealed class ProductSyncService(
                 WeightUnit = v.WeightUnit,
                 InventoryTracked = v.Tracked,
                 InventoryPolicy = v.InventoryPolicy,
+                Available = v.Tracked ? Math.Max(0, v.Quantity) : null, // a negative Source count sells as 0
             })],
         };
     }

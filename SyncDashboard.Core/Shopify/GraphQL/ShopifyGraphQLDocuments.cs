@@ -48,6 +48,39 @@ public static class ShopifyGraphQLDocuments
     /// <summary>Cost of a page of products.</summary>
     public const int ProductsPageCost = 2 + ProductsPerPage * ProductCost;
 
+    /// <summary>
+    /// Every product with its variants and images, for a bulk operation: connections take no
+    /// <c>first</c> there; the JSONL result has one line per product, variant and image, children
+    /// carrying <c>__parentId</c> (shopify.dev "Perform bulk operations with the GraphQL Admin API").
+    /// </summary>
+    public const string BulkProducts = """
+        {
+          products {
+            edges { node {
+              id title descriptionHtml vendor productType handle tags status createdAt updatedAt
+              options { name values }
+              media { edges { node { ... on MediaImage { id image { url altText } } } } }
+              variants { edges { node {
+                id title sku barcode price compareAtPrice position inventoryPolicy inventoryQuantity
+                selectedOptions { name value }
+                inventoryItem { id tracked measurement { weight { value unit } } }
+              } } }
+            } }
+          }
+        }
+        """;
+
+    /// <summary>Starts a bulk query; <c>groupObjects: true</c> keeps each product's lines together, so the result can be read as a stream.</summary>
+    public const string BulkOperationRunQuery = """
+        mutation BulkOperationRunQuery($query: String!) {
+          bulkOperationRunQuery(query: $query, groupObjects: true) { bulkOperation { id status } userErrors { field message code } }
+        }
+        """;
+
+    public const string BulkOperation = """
+        query BulkOperation($id: ID!) { bulkOperation(id: $id) { id status errorCode objectCount url } }
+        """;
+
     public const string Shop = """
         query Shop { shop { name myshopifyDomain } location { id } }
         """;

@@ -75,7 +75,7 @@ public static class ShopifyGraphQLMapper
                 ["position"] = i + 1,
                 ["values"] = new JsonArray([.. OptionValues(o, i, variants).Select(v => (JsonNode)new JsonObject { ["name"] = v })]),
             })]),
-            ["variants"] = new JsonArray([.. variants.Select(v => (JsonNode)ToVariantSetInput(v, options))]),
+            ["variants"] = new JsonArray([.. variants.Select(v => (JsonNode)ToVariantSetInput(v, options, draft.InventoryLocationId))]),
         };
         Put(input, "descriptionHtml", draft.DescriptionHtml);
         Put(input, "vendor", draft.Vendor);
@@ -155,7 +155,7 @@ public static class ShopifyGraphQLMapper
         return last < 0 ? lower : string.Concat(lower.AsSpan(0, last), "/", lower.AsSpan(last + 1));
     }
 
-    private static JsonObject ToVariantSetInput(StoreVariantDraft variant, IReadOnlyList<StoreProductOption> options)
+    private static JsonObject ToVariantSetInput(StoreVariantDraft variant, IReadOnlyList<StoreProductOption> options, long? locationId = null)
     {
         var values = variant.OptionValues.Count > 0 ? variant.OptionValues : ["Default Title"];
         var input = new JsonObject
@@ -187,6 +187,15 @@ public static class ShopifyGraphQLMapper
             item["measurement"] = new JsonObject { ["weight"] = new JsonObject { ["value"] = grams, ["unit"] = "GRAMS" } };
         }
         input["inventoryItem"] = item;
+        if (locationId is { } location && variant.Available is { } available && variant.InventoryTracked)
+        {
+            input["inventoryQuantities"] = new JsonArray(new JsonObject
+            {
+                ["locationId"] = ShopifyGid.For("Location", location),
+                ["name"] = "available",
+                ["quantity"] = available,
+            });
+        }
         return input;
     }
 

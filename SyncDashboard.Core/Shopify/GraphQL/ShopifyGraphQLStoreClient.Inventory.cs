@@ -7,6 +7,9 @@ namespace SyncDashboard.Core.Shopify.GraphQL;
 // Inventory levels: read many items a call, set up to 250 quantities a call with compare-and-set.
 public sealed partial class ShopifyGraphQLStoreClient
 {
+    /// <summary><c>inventorySetQuantities</c> takes up to 250 quantities a call.</summary>
+    public int InventoryWritesPerCall => ShopifyGraphQLDocuments.QuantitiesPerSet;
+
     /// <summary>The available quantities of the items (at one location, or all), <see cref="ShopifyGraphQLDocuments.InventoryItemsPerRead"/> items a call.</summary>
     public async Task<IReadOnlyList<StoreInventoryLevel>> GetInventoryLevelsAsync(IReadOnlyCollection<long> inventoryItemIds, long? locationId = null,
         CancellationToken cancellationToken = default)

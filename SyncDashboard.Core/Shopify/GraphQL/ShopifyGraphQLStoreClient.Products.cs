@@ -10,7 +10,8 @@ namespace SyncDashboard.Core.Shopify.GraphQL;
 public sealed partial class ShopifyGraphQLStoreClient
 {
     /// <summary>
-    /// Products page after page (<see cref="ShopifyGraphQLDocuments.ProductsPerPage"/> a call, in id
+    /// The whole catalogue (no filter) through a bulk operation, streamed; otherwise
+    /// products page after page (<see cref="ShopifyGraphQLDocuments.ProductsPerPage"/> a call, in id
     /// order), filtered by <c>updated_at</c> and <c>id</c> in Shopify's search syntax; a product with
     /// more variants than a page carries is completed with its own variant pages. With ids, the
     /// products are read a few at a time (aliased <c>product(id:)</c> fields) and missing ones skipped.
@@ -29,6 +30,18 @@ public sealed partial class ShopifyGraphQLStoreClient
                 }
             }
             yield break;
+        }
+        if (filter is { UpdatedAtMin: null, SinceId: null })
+        {
+            // The whole catalogue: one bulk operation rather than thousands of pages.
+            if (await TryReadAllByBulkAsync(cancellationToken).ConfigureAwait(false) is { } all)
+            {
+                await foreach (var product in all.WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    yield return product;
+                }
+                yield break;
+            }
         }
         var terms = new List<string>();
         if (filter.UpdatedAtMin is { } min)

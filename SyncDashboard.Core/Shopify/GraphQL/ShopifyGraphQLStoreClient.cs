@@ -17,12 +17,16 @@ public sealed partial class ShopifyGraphQLStoreClient : IStoreClient
     private readonly Func<IShopifyGraphQLApi> _api;
     private readonly ShopifyGraphQLPacer _pacer;
     private readonly TimeProvider _time;
+    private readonly Func<HttpClient> _bulkHttp;
 
     /// <param name="endpoint">The store.</param>
     /// <param name="api">Gives the Refit client for one call (over a new HttpClient of the factory each time).</param>
     /// <param name="pacer">The store's cost pacer, shared by every client of the store.</param>
-    public ShopifyGraphQLStoreClient(StoreEndpoint endpoint, Func<IShopifyGraphQLApi> api, ShopifyGraphQLPacer pacer, TimeProvider time)
+    /// <param name="bulkHttp">Gives the HttpClient that downloads bulk results.</param>
+    public ShopifyGraphQLStoreClient(StoreEndpoint endpoint, Func<IShopifyGraphQLApi> api, ShopifyGraphQLPacer pacer, TimeProvider time,
+        Func<HttpClient> bulkHttp)
     {
+        _bulkHttp = bulkHttp;
         Endpoint = endpoint;
         _api = api;
         _pacer = pacer;
