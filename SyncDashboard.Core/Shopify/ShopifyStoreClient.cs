@@ -324,6 +324,8 @@ public sealed class ShopifyStoreClient : IStoreClient
                 return null;
             case ApiException api:
                 return FromResponse(api);
+            case ApiRequestException { InnerException: StoreApiException refused }:
+                return refused; // the app's credentials were refused while asking for a token
             case ApiRequestException request when request.InnerException is OperationCanceledException:
                 return request.InnerException;
             case ApiRequestException request:

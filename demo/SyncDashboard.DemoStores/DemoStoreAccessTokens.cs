@@ -73,6 +73,33 @@ internal sealed class DemoStoreAccessTokens
         }
     }
 
+    /// <summary>Issued access tokens (client credentials and installs) the store would take now.</summary>
+    public int ActiveAccessTokens
+    {
+        get
+        {
+            var now = _time.GetUtcNow();
+            lock (_gate)
+            {
+                return _byHash.Values.Count(row => row.Kind == AccessTokenKind && !Expired(row, now));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Revokes every issued token (as uninstalling the app, or rotating its secret, does); the legacy
+    /// token stays. Tests use it to show that a client asks for a new token after a 401.
+    /// </summary>
+    public void RevokeAll()
+    {
+        lock (_gate)
+        {
+            _byHash.Clear();
+            using var context = new DemoStoreDbContext(_db);
+            context.OAuthTokens.Where(t => t.Store == _options.Name).ExecuteDelete();
+        }
+    }
+
     /// <summary>The app's scopes (<see cref="DemoStoreOptions.AccessScopes"/>), in configured order.</summary>
     public IReadOnlyList<string> AppScopes => ParseScopes(_options.AccessScopes);
 

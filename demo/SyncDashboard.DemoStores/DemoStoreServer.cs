@@ -71,6 +71,9 @@ public sealed class DemoStoreServer : IAsyncDisposable
     /// <summary>The GraphQL Admin API endpoint (its cost buckets, for tests that drain one).</summary>
     internal GraphQLEndpoint GraphQL { get; private init; } = null!;
 
+    /// <summary>The tokens the store has issued (for tests that revoke them).</summary>
+    internal DemoStoreAccessTokens AccessTokens { get; private init; } = null!;
+
     /// <summary>Starts the store; its state is loaded from (and saved to) the SQLite file at <paramref name="databasePath"/>.</summary>
     public static async Task<DemoStoreServer> StartAsync(DemoStoreOptions options, string databasePath,
         ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
@@ -112,7 +115,7 @@ public sealed class DemoStoreServer : IAsyncDisposable
             rateLimiter.Dispose();
             throw;
         }
-        var server = new DemoStoreServer(options, app, catalogue, webhooks, rateLimiter, faults, stats) { GraphQL = graphQL };
+        var server = new DemoStoreServer(options, app, catalogue, webhooks, rateLimiter, faults, stats) { GraphQL = graphQL, AccessTokens = accessTokens };
         graphQL.BulkOperations.BaseUrl = server.BaseUrl; // known once Kestrel listens (port 0 picks one)
         return server;
     }
@@ -169,6 +172,12 @@ public sealed class DemoStoreStats
     }
     internal void CountGraphQL(string rootField) => _byOperation.AddOrUpdate($"GraphQL {rootField}", 1, (_, count) => count + 1);
     internal void CountThrottled() => Interlocked.Increment(ref _throttled);
+    internal void CountGraphQLThrottled() => Interlocked.Increment(ref _graphQLThrottled);
+
+    /// <summary>GraphQL requests answered THROTTLED (their bucket could not pay the requested cost).</summary>
+    public long GraphQLThrottled => Interlocked.Read(ref _graphQLThrottled);
+
+    private long _graphQLThrottled;
     internal void CountInjectedError() => Interlocked.Increment(ref _injectedErrors);
     internal void CountUnauthorized() => Interlocked.Increment(ref _unauthorized);
 }

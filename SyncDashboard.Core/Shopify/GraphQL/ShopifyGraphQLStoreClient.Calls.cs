@@ -55,6 +55,11 @@ public sealed partial class ShopifyGraphQLStoreClient
             }
             if (throttled)
             {
+                if (status is { MaximumAvailable: > 0 } bucket && cost > bucket.MaximumAvailable)
+                {
+                    throw new StoreApiException(StoreName, HttpStatusCode.TooManyRequests,
+                        $"GraphQL {operation} costs {cost} points, more than the store's whole bucket ({bucket.MaximumAvailable:0}).");
+                }
                 if (_time.GetElapsedTime(started) > MaxThrottledWait)
                 {
                     throw new StoreApiException(StoreName, HttpStatusCode.TooManyRequests,
@@ -145,6 +150,8 @@ public sealed partial class ShopifyGraphQLStoreClient
                     $"GraphQL {operation} answered {(int)api.StatusCode} {api.ReasonPhrase}{hint}");
             case ApiRequestException request when request.InnerException is OperationCanceledException:
                 return request.InnerException;
+            case ApiRequestException { InnerException: StoreApiException refused }:
+                return refused; // the app's credentials were refused while asking for a token
             case ApiRequestException { InnerException: BrokenCircuitException or TimeoutRejectedException or HttpRequestException } request:
                 return Translate(request.InnerException!, operation);
             case ApiRequestException request:

@@ -94,6 +94,7 @@ internal sealed class GraphQLEndpoint
         }
         if (!bucket.TryTake(requested, out var refusedAt))
         {
+            _stats?.CountGraphQLThrottled();
             var throttled = Error("Throttled", "THROTTLED");
             ((JsonObject)throttled["errors"]![0]!["extensions"]!)["documentation"] = "https://shopify.dev/api/usage/rate-limits";
             // The level the refusal was decided on, not a later one (another answer's refund may come in between).
