@@ -84,15 +84,17 @@ public sealed class ShopifyGraphQLClientTests() : ShopifyClientTestBase(StoreApi
         await client.GetShopAsync(); // the pacer learns the bucket
         Store.GraphQL.BucketFor(Token).Drain(); // another client of the same app spends it all
 
+        // A product read asks for 176 points: at 500 a second the bucket needs a third of a second to hold them again.
         var watch = Stopwatch.StartNew();
-        var count = await client.CountProductsAsync();
+        var missing = await client.GetProductAsync(12345);
         watch.Stop();
 
-        Assert.Equal(0, count);
+        Assert.Null(missing);
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(300), $"{watch.Elapsed.TotalMilliseconds:0} ms");
         // The pacer could not know: the store said THROTTLED, and the client waited for the restore rate and asked again.
         Assert.True(Store.Stats.GraphQLThrottled >= 1);
         Assert.Equal(Store.Stats.GraphQLThrottled, services.GetRequiredService<ShopifyGraphQLPacers>().For(Store.BaseUrl).Throttled);
-        Assert.Equal(1, Store.Stats.ByOperation.GetValueOrDefault("GraphQL productsCount") - Store.Stats.GraphQLThrottled);
+        Assert.Equal(1, Store.Stats.ByOperation.GetValueOrDefault("GraphQL product") - Store.Stats.GraphQLThrottled);
     }
 
     [Fact]
