@@ -40,7 +40,7 @@ internal sealed class BenchDashboard : IAsyncDisposable
             ["Urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
             ["SyncDashboard:DataDirectory"] = data,
-            ["Shopify:ApiVersion"] = "2025-07",
+            ["Shopify:ApiVersion"] = "2026-10",
             ["Stores:Destination:Name"] = "Destination",
             ["Stores:Destination:BaseUrl"] = $"http://127.0.0.1:{destinationPort}",
             ["Stores:Destination:AccessToken"] = "shpat_bench_destination",

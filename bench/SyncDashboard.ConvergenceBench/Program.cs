@@ -1,8 +1,13 @@
 // Measures convergence with the real dashboard and its demo stores on loopback, both on a Standard
 // plan (bucket 40, 2 requests/s), release build, nothing else running:
-//   dotnet run -c Release --project bench/SyncDashboard.ConvergenceBench -- map 1000
+//   dotnet run -c Release --project bench/SyncDashboard.ConvergenceBench -- map 1000 [graphql|rest]
 //     Bulk Map of N products (about 3 variants each, every Destination level different from its
 //     Source's) until every pair is in step: time, store calls, and the least the rate limit allows.
+//   dotnet run -c Release --project bench/SyncDashboard.ConvergenceBench -- sync 100 [graphql|rest]
+//     Bulk Sync of N products of 3 variants until every copy exists and is in step, against the
+//     least time the Destination's limit allows (REST 40 / 2 per s; GraphQL 2,000 / 100 per s).
+//   dotnet run -c Release --project bench/SyncDashboard.ConvergenceBench -- read 10000 [graphql|rest]
+//     The first read of a catalogue of N products: REST pages vs one GraphQL bulk operation (time, peak heap).
 //   dotnet run -c Release --project bench/SyncDashboard.ConvergenceBench -- pass 10000
 //     A reconciliation pass over N links with nothing to repair (calls, seconds); then live inventory
 //     latency (a Source stock change to the Destination's level) while the periodic reconciliation runs.
@@ -18,30 +23,129 @@ using SyncDashboard.Core.Jobs;
 using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Reconciliation;
 using SyncDashboard.Core.Shopify.Models;
+using SyncDashboard.Core.Stores;
 
 var scenario = args.ElementAtOrDefault(0) ?? "map";
 var size = int.Parse(args.ElementAtOrDefault(1) ?? (scenario == "map" ? "1000" : "10000"), CultureInfo.InvariantCulture);
+var api = Enum.Parse<StoreApi>(args.ElementAtOrDefault(2) ?? "GraphQL", ignoreCase: true);
 switch (scenario)
 {
     case "map":
-        await MapAsync(size);
+        await MapAsync(size, api);
         break;
     case "pass":
         await PassAndLiveAsync(size);
         break;
+    case "sync":
+        await SyncAsync(size, api);
+        break;
+    case "read":
+        await ReadAsync(size, api);
+        break;
     default:
-        Console.Error.WriteLine("Usage: map [products] | pass [links]");
+        Console.Error.WriteLine("Usage: map [products] [graphql|rest] | pass [links] | sync [products] [graphql|rest] | read [products] [graphql|rest]");
         return 2;
 }
 return 0;
 
-static async Task MapAsync(int size)
+static Dictionary<string, string?> On(StoreApi api) => new()
 {
-    await using var bench = await BenchDashboard.StartAsync(new Dictionary<string, string?>());
+    ["Stores:Destination:Api"] = api.ToString(),
+    ["Stores:Sources:0:Api"] = api.ToString(),
+};
+
+// The least time the Destination's limit allows for what it was asked: REST drains 2 calls a second
+// past its 40-call bucket; GraphQL restores 100 points a second past its 2,000-point bucket.
+static double LeastSeconds(StoreApi api, long calls, long points) => api == StoreApi.Rest
+    ? Math.Max(0, calls - 40) / 2.0
+    : Math.Max(0, points - 2000) / 100.0;
+
+static async Task SyncAsync(int size, StoreApi api)
+{
+    await using var bench = await BenchDashboard.StartAsync(On(api));
+    // Products of exactly 3 variants (the generator's with 3 or more, cut to their first 3).
+    var source = CatalogueGenerator.GenerateStore(seed: 11, count: size * 4, storeCode: "SYNC")
+        .Where(p => p.Variants!.Count >= 3 && p.Options!.Count == 1).Take(size).ToList();
+    foreach (var product in source)
+    {
+        product.Status = "active";
+        product.Variants = [.. product.Variants!.Take(3)];
+        product.Options![0].Values = [.. product.Variants.Select(v => v.Option1!)];
+    }
+    await SeedAndReadAsync(bench, source, []);
+    await using var db = await bench.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<SyncDashboard.Core.Persistence.SyncDbContext>>().CreateDbContextAsync();
+    var sourceId = (await bench.Services.GetRequiredService<StoreConnectionService>().ListAsync()).Single(c => c.Role == StoreRole.Source).Id;
+    var ids = db.Products.Where(p => p.StoreId == sourceId).Select(p => p.Id).ToList();
+    var variants = source.Sum(p => p.Variants!.Count);
+    var stats = bench.Destination.Stats;
+    var (callsBefore, pointsBefore) = (stats.Requests, stats.GraphQLPointsSpent);
+    var jobs = bench.Services.GetRequiredService<JobService>();
+
+    var watch = Stopwatch.StartNew();
+    var job = await jobs.StartBulkSyncAsync(ids);
+    await foreach (var _ in jobs.WatchAsync(job.Id))
+    {
+    }
+    while (!AllInStep(bench) && watch.Elapsed < TimeSpan.FromHours(1))
+    {
+        await Task.Delay(200);
+    }
+    watch.Stop();
+    var (calls, points) = (stats.Requests - callsBefore, stats.GraphQLPointsSpent - pointsBefore);
+    var least = LeastSeconds(api, calls, points);
+    Console.WriteLine("| API | products (variants) | time to all created and in step | Destination calls | Destination points | least time its limit allows | ratio |");
+    Console.WriteLine("|---|---|---|---|---|---|---|");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {api} | {ids.Count:N0} ({variants:N0}) | {watch.Elapsed.TotalSeconds:N1} s | {calls:N0} | {(api == StoreApi.Rest ? "-" : points.ToString("N0", CultureInfo.InvariantCulture))} | {least:N1} s | {(least > 0 ? watch.Elapsed.TotalSeconds / least : double.NaN):N2} |"));
+}
+
+static async Task ReadAsync(int size, StoreApi api)
+{
+    await using var bench = await BenchDashboard.StartAsync(On(api));
+    var source = CatalogueGenerator.GenerateStore(seed: 13, count: size, storeCode: "READ").ToList();
+    await bench.Source.SeedAsync(source);
+    var connection = (await bench.Services.GetRequiredService<StoreConnectionService>().ListAsync()).Single(c => c.Role == StoreRole.Source);
+    var client = bench.Services.GetRequiredService<StoreConnectionService>().ClientFor(connection);
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    GC.Collect();
+    var baseline = GC.GetTotalMemory(forceFullCollection: true);
+    var peak = baseline;
+    using var sampling = new CancellationTokenSource();
+    var sampler = Task.Run(async () =>
+    {
+        while (!sampling.IsCancellationRequested)
+        {
+            peak = Math.Max(peak, GC.GetTotalMemory(false));
+            await Task.Delay(10);
+        }
+    });
+    var (callsBefore, pointsBefore) = (bench.Source.Stats.Requests, bench.Source.Stats.GraphQLPointsSpent);
+
+    var watch = Stopwatch.StartNew();
+    long products = 0, variants = 0;
+    await foreach (var product in client.ListProductsAsync())
+    {
+        products++;
+        variants += product.Variants.Count;
+    }
+    watch.Stop();
+    sampling.Cancel();
+    await sampler;
+    Console.WriteLine("| API | products (variants) read | time | store calls | peak managed heap above the baseline (store and client in one process) |");
+    Console.WriteLine("|---|---|---|---|---|");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {(api == StoreApi.Rest ? "REST pages of 250" : "GraphQL bulk operation (JSONL stream)")} | {products:N0} ({variants:N0}) | {watch.Elapsed.TotalSeconds:N1} s | {bench.Source.Stats.Requests - callsBefore:N0} | {(peak - baseline) / 1024.0 / 1024.0:N0} MB |"));
+}
+
+static async Task MapAsync(int size, StoreApi api)
+{
+    await using var bench = await BenchDashboard.StartAsync(On(api));
     var (source, copies) = Catalogues(size, destinationStockOffset: 3);
     await SeedAndReadAsync(bench, source, copies);
     var variants = source.Sum(p => p.Variants!.Count);
     var (destinationBefore, sourceBefore, throttledBefore) = (bench.Destination.Stats.Requests, bench.Source.Stats.Requests, bench.Destination.Stats.Throttled);
+    var pointsBefore = bench.Destination.Stats.GraphQLPointsSpent;
     var jobs = bench.Services.GetRequiredService<JobService>();
 
     var watch = Stopwatch.StartNew();
@@ -62,15 +166,17 @@ static async Task MapAsync(int size)
     watch.Stop();
 
     var destinationCalls = bench.Destination.Stats.Requests - destinationBefore;
+    var points = bench.Destination.Stats.GraphQLPointsSpent - pointsBefore;
     var sourceCalls = bench.Source.Stats.Requests - sourceBefore;
     var productReads = (size + 249) / 250;
     // The least: one products read per 250 links per side, the Destination's locations once, one write per level that differs.
     var leastDestination = productReads + 1 + variants;
-    var leastSeconds = Math.Max(0, leastDestination - 40) / 2.0;
-    Console.WriteLine("| products | variants (levels that differed) | time to every pair in step | Destination calls | Source calls | 429s | least Destination calls the work needs | least time the Destination's rate allows |");
-    Console.WriteLine("|---|---|---|---|---|---|---|---|");
+    // REST: the least calls the work needs at 2 a second; GraphQL: the points it spent at 100 a second.
+    var leastSeconds = api == StoreApi.Rest ? Math.Max(0, leastDestination - 40) / 2.0 : LeastSeconds(api, destinationCalls, points);
+    Console.WriteLine("| API | products | variants (levels that differed) | time to every pair in step | Destination calls | Destination points | Source calls | 429s / THROTTLED | least time the Destination's limit allows | ratio |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {size:N0} | {variants:N0} | {watch.Elapsed.TotalSeconds:N0} s | {destinationCalls:N0} | {sourceCalls:N0} | {bench.Destination.Stats.Throttled - throttledBefore} | {leastDestination:N0} | {leastSeconds:N0} s |"));
+        $"| {api} | {size:N0} | {variants:N0} | {watch.Elapsed.TotalSeconds:N0} s | {destinationCalls:N0} | {(api == StoreApi.Rest ? "-" : points.ToString("N0", CultureInfo.InvariantCulture))} | {sourceCalls:N0} | {bench.Destination.Stats.Throttled - throttledBefore + bench.Destination.Stats.GraphQLThrottled} | {leastSeconds:N0} s | {(leastSeconds > 0 ? watch.Elapsed.TotalSeconds / leastSeconds : double.NaN):N2} |"));
 }
 
 static async Task PassAndLiveAsync(int size)

@@ -173,6 +173,12 @@ public sealed class DemoStoreStats
     internal void CountGraphQL(string rootField) => _byOperation.AddOrUpdate($"GraphQL {rootField}", 1, (_, count) => count + 1);
     internal void CountThrottled() => Interlocked.Increment(ref _throttled);
     internal void CountGraphQLThrottled() => Interlocked.Increment(ref _graphQLThrottled);
+    internal void AddGraphQLCost(int actual) => Interlocked.Add(ref _graphQLPoints, actual);
+
+    /// <summary>GraphQL points spent (the sum of the answered queries' actual costs).</summary>
+    public long GraphQLPointsSpent => Interlocked.Read(ref _graphQLPoints);
+
+    private long _graphQLPoints;
 
     /// <summary>GraphQL requests answered THROTTLED (their bucket could not pay the requested cost).</summary>
     public long GraphQLThrottled => Interlocked.Read(ref _graphQLThrottled);

@@ -130,6 +130,7 @@ internal sealed class GraphQLEndpoint
         var answer = JsonNode.Parse(Serializer.Serialize(result))!.AsObject();
         var actual = operation is null || answer["data"] is null ? 0 : QueryCost.Actual(schema, document, operation, variables, answer["data"]);
         bucket.Refund(requested - actual);
+        _stats?.AddGraphQLCost(actual);
         answer["extensions"] = Cost(requested, actual, bucket);
         await WriteAsync(ctx, answer, StatusCodes.Status200OK);
     }
