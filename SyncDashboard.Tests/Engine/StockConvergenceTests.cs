@@ -31,6 +31,34 @@ public abstract class StockConvergenceTests(StoreApi adapter) : ConvergenceTestB
     private static string StoreOf(int storeId) => storeId == 2 ? "urban-threads" : "hearth-and-home";
 
     [Fact]
+    public async Task AWriteDecidedFromADestinationLevelSomeoneElseChangedMeanwhileStillEndsAtTheSourceQuantity()
+    {
+        var link = await SyncAsync();
+        var pairs = link.Variants.Take(2).ToList();
+        var destination = await ConnectionAsync("Northwind Outlet");
+        var stock = Get<Core.Reconciliation.DestinationStock>();
+        var location = await stock.LocationAsync(destination);
+        // The reconciliation read 5 at the Destination; someone sells there meanwhile and it holds 4.
+        foreach (var pair in pairs)
+        {
+            await SetStockAsync("northwind-outlet", pair.DestinationInventoryItemId, 4, location);
+        }
+
+        var operations = Dashboard.DemoStore("northwind-outlet").Stats.ByOperation;
+        var before = operations.GetValueOrDefault("GraphQL inventorySetQuantities");
+        var written = await stock.SetAsync(destination,
+            [.. pairs.Select((p, i) => new Core.Reconciliation.StockWrite(p.DestinationInventoryItemId, 20 + i, DateTimeOffset.UtcNow, 20 + i, DestinationAvailable: 5))]);
+
+        Assert.Equal(pairs.Count, written);
+        Assert.Equal([.. pairs.Select((_, i) => (int?)(20 + i))], pairs.Select(p => DestinationStock(p.DestinationInventoryItemId)));
+        if (Adapter == StoreApi.GraphQL)
+        {
+            // Refused once as stale (compare-and-set), read again, written again: two batch calls, not one per level.
+            Assert.Equal(2, operations.GetValueOrDefault("GraphQL inventorySetQuantities") - before);
+        }
+    }
+
+    [Fact]
     public async Task BulkMapBringsEveryMappedVariantToTheSourceStockAtOnce()
     {
         var dryRun = await Get<BulkMapper>().RunAsync(dryRun: true);
