@@ -9,12 +9,19 @@ using SyncDashboard.Core.Jobs;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Syncing;
 using SyncDashboard.Tests.Infrastructure;
+using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Tests.Engine;
 
 /// <summary>A job interrupted by the app stopping is resumed at the next start, on the same data, without repeating finished items.</summary>
-public sealed class JobResumeTests : IDisposable
+public abstract class JobResumeTests(StoreApi adapter) : IDisposable
 {
+    /// <summary>These tests over the GraphQL Admin API.</summary>
+    public sealed class GraphQL() : JobResumeTests(StoreApi.GraphQL);
+
+    /// <summary>These tests over the REST Admin API.</summary>
+    public sealed class Rest() : JobResumeTests(StoreApi.Rest);
+
     private const int ProductCount = 6;
     private readonly TempDirectory _data = new();
 
@@ -207,8 +214,11 @@ public sealed class JobResumeTests : IDisposable
         return false;
     }
 
-    private static Dictionary<string, string?> Settings(int destinationPort, int urbanPort, int hearthPort) => new()
+    private Dictionary<string, string?> Settings(int destinationPort, int urbanPort, int hearthPort) => new()
     {
+        ["Stores:Destination:Api"] = adapter.ToString(),
+        ["Stores:Sources:0:Api"] = adapter.ToString(),
+        ["Stores:Sources:1:Api"] = adapter.ToString(),
         ["DemoStores:Catalogue:ProductsPerSource"] = "40",
         ["DemoStores:Catalogue:DestinationOnlyProducts"] = "10",
         ["DemoStores:Catalogue:DuplicateSkuShare"] = "0.1",

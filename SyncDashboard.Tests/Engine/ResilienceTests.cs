@@ -92,8 +92,14 @@ public abstract class ResilienceTests(StoreApi adapter) : ConvergenceTestBase(ad
 }
 
 /// <summary>A pending Destination stock update is saved before anything else happens, and applied after a restart.</summary>
-public sealed class PendingUpdateRestartTests : IDisposable
+public abstract class PendingUpdateRestartTests(StoreApi adapter) : IDisposable
 {
+    /// <summary>These tests over the GraphQL Admin API.</summary>
+    public sealed class GraphQL() : PendingUpdateRestartTests(StoreApi.GraphQL);
+
+    /// <summary>These tests over the REST Admin API.</summary>
+    public sealed class Rest() : PendingUpdateRestartTests(StoreApi.Rest);
+
     private readonly TempDirectory _data = new();
 
     public void Dispose() => _data.Dispose();
@@ -161,8 +167,11 @@ public sealed class PendingUpdateRestartTests : IDisposable
 
     private static Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 30) => Eventually.HoldsAsync(condition, what, seconds);
 
-    private static Dictionary<string, string?> Settings((int Destination, int Urban, int Hearth) ports) => new()
+    private Dictionary<string, string?> Settings((int Destination, int Urban, int Hearth) ports) => new()
     {
+        ["Stores:Destination:Api"] = adapter.ToString(),
+        ["Stores:Sources:0:Api"] = adapter.ToString(),
+        ["Stores:Sources:1:Api"] = adapter.ToString(),
         ["DemoStores:Catalogue:ProductsPerSource"] = "40",
         ["DemoStores:Catalogue:DestinationOnlyProducts"] = "10",
         ["DemoStores:Stores:1:CsvCatalogues:0"] = "apparel.csv",
