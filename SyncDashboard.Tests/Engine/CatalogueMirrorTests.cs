@@ -28,6 +28,15 @@ public abstract class CatalogueMirrorTests(StoreApi adapter) : EngineTestBase(ad
         // The Destination writes linked stock at its primary location; a Source counts all its locations.
         Assert.All(connections, c => Assert.Equal(c.Role == StoreRole.Destination, c.LocationId is not null));
         Assert.DoesNotContain("shpat_demo", connections[1].ProtectedAccessToken);
+        // As configured: each store on this run's API; the Destination by its app's client id and
+        // secret (tokens from the client credentials grant), the Sources by legacy tokens.
+        Assert.All(connections, c => Assert.Equal(Adapter, c.Api));
+        Assert.Equal(StoreCredentialKind.ClientCredentials, connections[0].Credentials);
+        Assert.Equal("demo-client-northwind-outlet", connections[0].ClientId);
+        Assert.DoesNotContain("shpss_", connections[0].ProtectedClientSecret);
+        Assert.All(connections.Skip(1), c => Assert.Equal(StoreCredentialKind.AccessToken, c.Credentials));
+        Assert.True(Get<Core.Shopify.ShopifyAccessTokens>().Requested >= 1);
+        Assert.Equal(1, Dashboard.DemoStore("northwind-outlet").AccessTokens.ActiveAccessTokens);
 
         foreach (var connection in connections)
         {
