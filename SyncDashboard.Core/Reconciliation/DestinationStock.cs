@@ -130,6 +130,15 @@ public sealed class DestinationStock(
         return levels.ToDictionary(l => l.InventoryItemId, l => l.Available);
     }
 
+    /// <summary>Notes levels SyncDashboard set by other means (a product created with its stock), so that their echoes are known as its own.</summary>
+    public void NoteOwnWrites(int destinationStoreId, IEnumerable<(long InventoryItemId, int Available)> levels)
+    {
+        foreach (var (item, available) in levels)
+        {
+            _written[(destinationStoreId, item)] = available;
+        }
+    }
+
     /// <summary>Whether <paramref name="available"/> is the level SyncDashboard is writing, or last wrote, for that item (its own echo).</summary>
     public bool IsOwnWrite(int destinationStoreId, long inventoryItemId, int? available) =>
         available is { } value && _written.TryGetValue((destinationStoreId, inventoryItemId), out var written) && written == value;

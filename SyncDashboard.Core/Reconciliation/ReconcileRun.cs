@@ -24,6 +24,13 @@ public sealed record ReconcileRun
     /// </summary>
     public bool VerifyOnly { get; init; }
 
+    /// <summary>
+    /// Destination products whose state is known first-hand (the store's own answer to the create a
+    /// moment ago, by id): they are not read again. Their stock is read as usual where the Destination
+    /// has more than one location.
+    /// </summary>
+    public IReadOnlyDictionary<long, Stores.StoreProduct>? KnownDestinationProducts { get; init; }
+
     /// <summary>Called as each link's outcome is known, so a run that is cancelled keeps what it finished.</summary>
     public Action<LinkOutcome>? Outcome { get; init; }
 }

@@ -57,7 +57,13 @@ public sealed partial class Reconciler
         ReconciliationReport report, CancellationToken cancellationToken)
     {
         var client = connections.ClientFor(destination);
-        var products = await ReadProductsAsync(destination, client, [.. batch.Select(l => l.DestinationProductId)], run, report, cancellationToken);
+        var known = run.KnownDestinationProducts ?? new Dictionary<long, StoreProduct>();
+        var products = await ReadProductsAsync(destination, client,
+            [.. batch.Select(l => l.DestinationProductId).Where(id => !known.ContainsKey(id))], run, report, cancellationToken);
+        foreach (var id in batch.Select(l => l.DestinationProductId).Where(known.ContainsKey))
+        {
+            products[id] = known[id];
+        }
         var levels = new Dictionary<long, int>();
         var linkedItems = batch.SelectMany(l => l.Variants).Select(v => v.DestinationInventoryItemId).ToHashSet();
         if (await LocationCountAsync(destination, client, run, report, cancellationToken) == 1)

@@ -126,6 +126,8 @@ public sealed class ProductSyncService(
                 // the reconciliation right after reads both stores and repairs what moved meanwhile.
                 var location = source.LocationId is null ? await stock.LocationAsync(destination, cancellationToken) : (long?)null;
                 created = await client.CreateProductAsync(Draft(product, source, location), cancellationToken);
+                stock.NoteOwnWrites(destination.Id, created.Variants.Where(v => v is { InventoryTracked: true, InventoryItemId: not null, InventoryQuantity: not null })
+                    .Select(v => (v.InventoryItemId!.Value, v.InventoryQuantity!.Value)));
             }
 
             var link = await links.CreateAsync(new NewLink(source.Id, product.ExternalId, destination.Id, created.Id, LinkKind.Synced,
@@ -139,7 +141,13 @@ public sealed class ProductSyncService(
             await links.ApplyStatesAsync(destination.Id, cancellationToken);
 
             // The new link's stock (and, for a kept copy, its fields) is brought in step like any other link's.
-            var report = await reconciler.ReconcileAsync([link.Id], new ReconcileRun { Trigger = "Sync", LogSummary = false }, cancellationToken);
+            // The store's answer to the create is the copy's state: not read again (a kept copy found again is).
+            var report = await reconciler.ReconcileAsync([link.Id], new ReconcileRun
+            {
+                Trigger = "Sync",
+                LogSummary = false,
+                KnownDestinationProducts = relinked ? null : new Dictionary<long, StoreProduct> { [created.Id] = created },
+            }, cancellationToken);
             var outcome = report.Outcomes.SingleOrDefault();
             var message = relinked
                 ? $"Linked \"{product.Title}\" again to its kept copy in {destination.Name}; no new product was created."
@@ -268,6 +276,8 @@ public sealed class ProductSyncService(
                 DestinationVariantId = match.Id,
                 DestinationInventoryItemId = match.InventoryItemId ?? 0,
                 Sku = variant.Sku,
+                // What the copy was created with (its stock came in the same call), so that the store's echo of it is not taken for someone else's change.
+                DestinationAvailable = match.InventoryTracked ? match.InventoryQuantity : null,
             });
         }
         return pairs;

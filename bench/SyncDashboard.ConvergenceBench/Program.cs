@@ -79,6 +79,7 @@ static async Task SyncAsync(int size, StoreApi api)
     var variants = source.Sum(p => p.Variants!.Count);
     var stats = bench.Destination.Stats;
     var (callsBefore, pointsBefore) = (stats.Requests, stats.GraphQLPointsSpent);
+    var (sourceCallsBefore, sourcePointsBefore) = (bench.Source.Stats.Requests, bench.Source.Stats.GraphQLPointsSpent);
     var jobs = bench.Services.GetRequiredService<JobService>();
 
     var watch = Stopwatch.StartNew();
@@ -92,11 +93,23 @@ static async Task SyncAsync(int size, StoreApi api)
     }
     watch.Stop();
     var (calls, points) = (stats.Requests - callsBefore, stats.GraphQLPointsSpent - pointsBefore);
-    var least = LeastSeconds(api, calls, points);
-    Console.WriteLine("| API | products (variants) | time to all created and in step | Destination calls | Destination points | least time its limit allows | ratio |");
+    var (sourceCalls, sourcePoints) = (bench.Source.Stats.Requests - sourceCallsBefore, bench.Source.Stats.GraphQLPointsSpent - sourcePointsBefore);
+    // The work is bound by whichever store's limit it needs longer (each Sync reads the Source too).
+    var least = Math.Max(LeastSeconds(api, calls, points), LeastSeconds(api, sourceCalls, sourcePoints));
+    foreach (var (operation, count) in stats.ByOperation.OrderBy(o => o.Key))
+    {
+        Console.Error.WriteLine($"Destination {operation}: {count}");
+    }
+    foreach (var (operation, count) in bench.Source.Stats.ByOperation.OrderBy(o => o.Key))
+    {
+        Console.Error.WriteLine($"Source {operation}: {count}");
+    }
+    Console.Error.WriteLine($"Source points: {bench.Source.Stats.GraphQLPointsSpent}, throttled {bench.Source.Stats.GraphQLThrottled}, Destination throttled {stats.GraphQLThrottled}");
+    Console.WriteLine("| API | products (variants) | time to all created and in step | Destination calls (points) | Source calls (points) | least time the stores' limits allow | ratio |");
     Console.WriteLine("|---|---|---|---|---|---|---|");
+    string Spent(long c, long p) => api == StoreApi.Rest ? c.ToString("N0", CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{c:N0} ({p:N0})");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {api} | {ids.Count:N0} ({variants:N0}) | {watch.Elapsed.TotalSeconds:N1} s | {calls:N0} | {(api == StoreApi.Rest ? "-" : points.ToString("N0", CultureInfo.InvariantCulture))} | {least:N1} s | {(least > 0 ? watch.Elapsed.TotalSeconds / least : double.NaN):N2} |"));
+        $"| {api} | {ids.Count:N0} ({variants:N0}) | {watch.Elapsed.TotalSeconds:N1} s | {Spent(calls, points)} | {Spent(sourceCalls, sourcePoints)} | {least:N1} s | {(least > 0 ? watch.Elapsed.TotalSeconds / least : double.NaN):N2} |"));
 }
 
 static async Task ReadAsync(int size, StoreApi api)

@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.DemoStores.Persistence;
 using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Shopify.Models;
+using SyncDashboard.DemoStores.Persistence;
 
 namespace SyncDashboard.DemoStores;
 

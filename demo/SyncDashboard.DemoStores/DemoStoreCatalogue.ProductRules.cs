@@ -1,10 +1,4 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using SyncDashboard.DemoStores.Persistence;
-using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Shopify.Models;
 
 namespace SyncDashboard.DemoStores;

@@ -1,11 +1,7 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using SyncDashboard.DemoStores.Persistence;
-using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Shopify.Models;
+using SyncDashboard.DemoStores.Persistence;
 
 namespace SyncDashboard.DemoStores;
 

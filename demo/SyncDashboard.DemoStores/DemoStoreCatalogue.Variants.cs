@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using SyncDashboard.DemoStores.Persistence;
 using SyncDashboard.Core.Shopify.Models;
+using SyncDashboard.DemoStores.Persistence;
 
 namespace SyncDashboard.DemoStores;
 

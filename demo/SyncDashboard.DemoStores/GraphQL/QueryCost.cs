@@ -29,40 +29,12 @@ internal static class QueryCost
     {
         if (operation.Operation == OperationType.Mutation)
         {
-            return MutationCost * Fields(document, operation.SelectionSet).Count(f => !IsIntrospection(f));
+            return MutationCost * Selections.Fields(document, operation.SelectionSet).Count(f => !IsIntrospection(f));
         }
         return new Walker(document, variables, Actual: data is not null).Selection(operation.SelectionSet, schema.Query, data);
     }
 
     private static bool IsIntrospection(GraphQLField field) => field.Name.StringValue.StartsWith("__", StringComparison.Ordinal);
-
-    /// <summary>The fields of a selection set, fragments spread in place.</summary>
-    private static IEnumerable<GraphQLField> Fields(GraphQLDocument document, GraphQLSelectionSet? set)
-    {
-        foreach (var selection in set?.Selections ?? [])
-        {
-            switch (selection)
-            {
-                case GraphQLField field:
-                    yield return field;
-                    break;
-                case GraphQLInlineFragment inline:
-                    foreach (var field in Fields(document, inline.SelectionSet))
-                    {
-                        yield return field;
-                    }
-                    break;
-                case GraphQLFragmentSpread spread:
-                    var fragment = document.Definitions.OfType<GraphQLFragmentDefinition>()
-                        .FirstOrDefault(f => f.FragmentName.Name.StringValue == spread.FragmentName.Name.StringValue);
-                    foreach (var field in Fields(document, fragment?.SelectionSet))
-                    {
-                        yield return field;
-                    }
-                    break;
-            }
-        }
-    }
 
     private sealed record Walker(GraphQLDocument Document, Inputs Variables, bool Actual)
     {
@@ -73,14 +45,14 @@ internal static class QueryCost
                 return 0;
             }
             var cost = 0;
-            foreach (var field in Fields(Document, set))
+            foreach (var field in Selections.Fields(Document, set))
             {
                 if (IsIntrospection(field) || complex.GetField(field.Name.StringValue) is not { } definition)
                 {
                     continue;
                 }
                 var key = field.Alias?.Name.StringValue ?? field.Name.StringValue;
-                cost += Field(field, Unwrap(definition.ResolvedType), (data as JsonObject)?[key]);
+                cost += Field(field, Selections.Unwrap(definition.ResolvedType), (data as JsonObject)?[key]);
             }
             return cost;
         }
@@ -93,9 +65,9 @@ internal static class QueryCost
             }
             if (complex.Name.EndsWith("Connection", StringComparison.Ordinal) && complex.GetField("nodes") is { } nodesField)
             {
-                var nodeType = Unwrap(nodesField.ResolvedType);
+                var nodeType = Selections.Unwrap(nodesField.ResolvedType);
                 var nodeSelections = new List<GraphQLSelectionSet>();
-                foreach (var part in Fields(Document, field.SelectionSet))
+                foreach (var part in Selections.Fields(Document, field.SelectionSet))
                 {
                     if (part.Name.StringValue == "nodes" && part.SelectionSet is { } nodes)
                     {
@@ -103,7 +75,7 @@ internal static class QueryCost
                     }
                     if (part.Name.StringValue == "edges")
                     {
-                        nodeSelections.AddRange(Fields(Document, part.SelectionSet)
+                        nodeSelections.AddRange(Selections.Fields(Document, part.SelectionSet)
                             .Where(f => f.Name.StringValue == "node" && f.SelectionSet is not null)
                             .Select(f => f.SelectionSet!));
                     }
@@ -143,12 +115,5 @@ internal static class QueryCost
                 _ => null,
             };
         }
-
-        private static IGraphType? Unwrap(IGraphType? type) => type switch
-        {
-            NonNullGraphType nonNull => Unwrap(nonNull.ResolvedType),
-            ListGraphType list => Unwrap(list.ResolvedType),
-            _ => type,
-        };
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GraphQL.Types;
 using GraphQLParser.AST;
-using static SyncDashboard.DemoStores.GraphQL.BulkOperations.BulkQuerySelections;
+using static SyncDashboard.DemoStores.GraphQL.Selections;
 
 namespace SyncDashboard.DemoStores.GraphQL.BulkOperations;
 

@@ -4,7 +4,7 @@ using GraphQL.Validation;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
-using static SyncDashboard.DemoStores.GraphQL.BulkOperations.BulkQuerySelections;
+using static SyncDashboard.DemoStores.GraphQL.Selections;
 
 namespace SyncDashboard.DemoStores.GraphQL.BulkOperations;
 

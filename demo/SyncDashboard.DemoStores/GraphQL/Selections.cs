@@ -1,10 +1,10 @@
 using GraphQL.Types;
 using GraphQLParser.AST;
 
-namespace SyncDashboard.DemoStores.GraphQL.BulkOperations;
+namespace SyncDashboard.DemoStores.GraphQL;
 
-/// <summary>Reading a bulk query's selections with the schema's types: fields with fragments spread in place, connections and their nodes.</summary>
-internal static class BulkQuerySelections
+/// <summary>Reading a query's selections with the schema's types (query costs and bulk queries): fields with fragments spread in place, connections and their nodes.</summary>
+internal static class Selections
 {
     /// <summary>The fields of a selection set, fragments (inline and named) spread in place.</summary>
     public static IEnumerable<GraphQLField> Fields(GraphQLDocument document, GraphQLSelectionSet? set)
