@@ -326,6 +326,8 @@ public sealed class ShopifyStoreClient : IStoreClient
                 return FromResponse(api);
             case ApiRequestException request when request.InnerException is OperationCanceledException:
                 return request.InnerException;
+            case ApiRequestException { InnerException: StoreApiException refused }:
+                return refused; // raised before the request left (the store refused the app's client id or secret): already in our words
             case ApiRequestException request:
                 return Unavailable(request.InnerException ?? request, Describe(request.HttpMethod, request.Uri));
             case BrokenCircuitException or TimeoutRejectedException or HttpRequestException:

@@ -145,6 +145,8 @@ public sealed partial class ShopifyGraphQLStoreClient
                     $"GraphQL {operation} answered {(int)api.StatusCode} {api.ReasonPhrase}{hint}");
             case ApiRequestException request when request.InnerException is OperationCanceledException:
                 return request.InnerException;
+            case ApiRequestException { InnerException: StoreApiException refused }:
+                return refused; // raised before the request left (the store refused the app's client id or secret): already in our words
             case ApiRequestException { InnerException: BrokenCircuitException or TimeoutRejectedException or HttpRequestException } request:
                 return Translate(request.InnerException!, operation);
             case ApiRequestException request:
