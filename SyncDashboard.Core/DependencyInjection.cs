@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddSingleton<StoreConnectionService>();
         services.AddSingleton<ConnectionSeeder>();
         services.AddSingleton<StoreConnector>();
+        services.AddSingleton<StoreInstaller>();
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<CatalogueMirror>();
         services.AddSingleton<SkuHealth>();
@@ -83,6 +84,7 @@ public static class DependencyInjection
         // What the dashboard's components use: one instance behind each port.
         services.AddSingleton<IStoreConnectionService>(sp => sp.GetRequiredService<StoreConnectionService>());
         services.AddSingleton<IStoreConnector>(sp => sp.GetRequiredService<StoreConnector>());
+        services.AddSingleton<IStoreInstaller>(sp => sp.GetRequiredService<StoreInstaller>());
         services.AddSingleton<IActivityLog>(sp => sp.GetRequiredService<ActivityLog>());
         services.AddSingleton<IProductQueryService>(sp => sp.GetRequiredService<ProductQueryService>());
         services.AddSingleton<IIndividualMapper>(sp => sp.GetRequiredService<IndividualMapper>());

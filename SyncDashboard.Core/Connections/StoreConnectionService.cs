@@ -96,9 +96,13 @@ public sealed class StoreConnectionService(
         await db.StoreConnections.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>The client of the connection's store, speaking the API and using the credentials the connection names.</summary>
+    /// <summary>
+    /// The client of the connection's store, speaking the API and using the credentials the connection names
+    /// (a client credentials connection keeps no token: an empty <see cref="StoreConnection.ProtectedAccessToken"/>).
+    /// </summary>
     public IStoreClient ClientFor(StoreConnection connection) =>
-        clientFactory.Create(new StoreEndpoint(connection.Name, new Uri(connection.BaseUrl), Unprotect(connection.ProtectedAccessToken), connection.RequestsPerSecond)
+        clientFactory.Create(new StoreEndpoint(connection.Name, new Uri(connection.BaseUrl),
+            connection.ProtectedAccessToken.Length == 0 ? "" : Unprotect(connection.ProtectedAccessToken), connection.RequestsPerSecond)
         {
             Api = connection.Api,
             App = connection is { Credentials: StoreCredentialKind.ClientCredentials, ClientId: { } clientId, ProtectedClientSecret: { } secret }
@@ -110,5 +114,7 @@ public sealed class StoreConnectionService(
 
     public string Protect(string secret) => _protector.Protect(secret);
 
-    private string Unprotect(string protectedSecret) => _protector.Unprotect(protectedSecret);
+    /// <summary>A secret <see cref="Protect"/> encrypted, decrypted to make a request or check a signature (never shown or logged).</summary>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">It was not encrypted with this app's keys.</exception>
+    internal string Unprotect(string protectedSecret) => _protector.Unprotect(protectedSecret);
 }

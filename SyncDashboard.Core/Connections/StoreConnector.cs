@@ -6,15 +6,9 @@ using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Core.Connections;
 
-/// <summary>What a merchant enters to connect a store.</summary>
-public sealed record NewStoreConnection(string Name, StoreRole Role, string BaseUrl, string AccessToken, string WebhookSecret,
-    long? LocationId = null, double RequestsPerSecond = 2);
-
-/// <summary>The answer of a connection test: the store's name, domain and locations, or what is wrong.</summary>
-public sealed record ConnectionTestResult(bool Succeeded, string Message, StoreShop? Shop = null, IReadOnlyList<StoreLocation>? Locations = null);
-
 /// <summary>
-/// Connects a store: checks the address and token by asking the store who it is, saves the
+/// Connects a store: checks the address and credentials by asking the store who it is (with an app's
+/// client id and secret, the store is first asked for a token through the adapter), saves the
 /// connection (secrets encrypted), reads its catalogue and subscribes the webhook topics the
 /// engine needs.
 /// </summary>
@@ -28,10 +22,11 @@ public sealed class StoreConnector(
 {
     public async Task<ConnectionTestResult> TestAsync(NewStoreConnection request, CancellationToken cancellationToken = default)
     {
-        var problems = Validate(request);
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = request.Validate();
         if (problems.Count > 0)
         {
-            return new ConnectionTestResult(false, string.Join(" ", problems));
+            return new ConnectionTestResult(false, string.Join(" ", problems.Select(p => p.Message)));
         }
         await using (var names = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -56,7 +51,15 @@ public sealed class StoreConnector(
         }
         catch (StoreApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Unauthorized)
         {
-            return new ConnectionTestResult(false, "The store refused the access token. Check that it is the Admin API access token (shpat_...) of an installed app.");
+            // Our own words: the store's answer is never shown.
+            return new ConnectionTestResult(false, request.Credentials switch
+            {
+                StoreCredentialKind.ClientCredentials =>
+                    "The store refused the app's client id or secret. Check them in the app's settings in Shopify's Dev Dashboard, " +
+                    "that the app is installed on the store, and that the store belongs to your organisation (for other merchants' stores, use an install link).",
+                StoreCredentialKind.AuthorizationCode => "The store refused the token the install gave. Make a new install link and approve it again.",
+                _ => "The store refused the access token. Check that it is the Admin API access token (shpat_...) of an installed app.",
+            });
         }
         catch (StoreApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
@@ -78,13 +81,26 @@ public sealed class StoreConnector(
         ConnectAsync(request, webhookAddress.BaseUrl(), cancellationToken);
 
     /// <summary>Tests, saves, reads and subscribes webhooks to <paramref name="publicBaseUrl"/>; the new connection, or the reason it was refused.</summary>
-    public async Task<(StoreConnection? Connection, string Message)> ConnectAsync(NewStoreConnection request, Uri? publicBaseUrl,
+    public Task<(StoreConnection? Connection, string Message)> ConnectAsync(NewStoreConnection request, Uri? publicBaseUrl,
+        CancellationToken cancellationToken = default) =>
+        ConnectAsync(request, publicBaseUrl, approvedShop: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ConnectAsync(NewStoreConnection, Uri?, CancellationToken)"/>, for a store whose owner
+    /// approved an install on <paramref name="approvedShop"/>: the store must say it is that shop, or
+    /// nothing is saved.
+    /// </summary>
+    public async Task<(StoreConnection? Connection, string Message)> ConnectAsync(NewStoreConnection request, Uri? publicBaseUrl, string? approvedShop,
         CancellationToken cancellationToken = default)
     {
         var test = await TestAsync(request, cancellationToken);
         if (!test.Succeeded)
         {
             return (null, test.Message);
+        }
+        if (approvedShop is not null && !string.Equals(test.Shop!.Domain, approvedShop, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, $"The install was approved on {approvedShop}, but the store at {request.BaseUrl} is {test.Shop.Domain}: nothing was connected.");
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await RefusalAsync(db, request, test.Shop!, cancellationToken) is { } refusal)
@@ -106,7 +122,8 @@ public sealed class StoreConnector(
         await db.SaveChangesAsync(cancellationToken);
         await onboarding.OnboardAsync(connection, publicBaseUrl, cancellationToken);
         await activity.RecordAsync(ActivityKind.Connection, ActivitySeverity.Success,
-            $"Connected {connection.Role} store {connection.Name} ({connection.ShopDomain}).", connection.Id, connection.Name, cancellationToken: cancellationToken);
+            $"Connected {connection.Role} store {connection.Name} ({connection.ShopDomain}) {How(connection.Credentials)}.", connection.Id, connection.Name,
+            cancellationToken: cancellationToken);
         return (connection, test.Message);
     }
 
@@ -172,44 +189,37 @@ public sealed class StoreConnector(
             : $"{shop.Domain} is already connected as {existing.Role} \"{existing.Name}\": each shop can be connected once.";
     }
 
-    private static string NormalizeAddress(string baseUrl) =>
-        Uri.TryCreate(baseUrl.Trim(), UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant() : baseUrl.Trim().ToLowerInvariant();
+    private static string NormalizeAddress(string baseUrl) => StoreAddress.Normalize(baseUrl);
 
-    private StoreConnection Draft(NewStoreConnection request) => new()
+    private static string How(StoreCredentialKind credentials) => credentials switch
     {
-        Name = request.Name.Trim(),
-        Role = request.Role,
-        BaseUrl = request.BaseUrl.Trim().TrimEnd('/'),
-        ProtectedAccessToken = connections.Protect(request.AccessToken.Trim()),
-        ProtectedWebhookSecret = connections.Protect(request.WebhookSecret.Trim()),
-        RequestsPerSecond = request.RequestsPerSecond,
-        LocationId = request.LocationId,
-        CreatedAt = time.GetUtcNow(),
+        StoreCredentialKind.ClientCredentials => "with the app's client id and secret",
+        StoreCredentialKind.AuthorizationCode => "through an install link its owner approved",
+        _ => "with an access token",
     };
 
-    private static List<string> Validate(NewStoreConnection request)
+    /// <summary>
+    /// The connection to test and save: secrets encrypted; with app credentials the client secret is kept
+    /// (it gets the tokens and signs the webhooks) and no legacy token is (client credentials tokens live in memory).
+    /// </summary>
+    private StoreConnection Draft(NewStoreConnection request)
     {
-        var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(request.Name))
+        var app = request.Credentials != StoreCredentialKind.AccessToken;
+        var token = request.Credentials == StoreCredentialKind.ClientCredentials ? "" : request.AccessToken.Trim();
+        return new StoreConnection
         {
-            problems.Add("Give the store a name.");
-        }
-        if (!Uri.TryCreate(request.BaseUrl?.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            problems.Add($"'{request.BaseUrl}' is not a store address such as https://my-shop.myshopify.com.");
-        }
-        if (string.IsNullOrWhiteSpace(request.AccessToken))
-        {
-            problems.Add("The access token is required.");
-        }
-        if (string.IsNullOrWhiteSpace(request.WebhookSecret))
-        {
-            problems.Add("The webhook secret is required (it proves webhooks come from the store).");
-        }
-        if (request.RequestsPerSecond <= 0)
-        {
-            problems.Add("Requests per second must be greater than 0.");
-        }
-        return problems;
+            Name = request.Name.Trim(),
+            Role = request.Role,
+            BaseUrl = request.BaseUrl.Trim().TrimEnd('/'),
+            ProtectedAccessToken = token.Length == 0 ? "" : connections.Protect(token),
+            ProtectedWebhookSecret = connections.Protect(request.EffectiveWebhookSecret.Trim()),
+            Api = request.Api,
+            Credentials = request.Credentials,
+            ClientId = app ? request.ClientId!.Trim() : null,
+            ProtectedClientSecret = app ? connections.Protect(request.ClientSecret!.Trim()) : null,
+            RequestsPerSecond = request.RequestsPerSecond,
+            LocationId = request.LocationId,
+            CreatedAt = time.GetUtcNow(),
+        };
     }
 }

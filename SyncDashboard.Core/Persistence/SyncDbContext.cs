@@ -10,7 +10,7 @@ using SyncDashboard.Core.Webhooks;
 
 namespace SyncDashboard.Core.Persistence;
 
-/// <summary>The dashboard's own data: connections, catalogue mirrors, links, jobs and the Activity Log.</summary>
+/// <summary>The dashboard's own data: connections and pending install links, catalogue mirrors, links, jobs and the Activity Log.</summary>
 public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbContext(options)
 {
     public DbSet<StoreConnection> StoreConnections => Set<StoreConnection>();
@@ -24,6 +24,7 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : DbC
     public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
     public DbSet<ReceivedWebhook> ReceivedWebhooks => Set<ReceivedWebhook>();
     public DbSet<PendingInventoryUpdate> PendingInventoryUpdates => Set<PendingInventoryUpdate>();
+    public DbSet<PendingStoreInstall> PendingStoreInstalls => Set<PendingStoreInstall>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SyncDbContext).Assembly, t => t.Namespace == typeof(SyncDbContext).Namespace + ".Configurations");

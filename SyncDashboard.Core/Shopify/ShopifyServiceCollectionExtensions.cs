@@ -51,6 +51,7 @@ public static class ShopifyServiceCollectionExtensions
         services.TryAddSingleton<ShopifyStoreClientFactory>();
         services.TryAddSingleton<IStoreClientFactory>(sp => sp.GetRequiredService<ShopifyStoreClientFactory>());
         services.TryAddSingleton<IStoreWebhooks, ShopifyWebhooks>();
+        services.TryAddSingleton<IStoreAppInstalls, ShopifyAppInstalls>();
         return services;
     }
 }

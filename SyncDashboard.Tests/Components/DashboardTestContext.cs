@@ -45,6 +45,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IIndividualMapper>(IndividualMapper);
         Services.AddSingleton<IStoreConnectionService>(Stores);
         Services.AddSingleton<IStoreConnector>(Connector);
+        Services.AddSingleton<IStoreInstaller>(Installer);
         Services.AddSingleton<SyncDashboard.Core.Syncing.IStoreDisconnector>(new TestStoreDisconnector(Stores));
         Services.AddSingleton<IDemoConsole>(DemoConsole);
         Services.AddSingleton<IOptions<DemoStoresOptions>>(Options.Create(DemoStores));
@@ -58,6 +59,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected TestIndividualMapper IndividualMapper { get; } = new();
     protected TestStoreConnectionService Stores { get; } = new();
     protected TestStoreConnector Connector { get; }
+    protected TestStoreInstaller Installer { get; } = new();
     protected TestDemoConsole DemoConsole { get; } = new();
     protected DemoStoresOptions DemoStores { get; } = new() { Enabled = true };
 

@@ -4,6 +4,7 @@ using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.DemoStores;
+using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Shopify.Models;
 using SyncDashboard.Core.Webhooks;
 using SyncDashboard.Core.Stores;
@@ -119,5 +120,73 @@ public abstract class StoreConnectorTests(StoreApi adapter) : EngineTestBase(ada
         await using var db = await DbAsync();
         Assert.Equal(3, await db.StoreConnections.CountAsync());
         Assert.Equal(ExpectedTopics.Length, urban.Catalogue.ListWebhooks().Count); // nothing subscribed twice
+    }
+
+    [Fact]
+    public async Task ClientIdAndSecretConnectAStoreWithATokenItGaveAndNoLegacyTokenIsSaved()
+    {
+        // A store whose only app is one of the Dev Dashboard: no legacy token opens its API.
+        await using var extra = await DemoStoreServer.StartAsync(new DemoStoreOptions
+        {
+            Name = "own-store", Domain = "own-store.myshopify.com", AccessToken = "", WebhookSecret = "legacy-secret",
+            ClientId = "client-own-store", ClientSecret = "shpss_own_store",
+        }, Dashboard.Data.File("own-store.db"));
+        await extra.SeedAsync([new ShopifyProduct { Title = "Kettle", Variants = [new ShopifyVariant { Sku = "KETTLE-1", Price = 40m, InventoryQuantity = 6 }] }]);
+        var connector = Get<StoreConnector>();
+        var tokens = Get<ShopifyAccessTokens>();
+        var asked = tokens.Requested;
+
+        var (connection, message) = await connector.ConnectAsync(NewStoreConnection.WithClientCredentials(
+            "Own Store", StoreRole.Source, extra.BaseUrl.ToString(), "client-own-store", "shpss_own_store", Adapter), Get<WebhookAddress>().BaseUrl());
+
+        Assert.NotNull(connection);
+        Assert.Equal("Connected to own-store (own-store.myshopify.com).", message);
+        Assert.True(tokens.Requested > asked); // the store was asked for a token with the client id and secret
+        var saved = await ConnectionAsync("Own Store");
+        Assert.Equal((StoreCredentialKind.ClientCredentials, Adapter, "client-own-store", "own-store.myshopify.com"),
+            (saved.Credentials, saved.Api, saved.ClientId, saved.ShopDomain));
+        Assert.Equal("", saved.ProtectedAccessToken); // tokens of the grant live in memory only
+        var service = Get<StoreConnectionService>();
+        Assert.Equal("shpss_own_store", service.Unprotect(saved.ProtectedClientSecret!));
+        Assert.Equal("shpss_own_store", service.WebhookSecretFor(saved)); // the app's secret signs its webhooks
+        Assert.DoesNotContain("shpss_own_store", saved.ProtectedClientSecret, StringComparison.Ordinal);
+        await using var db = await DbAsync();
+        var kettle = await db.Products.Include(p => p.Variants).SingleAsync(p => p.StoreId == saved.Id);
+        Assert.Equal(("KETTLE-1", 6), (kettle.Variants.Single().Sku, kettle.TotalInventory));
+        Assert.Equal(ExpectedTopics, extra.Catalogue.ListWebhooks().Select(w => w.Topic).Order());
+        var activity = await db.Activity.Where(a => a.StoreId == saved.Id).Select(a => a.Message).ToListAsync();
+        Assert.Contains("Connected Source store Own Store (own-store.myshopify.com) with the app's client id and secret.", activity);
+        Assert.DoesNotContain(await db.Activity.ToListAsync(), a => a.Message.Contains("shpss_own_store") || a.Message.Contains("shpat_"));
+    }
+
+    [Fact]
+    public async Task AWrongClientIdOrSecretGetsOurOwnMessageAndConnectsNothing()
+    {
+        var connector = Get<StoreConnector>();
+        var urban = Dashboard.DemoStore("urban-threads");
+        var address = urban.BaseUrl.ToString();
+
+        var wrongSecret = await connector.TestAsync(NewStoreConnection.WithClientCredentials("Urban Again", StoreRole.Source, address, "demo-client-urban-threads", "shpss_wrong", Adapter));
+        var wrongId = await connector.TestAsync(NewStoreConnection.WithClientCredentials("Urban Again", StoreRole.Source, address, "another-app", "shpss_demo_urban_threads", Adapter));
+        var (connection, message) = await connector.ConnectAsync(
+            NewStoreConnection.WithClientCredentials("Urban Again", StoreRole.Source, address, "demo-client-urban-threads", "shpss_wrong", Adapter), null);
+        var missing = await connector.TestAsync(NewStoreConnection.WithClientCredentials("Urban Again", StoreRole.Source, address, " ", "", Adapter));
+
+        foreach (var answer in new[] { wrongSecret.Message, wrongId.Message, message })
+        {
+            Assert.StartsWith("The store refused the app's client id or secret. Check them in the app's settings in Shopify's Dev Dashboard", answer);
+            // The store's own words (RFC 6749 error body) are never shown.
+            Assert.DoesNotContain("invalid_client", answer, StringComparison.Ordinal);
+            Assert.DoesNotContain("Client authentication failed", answer, StringComparison.Ordinal);
+        }
+        Assert.False(wrongSecret.Succeeded || wrongId.Succeeded);
+        Assert.Null(connection);
+        Assert.Equal("The app's client id is required (the app's settings in Shopify's Dev Dashboard). " +
+            "The app's client secret is required (it also proves webhooks come from the store).", missing.Message);
+        // The right ones, for contrast: the refusal was about the secret, not the store.
+        var right = await connector.TestAsync(NewStoreConnection.WithClientCredentials("Urban Again", StoreRole.Source, address, "demo-client-urban-threads", "shpss_demo_urban_threads", Adapter));
+        Assert.Equal((false, "urban-threads.myshopify.com is already connected as Source \"Urban Threads\": each shop can be connected once."), (right.Succeeded, right.Message));
+        await using var db = await DbAsync();
+        Assert.Equal(3, await db.StoreConnections.CountAsync());
     }
 }

@@ -32,6 +32,7 @@ public static class HostingExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapShopifyWebhooks();
+        app.MapStoreInstallCallback();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

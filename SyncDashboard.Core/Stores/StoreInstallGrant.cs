@@ -1,0 +1,10 @@
+namespace SyncDashboard.Core.Stores;
+
+/// <summary>What an install gave: the store's access token (offline: it does not expire) and the permissions granted.</summary>
+/// <param name="AccessToken">The access token (never logged, never in <see cref="ToString"/>).</param>
+/// <param name="Scopes">The permissions the store granted, in its own names.</param>
+public sealed record StoreInstallGrant(string AccessToken, IReadOnlyList<string> Scopes)
+{
+    /// <summary>The scopes only: the token stays out of logs.</summary>
+    public override string ToString() => string.Join(',', Scopes);
+}

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text;
+using SyncDashboard.Core.Connections;
+
+namespace SyncDashboard.Webhooks;
+
+public static class StoreInstallEndpoints
+{
+    /// <summary>
+    /// <c>GET /oauth/shopify/callback</c> (anonymous: the store's owner arrives here from the store after
+    /// approving an install link): <see cref="StoreInstaller.CompleteAsync"/> checks the callback and
+    /// connects the store. Untrusted (unknown, expired or used state, bad signature, another shop): a 400
+    /// page in the dashboard's own words, nothing changed. Otherwise a redirect to the Stores page, which
+    /// shows how the install ended (<c>/stores?install={id}</c>).
+    /// </summary>
+    public static IEndpointRouteBuilder MapStoreInstallCallback(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(StoreInstaller.CallbackPath, async (HttpRequest request, StoreInstaller installer, CancellationToken cancellationToken) =>
+        {
+            var query = request.Query
+                .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? "")))
+                .ToList();
+            var result = await installer.CompleteAsync(query, cancellationToken);
+            return result.Status == StoreInstallStatus.Refused
+                ? Results.Content(RefusedPage(result.Message), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest)
+                : Results.Redirect($"/stores?install={result.InstallId}");
+        }).AllowAnonymous();
+        return endpoints;
+    }
+
+    /// <summary>A plain page (no circuit needed) with the reason, HTML-encoded, and a way back to the Stores page.</summary>
+    private static string RefusedPage(string message) => $$"""
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Install not accepted · SyncDashboard</title>
+        <style>body{font-family:Roboto,system-ui,sans-serif;margin:3rem auto;max-width:40rem;padding:0 1rem;line-height:1.5}</style></head>
+        <body>
+        <h1>The install was not accepted</h1>
+        <p id="install-refused">{{WebUtility.HtmlEncode(message)}}</p>
+        <p><a href="/stores">Back to the Stores page</a></p>
+        </body></html>
+        """;
+}
