@@ -43,7 +43,8 @@ public sealed class ConnectionSeeder(
                 Role = role,
                 BaseUrl = store.BaseUrl.TrimEnd('/'),
                 ProtectedAccessToken = connections.Protect(store.AccessToken),
-                ProtectedWebhookSecret = connections.Protect(store.WebhookSecret ?? ""),
+                // An app with a client id and secret has its webhooks signed with that secret (shopify.dev "Deliver webhooks through HTTPS").
+                ProtectedWebhookSecret = connections.Protect(string.IsNullOrWhiteSpace(store.WebhookSecret) ? store.ClientSecret?.Trim() ?? "" : store.WebhookSecret),
                 Api = store.Api,
                 Credentials = string.IsNullOrWhiteSpace(store.ClientId) ? StoreCredentialKind.AccessToken : StoreCredentialKind.ClientCredentials,
                 ClientId = string.IsNullOrWhiteSpace(store.ClientId) ? null : store.ClientId.Trim(),

@@ -39,7 +39,10 @@ public sealed class StoreConnectionOptions
     /// <summary>The API to speak: GraphQL (default) or Rest (legacy).</summary>
     public StoreApi Api { get; set; } = StoreApi.GraphQL;
 
-    /// <summary>The secret that signs the store's webhooks (<c>X-Shopify-Hmac-Sha256</c>); optional.</summary>
+    /// <summary>
+    /// The secret that signs the store's webhooks (<c>X-Shopify-Hmac-Sha256</c>); optional. For an app
+    /// with <see cref="ClientId"/> and <see cref="ClientSecret"/> it is the client secret when not given.
+    /// </summary>
     public string? WebhookSecret { get; set; }
 
     /// <summary>Requests per second the store's plan drains from its leaky bucket (Shopify standard: 2; Plus: 20).</summary>

@@ -100,6 +100,15 @@ internal sealed class DemoStoreAccessTokens
         }
     }
 
+    /// <summary>Whether <paramref name="token"/> was issued to the app (client credentials or install), not the legacy token.</summary>
+    public bool IsIssued(string token)
+    {
+        lock (_gate)
+        {
+            return token.Length > 0 && _byHash.ContainsKey(Hash(token));
+        }
+    }
+
     /// <summary>The app's scopes (<see cref="DemoStoreOptions.AccessScopes"/>), in configured order.</summary>
     public IReadOnlyList<string> AppScopes => ParseScopes(_options.AccessScopes);
 

@@ -45,7 +45,11 @@ internal sealed partial class DemoStoreApi(
         var api = app.MapGroup("/admin/api/{version}");
 
         // The GraphQL Admin API: cost-based limits of its own instead of the REST bucket.
-        api.MapPost("/graphql.json", ctx => graphQL.HandleAsync(ctx, ctx.Request.Headers[AccessTokenHeader].ToString(), (string)ctx.GetRouteValue("version")!));
+        api.MapPost("/graphql.json", ctx =>
+        {
+            var token = ctx.Request.Headers[AccessTokenHeader].ToString();
+            return graphQL.HandleAsync(ctx, token, (string)ctx.GetRouteValue("version")!, signedByApp: accessTokens.IsIssued(token));
+        });
 
         api.MapGet("/shop.json", GetShop);
 
@@ -404,7 +408,8 @@ internal sealed partial class DemoStoreApi(
     {
         var (webhook, _) = await ReadResourceAsync<ShopifyWebhook>(ctx, "webhook");
         var version = ctx.Request.RouteValues["version"]?.ToString() ?? "";
-        await WriteAsync(ctx, new WebhookEnvelope(catalogue.CreateWebhook(webhook, version)), StatusCodes.Status201Created);
+        var signedByApp = accessTokens.IsIssued(ctx.Request.Headers[AccessTokenHeader].ToString());
+        await WriteAsync(ctx, new WebhookEnvelope(catalogue.CreateWebhook(webhook, version, signedByApp)), StatusCodes.Status201Created);
     }
 
     // ---------------------------------------------------------------- reading requests

@@ -27,7 +27,21 @@ internal sealed partial class DemoStoreCatalogue
         }
     }
 
-    public ShopifyWebhook CreateWebhook(ShopifyWebhook input, string apiVersion)
+    /// <summary>
+    /// Whether the subscription was made with a token the app got from its client id and secret
+    /// (client credentials or install): Shopify signs such an app's webhooks with its client
+    /// secret; those of a legacy token's app are signed with the store's <c>WebhookSecret</c>.
+    /// </summary>
+    public bool IsSignedByApp(long webhookId)
+    {
+        lock (_gate)
+        {
+            return _signedByApp.Contains(webhookId);
+        }
+    }
+
+    /// <param name="signedByApp">Made with a token the app got from its client id and secret (see <see cref="IsSignedByApp"/>).</param>
+    public ShopifyWebhook CreateWebhook(ShopifyWebhook input, string apiVersion, bool signedByApp = false)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(input.Topic))
@@ -74,8 +88,14 @@ internal sealed partial class DemoStoreCatalogue
                 UpdatedAt = now,
             };
             _webhooks[webhook.Id!.Value] = webhook;
+            var json = System.Text.Json.Nodes.JsonNode.Parse(Serialize(webhook))!.AsObject();
+            if (signedByApp)
+            {
+                _signedByApp.Add(webhook.Id.Value);
+                json[SignedByAppKey] = true; // kept with the subscription (not part of Shopify's shape: never served)
+            }
             using var db = new DemoStoreDbContext(_db);
-            db.Webhooks.Add(new DemoWebhookRow { Store = _store, Id = webhook.Id.Value, Json = Serialize(webhook) });
+            db.Webhooks.Add(new DemoWebhookRow { Store = _store, Id = webhook.Id.Value, Json = json.ToJsonString() });
             SaveStoreState(db);
             db.SaveChanges();
             return webhook;
@@ -90,6 +110,7 @@ internal sealed partial class DemoStoreCatalogue
             {
                 throw new DemoStoreNotFoundException();
             }
+            _signedByApp.Remove(id);
             using var db = new DemoStoreDbContext(_db);
             db.Webhooks.Where(w => w.Store == _store && w.Id == id).ExecuteDelete();
         }

@@ -34,6 +34,8 @@ internal sealed partial class DemoStoreCatalogue
     private readonly Dictionary<(long Item, long Location), DemoInventoryLevelRow> _levels = [];
     private readonly SortedDictionary<long, ShopifyLocation> _locations = [];
     private readonly SortedDictionary<long, ShopifyWebhook> _webhooks = [];
+    private readonly HashSet<long> _signedByApp = [];
+    private const string SignedByAppKey = "demo_signed_by_app";
     private readonly long _firstId;
     private long _nextId;
     private bool _seeded;
@@ -182,6 +184,10 @@ internal sealed partial class DemoStoreCatalogue
         foreach (var row in db.Webhooks.AsNoTracking().Where(w => w.Store == _store))
         {
             _webhooks[row.Id] = JsonSerializer.Deserialize<ShopifyWebhook>(row.Json, ShopifyJson.Responses)!;
+            if (System.Text.Json.Nodes.JsonNode.Parse(row.Json)?[SignedByAppKey]?.GetValue<bool>() == true)
+            {
+                _signedByApp.Add(row.Id);
+            }
         }
         LoadMetafields(db);
     }

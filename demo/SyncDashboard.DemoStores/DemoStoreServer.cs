@@ -87,7 +87,7 @@ public sealed class DemoStoreServer : IAsyncDisposable
         var rateLimiter = new DemoStoreRateLimiter(options.BucketSize, options.LeakRatePerSecond);
         var accessTokens = new DemoStoreAccessTokens(options, db, timeProvider);
         var webhooks = new DemoWebhookDispatcher(options, faults, topic => catalogue.ListWebhooks(topic),
-            loggerFactory.CreateLogger($"{typeof(DemoStoreServer).FullName}.{options.Name}.Webhooks"), timeProvider);
+            loggerFactory.CreateLogger($"{typeof(DemoStoreServer).FullName}.{options.Name}.Webhooks"), timeProvider, catalogue.IsSignedByApp);
         catalogue.Changed += webhooks.Publish;
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(DemoStoreServer).Assembly.GetName().Name });

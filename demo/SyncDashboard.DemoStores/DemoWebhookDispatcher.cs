@@ -22,6 +22,7 @@ internal sealed class DemoWebhookDispatcher : IAsyncDisposable
     private readonly DemoStoreOptions _options;
     private readonly DemoStoreFaults _faults;
     private readonly Func<string, IReadOnlyList<ShopifyWebhook>> _subscribers;
+    private readonly Func<long, bool> _signedByApp;
     private readonly HttpClient _http;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -32,8 +33,10 @@ internal sealed class DemoWebhookDispatcher : IAsyncDisposable
     private long _failed;
 
     public DemoWebhookDispatcher(DemoStoreOptions options, DemoStoreFaults faults,
-        Func<string, IReadOnlyList<ShopifyWebhook>> subscribers, ILogger logger, TimeProvider time)
+        Func<string, IReadOnlyList<ShopifyWebhook>> subscribers, ILogger logger, TimeProvider time,
+        Func<long, bool>? signedByApp = null)
     {
+        _signedByApp = signedByApp ?? (_ => false);
         _options = options;
         _faults = faults;
         _subscribers = subscribers;
@@ -62,7 +65,9 @@ internal sealed class DemoWebhookDispatcher : IAsyncDisposable
         foreach (var subscription in _subscribers(topic))
         {
             var address = subscription.Address!;
-            var delivery = new Delivery(Guid.NewGuid().ToString(), eventId, topic, address, body, subscription.ApiVersion ?? "", triggeredAt, Attempt: 1);
+            // An app that authenticates with its client id and secret has its webhooks signed with that secret.
+            var secret = subscription.Id is { } id && _signedByApp(id) && !string.IsNullOrEmpty(_options.ClientSecret) ? _options.ClientSecret : _options.WebhookSecret;
+            var delivery = new Delivery(Guid.NewGuid().ToString(), eventId, topic, address, body, subscription.ApiVersion ?? "", triggeredAt, Attempt: 1) { Secret = secret };
             if (_faults.ShouldDropWebhook())
             {
                 Interlocked.Increment(ref _dropped);
@@ -100,7 +105,7 @@ internal sealed class DemoWebhookDispatcher : IAsyncDisposable
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("X-Shopify-Topic", delivery.Topic);
-        request.Headers.Add("X-Shopify-Hmac-Sha256", Sign(_options.WebhookSecret, body));
+        request.Headers.Add("X-Shopify-Hmac-Sha256", Sign(delivery.Secret, body));
         request.Headers.Add("X-Shopify-Shop-Domain", _options.Domain);
         request.Headers.Add("X-Shopify-API-Version", delivery.ApiVersion);
         request.Headers.Add("X-Shopify-Webhook-Id", delivery.WebhookId);
@@ -147,5 +152,9 @@ internal sealed class DemoWebhookDispatcher : IAsyncDisposable
     }
 
     private sealed record Delivery(string WebhookId, string EventId, string Topic, string Address, string Body, string ApiVersion,
-        DateTimeOffset TriggeredAt, int Attempt);
+        DateTimeOffset TriggeredAt, int Attempt)
+    {
+        /// <summary>The secret the delivery is signed with (the store's webhook secret, or the app's client secret).</summary>
+        public string Secret { get; init; } = "";
+    }
 }

@@ -6,6 +6,48 @@ namespace SyncDashboard.Tests.DemoStores.GraphQL;
 /// <summary>Changes made through GraphQL reach subscribers exactly as REST-made ones do.</summary>
 public sealed class GraphQLWebhookTests : GraphQLTestBase
 {
+    private const string ClientId = "webhook-test-app";
+    private const string ClientSecret = "shpss_webhook_test_app";
+
+    protected override SyncDashboard.DemoStores.DemoStoreOptions CreateOptions()
+    {
+        var options = base.CreateOptions();
+        options.ClientId = ClientId;
+        options.ClientSecret = ClientSecret;
+        return options;
+    }
+
+    [Fact]
+    public async Task AnAppsSubscriptionsAreSignedWithItsClientSecretALegacyTokensWithTheWebhookSecret()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var http = new HttpClient();
+        using var grant = await http.PostAsync(new Uri(Store.BaseUrl, "admin/oauth/access_token"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = ClientId, ["client_secret"] = ClientSecret,
+        }));
+        var appToken = JsonNode.Parse(await grant.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
+        await GraphQLAsync($$"""mutation { webhookSubscriptionCreate(topic: PRODUCTS_CREATE, webhookSubscription: { uri: "{{receiver.Address}}" }) { userErrors { message } } }""",
+            token: appToken);
+        await GraphQLAsync($$"""mutation { webhookSubscriptionCreate(topic: PRODUCTS_UPDATE, webhookSubscription: { uri: "{{receiver.Address}}" }) { userErrors { message } } }""");
+
+        var product = await CreateWithSkusAsync("Signed twice", "SG-1");
+        await DataAsync(ProductSet, new { identifier = new { id = product["id"]!.GetValue<string>() }, input = new { title = "Signed again" } });
+
+        var received = await receiver.WaitForAsync(r => r.Count >= 2);
+        string Expected(string secret, byte[] body) => Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret), body));
+        var created = received.First(w => w.Topic == "products/create");
+        var updated = received.First(w => w.Topic == "products/update");
+        Assert.Equal(Expected(ClientSecret, created.Body), created.Headers["X-Shopify-Hmac-Sha256"]);
+        Assert.Equal(Expected(Secret, updated.Body), updated.Headers["X-Shopify-Hmac-Sha256"]);
+
+        await RestartStoreAsync(); // remembered across a restart
+        await DataAsync(ProductSet, new { input = new { title = "After restart" } });
+        var again = await receiver.WaitForAsync(r => r.Count(w => w.Topic == "products/create") >= 2);
+        var afterRestart = again.Last(w => w.Topic == "products/create");
+        Assert.Equal(Expected(ClientSecret, afterRestart.Body), afterRestart.Headers["X-Shopify-Hmac-Sha256"]);
+    }
+
     [Fact]
     public async Task ProductSetAndInventorySetRaiseTheRestTopicsWithAnEventIdPerChange()
     {

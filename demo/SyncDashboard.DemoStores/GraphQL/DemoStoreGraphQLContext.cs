@@ -13,6 +13,9 @@ internal sealed class DemoStoreGraphQLContext(DemoStoreCatalogue catalogue, Demo
 
     public TimeProvider Time { get; } = time;
 
+    /// <summary>The request's token was issued to the app (client credentials or install), not the legacy token.</summary>
+    public bool SignedByApp { get; init; }
+
     public DemoStoreCatalogue Catalogue { get; } = catalogue;
     public DemoStoreOptions Options { get; } = options;
 

@@ -56,7 +56,8 @@ internal sealed class GraphQLEndpoint
     public GraphQLCostBucket BucketFor(string accessToken) =>
         _buckets.GetOrAdd(accessToken, _ => new GraphQLCostBucket(_options.GraphQLBucketSize, _options.GraphQLRestoreRatePerSecond, _time));
 
-    public async Task HandleAsync(HttpContext ctx, string accessToken, string apiVersion)
+    /// <param name="signedByApp">The token was issued to the app (its webhook subscriptions are signed with its client secret).</param>
+    public async Task HandleAsync(HttpContext ctx, string accessToken, string apiVersion, bool signedByApp = false)
     {
         var request = await ReadAsync(ctx);
         if (request is null || string.IsNullOrWhiteSpace(request.Query))
@@ -110,7 +111,7 @@ internal sealed class GraphQLEndpoint
             Document = document,
             OperationName = request.OperationName,
             Variables = variables,
-            UserContext = new DemoStoreGraphQLContext(_catalogue, _options, apiVersion, _inventory, _time) { BulkOperations = BulkOperations },
+            UserContext = new DemoStoreGraphQLContext(_catalogue, _options, apiVersion, _inventory, _time) { BulkOperations = BulkOperations, SignedByApp = signedByApp },
             CancellationToken = ctx.RequestAborted,
             ThrowOnUnhandledException = false,
             UnhandledExceptionDelegate = context =>

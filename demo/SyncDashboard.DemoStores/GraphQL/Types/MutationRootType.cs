@@ -117,7 +117,7 @@ internal sealed class MutationRootType : ObjectGraphType
                         Address = input.Uri,
                         Format = input.Format ?? "json",
                         Fields = input.IncludeFields,
-                    }, store.ApiVersion);
+                    }, store.ApiVersion, store.SignedByApp);
                     return (created, (IReadOnlyList<UserError>)[]);
                 }
                 catch (DemoStoreValidationException e)
