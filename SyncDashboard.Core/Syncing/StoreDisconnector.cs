@@ -29,11 +29,37 @@ public sealed class StoreDisconnector(StoreConnectionService connections, LinkSt
                 await mirror.RemoveAsync(destination.Id, link.DestinationProductId, cancellationToken);
             }
         }
+        var unsubscribed = await UnsubscribeAsync(connection, cancellationToken);
         await connections.RemoveAsync(id, cancellationToken);
         var message = deleteCopies
             ? $"Disconnected {connection.Name}: {ended.Count} links removed, {deleted} Destination products deleted."
             : $"Disconnected {connection.Name}: {ended.Count} links removed, Destination products kept.";
+        message += unsubscribed ? " Its webhook subscriptions to this dashboard were removed." : " Its webhook subscriptions could not be removed (the store did not answer); its deliveries will be refused.";
         await activity.RecordAsync(ActivityKind.Connection, ActivitySeverity.Warning, message, cancellationToken: cancellationToken);
         return message;
+    }
+
+    /// <summary>
+    /// Removes the store's webhook subscriptions to this dashboard's receiver, so a store no longer
+    /// connected stops delivering (and a later connection subscribes afresh). Best effort: false when the store could not be asked.
+    /// </summary>
+    private async Task<bool> UnsubscribeAsync(StoreConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var client = connections.ClientFor(connection);
+            foreach (var subscription in await client.ListWebhooksAsync(cancellationToken))
+            {
+                if (subscription.Address.AbsolutePath.Equals(WebhookSubscriptions.ReceiverPath, StringComparison.OrdinalIgnoreCase))
+                {
+                    await client.DeleteWebhookAsync(subscription.Id, cancellationToken);
+                }
+            }
+            return true;
+        }
+        catch (Stores.StoreApiException)
+        {
+            return false;
+        }
     }
 }

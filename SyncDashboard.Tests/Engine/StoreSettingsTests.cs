@@ -48,9 +48,12 @@ public abstract class StoreSettingsTests(StoreApi adapter) : EngineTestBase(adap
         var destination = Dashboard.DemoStore("northwind-outlet");
         var before = destination.ProductCount;
 
+        var urbanStore = Dashboard.DemoStore("urban-threads");
+        Assert.NotEmpty(urbanStore.Catalogue.ListWebhooks());
         var message = await Get<StoreDisconnector>().DisconnectAsync(urban.Id, deleteCopies: true);
 
-        Assert.Equal("Disconnected Urban Threads: 1 links removed, 1 Destination products deleted.", message);
+        Assert.Equal("Disconnected Urban Threads: 1 links removed, 1 Destination products deleted. Its webhook subscriptions to this dashboard were removed.", message);
+        Assert.Empty(urbanStore.Catalogue.ListWebhooks()); // a store no longer connected stops delivering
         Assert.Equal(before - 1, destination.ProductCount);
         Assert.Throws<DemoStoreNotFoundException>(() => destination.Catalogue.GetProduct(synced.DestinationProductId!.Value));
         await using var db = await DbAsync();

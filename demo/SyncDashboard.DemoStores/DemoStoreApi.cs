@@ -93,9 +93,9 @@ internal sealed partial class DemoStoreApi(
         api.MapGet("/locations/{id}.json", ctx => WriteAsync(ctx, new LocationEnvelope(catalogue.GetLocation(RouteId(ctx)))));
 
         api.MapGet("/webhooks.json", ctx => WriteAsync(ctx, new WebhooksEnvelope(
-            [.. catalogue.ListWebhooks(Query(ctx, "topic"), Query(ctx, "address"))])));
+            [.. catalogue.ListWebhooks(Query(ctx, "topic"), Query(ctx, "address"), OfApp(ctx))])));
         api.MapGet("/webhooks/count.json", ctx => WriteAsync(ctx, new CountEnvelope(
-            catalogue.ListWebhooks(Query(ctx, "topic"), Query(ctx, "address")).Count)));
+            catalogue.ListWebhooks(Query(ctx, "topic"), Query(ctx, "address"), OfApp(ctx)).Count)));
         api.MapGet("/webhooks/{id}.json", ctx => WriteAsync(ctx, new WebhookEnvelope(catalogue.GetWebhook(RouteId(ctx)))));
         api.MapPost("/webhooks.json", CreateWebhookAsync);
         api.MapDelete("/webhooks/{id}.json", ctx =>
@@ -403,6 +403,9 @@ internal sealed partial class DemoStoreApi(
     }
 
     // ---------------------------------------------------------------- webhooks
+
+    /// <summary>Whether the request's token is one the app got from its client id and secret (it sees that app's subscriptions only).</summary>
+    private bool OfApp(HttpContext ctx) => accessTokens.IsIssued(ctx.Request.Headers[AccessTokenHeader].ToString());
 
     private async Task CreateWebhookAsync(HttpContext ctx)
     {

@@ -9,12 +9,18 @@ internal sealed partial class DemoStoreCatalogue
 {
     // ---------------------------------------------------------------- webhooks
 
-    public IReadOnlyList<ShopifyWebhook> ListWebhooks(string? topic = null, string? address = null)
+    /// <param name="ofApp">
+    /// Only the subscriptions of one app: those made with tokens the app got from its client id and
+    /// secret (true) or with the legacy token (false); null for all (the dispatcher). On Shopify an
+    /// app sees and manages its own subscriptions only.
+    /// </param>
+    public IReadOnlyList<ShopifyWebhook> ListWebhooks(string? topic = null, string? address = null, bool? ofApp = null)
     {
         lock (_gate)
         {
             return _webhooks.Values
-                .Where(w => (topic is null || w.Topic == topic) && (address is null || w.Address == address))
+                .Where(w => (topic is null || w.Topic == topic) && (address is null || w.Address == address)
+                    && (ofApp is null || _signedByApp.Contains(w.Id!.Value) == ofApp))
                 .ToList();
         }
     }
@@ -71,7 +77,7 @@ internal sealed partial class DemoStoreCatalogue
 
         lock (_gate)
         {
-            if (_webhooks.Values.Any(w => w.Topic == input.Topic && w.Address == input.Address))
+            if (_webhooks.Values.Any(w => w.Topic == input.Topic && w.Address == input.Address && _signedByApp.Contains(w.Id!.Value) == signedByApp))
             {
                 throw DemoStoreValidationException.For("address", "for this topic has already been taken");
             }

@@ -103,6 +103,12 @@ public sealed class DemoStoreGraphQLTests : GraphQLTestBase
 
         var syntax = await GraphQLAsync("{ shop { name ");
         Assert.NotNull(syntax["errors"]);
+
+        // Values that are no Int, in a variable or a literal: validation errors in HTTP 200, as Shopify answers them.
+        var notAnInt = await GraphQLAsync("query($n: Int!) { products(first: $n) { nodes { id } } }", new { n = "abc" });
+        Assert.NotNull(notAnInt["errors"]);
+        var tooBig = await GraphQLAsync("{ products(first: 99999999999) { nodes { id } } }");
+        Assert.NotNull(tooBig["errors"]);
     }
 
     [Fact]

@@ -31,6 +31,12 @@ public sealed class GraphQLWebhookTests : GraphQLTestBase
             token: appToken);
         await GraphQLAsync($$"""mutation { webhookSubscriptionCreate(topic: PRODUCTS_UPDATE, webhookSubscription: { uri: "{{receiver.Address}}" }) { userErrors { message } } }""");
 
+        // Each app sees and manages its own subscriptions only, as on Shopify.
+        var appSees = await GraphQLAsync("{ webhookSubscriptions(first: 10) { nodes { topic } } }", token: appToken);
+        Assert.Equal(["PRODUCTS_CREATE"], appSees["data"]!["webhookSubscriptions"]!["nodes"]!.AsArray().Select(n => n!["topic"]!.GetValue<string>()));
+        var legacySees = await DataAsync("{ webhookSubscriptions(first: 10) { nodes { topic } } }");
+        Assert.Equal(["PRODUCTS_UPDATE"], legacySees["webhookSubscriptions"]!["nodes"]!.AsArray().Select(n => n!["topic"]!.GetValue<string>()));
+
         var product = await CreateWithSkusAsync("Signed twice", "SG-1");
         await DataAsync(ProductSet, new { identifier = new { id = product["id"]!.GetValue<string>() }, input = new { title = "Signed again" } });
 

@@ -109,9 +109,15 @@ internal static class QueryCost
             var argument = field.Arguments?.FirstOrDefault(a => a.Name.StringValue == name);
             return argument?.Value switch
             {
-                GraphQLIntValue literal => int.Parse(literal.Value.Span, CultureInfo.InvariantCulture),
+                // A value that is no Int is left to validation (INVALID_VALUE), never a crash here.
+                GraphQLIntValue literal => int.TryParse(literal.Value.Span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var size) ? Math.Max(0, size) : null,
                 GraphQLVariable variable when Variables.TryGetValue(variable.Name.StringValue, out var given) && given is not null =>
-                    Convert.ToInt32(given, CultureInfo.InvariantCulture),
+                    given switch
+                    {
+                        int i => Math.Max(0, i),
+                        long l and >= 0 and <= int.MaxValue => (int)l,
+                        _ => null,
+                    },
                 _ => null,
             };
         }

@@ -89,7 +89,7 @@ internal sealed class QueryRootType : ObjectGraphType
         webhooks.Resolve(ctx =>
         {
             var topics = ctx.GetArgument<List<string>?>("topics");
-            var all = ctx.Store().Catalogue.ListWebhooks(null, ctx.GetArgument<string?>("uri"))
+            var all = ctx.Store().Catalogue.ListWebhooks(null, ctx.GetArgument<string?>("uri"), ofApp: ctx.Store().SignedByApp)
                 .Where(w => topics is null || topics.Contains(w.Topic!))
                 .ToList();
             return ConnectionPage<ShopifyWebhook>.Slice(all, ConnectionArguments.From(ctx));
