@@ -101,6 +101,13 @@ public sealed partial class ShopifyAccessTokens(IHttpClientFactory httpClientFac
         {
             if (!response.IsSuccessStatusCode)
             {
+                // A refusal of the credentials is an OAuth error in JSON; anything else (an HTML page, a 404) is not a Shopify store answering.
+                var isJson = response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
+                if (!isJson && response.StatusCode is not HttpStatusCode.Unauthorized)
+                {
+                    throw new StoreApiException(registration.BaseUrl.Host, HttpStatusCode.NotFound,
+                        $"{registration.BaseUrl.GetLeftPart(UriPartial.Authority)} does not answer as a Shopify store (no access token endpoint there).");
+                }
                 var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest or HttpStatusCode.Forbidden;
                 throw new StoreApiException(registration.BaseUrl.Host, refused ? HttpStatusCode.Unauthorized : response.StatusCode,
                     refused

@@ -186,6 +186,11 @@ public abstract class StoreConnectorTests(StoreApi adapter) : EngineTestBase(ada
         // The right ones, for contrast: the refusal was about the secret, not the store.
         var right = await connector.TestAsync(NewStoreConnection.WithClientCredentials("Urban Again", StoreRole.Source, address, "demo-client-urban-threads", "shpss_demo_urban_threads", Adapter));
         Assert.Equal((false, "urban-threads.myshopify.com is already connected as Source \"Urban Threads\": each shop can be connected once."), (right.Succeeded, right.Message));
+        // An address that answers, but not as a Shopify store (here the dashboard itself): said so, not blamed on the credentials.
+        var notAStore = await connector.TestAsync(NewStoreConnection.WithClientCredentials("Not a store", StoreRole.Source, Dashboard.BaseUrl.ToString().TrimEnd('/'),
+            "demo-client-urban-threads", "shpss_demo_urban_threads", Adapter));
+        Assert.False(notAStore.Succeeded);
+        Assert.Contains("does not answer as a Shopify store", notAStore.Message);
         await using var db = await DbAsync();
         Assert.Equal(3, await db.StoreConnections.CountAsync());
     }

@@ -136,8 +136,8 @@ internal sealed class DemoStoreOAuth(DemoStoreOptions options, DemoStoreAccessTo
             _ => tokens.ExchangeAuthorizationCode(Get("code") ?? throw DemoStoreOAuthException.InvalidRequest("Missing code"),
                 expiring: Get("expiring") is "1" or "true"),
         };
-        logger.LogInformation("Demo store {Store} issued an access token ({GrantType}, scope {Scope}, expires in {ExpiresIn} s)",
-            options.Name, grantType, grant.Scope, grant.ExpiresIn?.ToString(CultureInfo.InvariantCulture) ?? "never");
+        logger.LogInformation("Demo store {Store} issued an access token ({GrantType}, scope {Scope}, {Expiry})",
+            options.Name, grantType, grant.Scope, grant.ExpiresIn is { } seconds ? $"expires in {seconds.ToString(CultureInfo.InvariantCulture)} s" : "does not expire");
         ctx.Response.Headers.CacheControl = "no-store";
         return Response(grant);
     }
