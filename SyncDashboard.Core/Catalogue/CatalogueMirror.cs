@@ -44,12 +44,27 @@ public sealed class CatalogueMirror(IDbContextFactory<SyncDbContext> dbFactory, 
                 catch (DbUpdateException) when (attempt < 3)
                 {
                 }
+                catch (DbUpdateException)
+                {
+                    if (await StoreExistsAsync(storeId, cancellationToken))
+                    {
+                        throw;
+                    }
+                    // The store was disconnected while its products were being read (a sweep that finished late): nothing to mirror.
+                    return new MirrorChanges();
+                }
             }
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    private async Task<bool> StoreExistsAsync(int storeId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.StoreConnections.AnyAsync(c => c.Id == storeId, cancellationToken);
     }
 
     private async Task<MirrorChanges> TryUpsertAsync(int storeId, IReadOnlyCollection<StoreProduct> products, bool skipOlder, CancellationToken cancellationToken)

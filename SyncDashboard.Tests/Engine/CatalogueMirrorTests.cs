@@ -65,6 +65,17 @@ public abstract class CatalogueMirrorTests(StoreApi adapter) : EngineTestBase(ad
     }
 
     [Fact]
+    public async Task ProductsOfAStoreDisconnectedMeanwhileAreNotMirroredAndNoErrorIsRaised()
+    {
+        // A sweep that read a store's products while the store was being disconnected finishes after it is gone.
+        var changes = await Get<CatalogueMirror>().UpsertAsync(storeId: 999, [new Core.Stores.StoreProduct { Id = 1, Title = "Late" }]);
+
+        Assert.True(changes.IsEmpty);
+        await using var db = await DbAsync();
+        Assert.False(await db.Products.AnyAsync(p => p.StoreId == 999));
+    }
+
+    [Fact]
     public async Task WebhooksAreSubscribedOnEveryConnectedStore()
     {
         foreach (var name in new[] { "northwind-outlet", "urban-threads", "hearth-and-home" })
