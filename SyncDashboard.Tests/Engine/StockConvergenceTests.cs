@@ -141,7 +141,7 @@ public abstract class StockConvergenceTests(StoreApi adapter) : ConvergenceTestB
         var title = (await ProductAsync("urban-threads", link.SourceProductId))["title"]!.GetValue<string>();
         await EventuallyAsync(async () => (await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Reconciliation, From = changedAt })).Entries
             .Any(e => e.Message.Contains($"\"{title}\"", StringComparison.Ordinal) && e.Message.Contains("stock of 1 variant", StringComparison.Ordinal)),
-            "the repair is in the Activity Log");
+            "the repair is in the Activity Log", seconds: 60); // a run's summary is written when the whole run ends, later than its writes under load
     }
 
     [Fact]
