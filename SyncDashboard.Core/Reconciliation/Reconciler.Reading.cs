@@ -19,12 +19,14 @@ public sealed partial class Reconciler
     /// <summary>The Destination products of a batch (absent: gone) and each linked item's level at the Destination's location.</summary>
     private sealed record DestinationRead(IReadOnlyDictionary<long, StoreProduct> Products, IReadOnlyDictionary<long, int> Levels);
 
-    private async Task<SourceRead> ReadSourceAsync(StoreConnection source, IReadOnlyList<ProductLink> batch, ReconcileRun run,
+    /// <param name="catalogue">The Source's catalogue as the run read it whole, if it did: its products are taken from there.</param>
+    private async Task<SourceRead> ReadSourceAsync(StoreConnection source, IReadOnlyList<ProductLink> batch, ReconcileRun run, CatalogueRead? catalogue,
         ReconciliationReport report, CancellationToken cancellationToken)
     {
         var client = connections.ClientFor(source);
-        var observedAt = time.GetUtcNow();
-        var products = await ReadProductsAsync(source, client, [.. batch.Select(l => l.SourceProductId)], run, report, cancellationToken);
+        var observedAt = catalogue?.ObservedAt ?? time.GetUtcNow();
+        var products = await CatalogueRead.TakeAsync(catalogue, [.. batch.Select(l => l.SourceProductId)],
+            ids => ReadProductsAsync(source, client, ids, run, report, cancellationToken));
         var available = new Dictionary<long, int>();
         var tracked = products.Values.SelectMany(p => p.Variants).Where(v => v.InventoryTracked && v.InventoryItemId is not null).ToList();
         if (StockRule.NeedsLevels(source.LocationId))
@@ -53,13 +55,14 @@ public sealed partial class Reconciler
         return new SourceRead(products, available, observedAt);
     }
 
+    /// <param name="catalogue">The Destination's catalogue as the run read it whole, if it did (its stock writes still expect what it read).</param>
     private async Task<DestinationRead> ReadDestinationAsync(StoreConnection destination, IReadOnlyList<ProductLink> batch, ReconcileRun run,
-        ReconciliationReport report, CancellationToken cancellationToken)
+        CatalogueRead? catalogue, ReconciliationReport report, CancellationToken cancellationToken)
     {
         var client = connections.ClientFor(destination);
         var known = run.KnownDestinationProducts ?? new Dictionary<long, StoreProduct>();
-        var products = await ReadProductsAsync(destination, client,
-            [.. batch.Select(l => l.DestinationProductId).Where(id => !known.ContainsKey(id))], run, report, cancellationToken);
+        var products = await CatalogueRead.TakeAsync(catalogue, [.. batch.Select(l => l.DestinationProductId).Where(id => !known.ContainsKey(id))],
+            ids => ReadProductsAsync(destination, client, ids, run, report, cancellationToken));
         foreach (var id in batch.Select(l => l.DestinationProductId).Where(known.ContainsKey))
         {
             products[id] = known[id];

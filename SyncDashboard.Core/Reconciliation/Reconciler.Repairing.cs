@@ -10,7 +10,17 @@ namespace SyncDashboard.Core.Reconciliation;
 // Applying one link's repair plan, in an order the store accepts, and recording the result.
 public sealed partial class Reconciler
 {
-    private async Task<LinkOutcome> ReconcileLinkAsync(ProductLink link, StoreConnection source, StoreConnection destination, SourceRead sourceRead,
+    /// <summary>
+    /// A link's repair up to its stock: the levels still to write (with the other links of its batch, in
+    /// as few calls as the store takes) and what records the link's outcome once they are written. Its
+    /// verification is recorded only after its writes, so a run stopped in between leaves it to check again.
+    /// </summary>
+    private sealed record LinkStep(IReadOnlyList<StockWrite> Writes, Func<Task<LinkOutcome>> Finish)
+    {
+        public static LinkStep Done(LinkOutcome outcome) => new([], () => Task.FromResult(outcome));
+    }
+
+    private async Task<LinkStep> ReconcileLinkAsync(ProductLink link, StoreConnection source, StoreConnection destination, SourceRead sourceRead,
         DestinationRead destinationRead, DateTimeOffset checkedSince, ReconcileRun run, ReconciliationReport report, CancellationToken cancellationToken)
     {
         var sourceProduct = sourceRead.Products.GetValueOrDefault(link.SourceProductId);
@@ -25,8 +35,8 @@ public sealed partial class Reconciler
         {
             // The periodic pass only reads, within its share of the stores' rate; a repair runs at full rate, as a requested check.
             await links.RequestCheckAsync([link.Id], CancellationToken.None);
-            return new LinkOutcome(link.Id, link.SourceProductId, title, LinkOutcomeKind.NeedsRepair, plan.Changes,
-                $"\"{title}\" differs from its Source: {string.Join(", ", plan.Changes)}; a repair is requested.");
+            return LinkStep.Done(new LinkOutcome(link.Id, link.SourceProductId, title, LinkOutcomeKind.NeedsRepair, plan.Changes,
+                $"\"{title}\" differs from its Source: {string.Join(", ", plan.Changes)}; a repair is requested."));
         }
 
         if (plan.DestinationGone)
@@ -35,7 +45,7 @@ public sealed partial class Reconciler
             var gone = $"\"{title}\" was deleted in {destination.Name}: its link to {source.Name} ended. Sync or map it again to follow the Source.";
             await activity.RecordAsync(ActivityKind.ProductDeleted, ActivitySeverity.Warning, gone, source.Id, source.Name, link.SourceProductId, title,
                 cancellationToken: CancellationToken.None);
-            return new LinkOutcome(link.Id, link.SourceProductId, title, LinkOutcomeKind.Unlinked, plan.Changes, gone);
+            return LinkStep.Done(new LinkOutcome(link.Id, link.SourceProductId, title, LinkOutcomeKind.Unlinked, plan.Changes, gone));
         }
         if (plan.DeleteProduct)
         {
@@ -47,7 +57,7 @@ public sealed partial class Reconciler
             var deleted = $"\"{title}\" {Ended(desired.Source, sourceProduct)} in {source.Name}; its copy in {destination.Name} was deleted (the Source's setting).";
             await activity.RecordAsync(ActivityKind.ProductDeleted, ActivitySeverity.Warning, deleted, source.Id, source.Name, link.SourceProductId, title,
                 cancellationToken: CancellationToken.None);
-            return new LinkOutcome(link.Id, link.SourceProductId, title, LinkOutcomeKind.Unlinked, plan.Changes, deleted);
+            return LinkStep.Done(new LinkOutcome(link.Id, link.SourceProductId, title, LinkOutcomeKind.Unlinked, plan.Changes, deleted));
         }
 
         var changed = false;
@@ -68,7 +78,6 @@ public sealed partial class Reconciler
         }
 
         // Variants: add before removing (a product keeps at least one), then end the pairs that are gone.
-        var quantities = new Dictionary<long, (int? Source, int? Destination)>();
         var writes = new List<StockWrite>();
         var claimed = link.Variants.Except(plan.DropPairs).Select(v => v.DestinationVariantId).ToHashSet();
         foreach (var variant in plan.CreateVariants)
@@ -113,16 +122,15 @@ public sealed partial class Reconciler
             var wanted = desired.Variants.First(v => v.Link.Id == change.Link.Id);
             writes.Add(new StockWrite(change.Link.DestinationInventoryItemId, change.To, sourceRead.ObservedAt, wanted.Available, change.From));
         }
-        if (writes.Count > 0)
-        {
-            var perCall = connections.ClientFor(destination).InventoryWritesPerCall;
-            for (var call = 0; call < (writes.Count + perCall - 1) / perCall; call++)
-            {
-                await BeforeCallAsync(run, destination, cancellationToken); // within the run's share of the store's limit
-            }
-            report.CountWrite(await stock.SetAsync(destination, writes, cancellationToken));
-            changed = true;
-        }
+        return new LinkStep(writes, () => FinishLinkAsync(link, source, destination, title, settings, desired, plan, sourceProduct,
+            destinationRead, changed || writes.Count > 0, checkedSince));
+    }
+
+    /// <summary>Records the link's verification (after its stock was written), tells the Activity Log what needs telling, and says what became of it.</summary>
+    private async Task<LinkOutcome> FinishLinkAsync(ProductLink link, StoreConnection source, StoreConnection destination, string title, LinkSettings settings,
+        DesiredProduct desired, RepairPlan plan, StoreProduct? sourceProduct, DestinationRead destinationRead, bool changed, DateTimeOffset checkedSince)
+    {
+        var quantities = new Dictionary<long, (int? Source, int? Destination)>();
         foreach (var wanted in desired.Variants.Where(v => !plan.DropPairs.Contains(v.Link)))
         {
             var written = plan.Stock.FirstOrDefault(s => s.Link.Id == wanted.Link.Id);

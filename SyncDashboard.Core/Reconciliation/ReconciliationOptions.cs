@@ -21,6 +21,14 @@ public sealed class ReconciliationOptions
     /// updates and jobs keep the rest. Requested checks (new links, events, Resync) run at full rate.
     /// </summary>
     public double RateShare { get; set; } = 0.25;
+
+    /// <summary>
+    /// A run that checks at least this many products of one store, and at least half of its mirrored
+    /// catalogue, reads that store's whole catalogue once (a GraphQL bulk operation, which costs next to
+    /// nothing of the store's rate limit; pages of 250 on REST) instead of its products batch by batch
+    /// (shopify.dev "Perform bulk operations with the GraphQL Admin API": bulk operations are for large reads).
+    /// </summary>
+    public int WholeCatalogueReadFrom { get; set; } = 250;
 }
 
 internal sealed class ReconciliationOptionsValidator : IValidateOptions<ReconciliationOptions>
@@ -43,6 +51,10 @@ internal sealed class ReconciliationOptionsValidator : IValidateOptions<Reconcil
         if (!(options.RateShare > 0 && options.RateShare <= 1))
         {
             errors.Add("Reconciliation:RateShare must be above 0 and at most 1 (a share of each store's request rate).");
+        }
+        if (options.WholeCatalogueReadFrom is < 1 or > 1_000_000)
+        {
+            errors.Add("Reconciliation:WholeCatalogueReadFrom must be between 1 and 1000000 (products of one store in one run).");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -120,14 +120,23 @@ public abstract class ResyncTests(StoreApi adapter) : ConvergenceTestBase(adapte
 
         var job = await jobs.StartResyncSourceAsync(urban.Id);
         var seen = new List<JobProgress>();
-        var last = await CancelWhenAsync(jobs, job.Id,
-            detail => detail.StartsWith("Checked 2 ", StringComparison.Ordinal), seen);
+        // REST writes a level a call, so each product finishes on its own; GraphQL writes all these levels in one
+        // call, so there "where it is" is before that call (while both stores are read).
+        var at = Adapter == StoreApi.Rest ? "Checked 2 " : "Checked 0 ";
+        var last = await CancelWhenAsync(jobs, job.Id, detail => detail.StartsWith(at, StringComparison.Ordinal), seen);
         northwind.Faults.Clear();
 
         Assert.Equal(JobStatus.Cancelled, last.Status);
         var saved = (await jobs.GetAsync(job.Id))!;
         Assert.Contains(saved.Items, i => i.Status == JobItemStatus.Skipped && i.Message == "Cancelled while it ran.");
         Assert.DoesNotContain(saved.Items, i => i.Status == JobItemStatus.Pending);
+        if (Adapter == StoreApi.GraphQL)
+        {
+            Assert.All(saved.Items, i => Assert.Equal(JobItemStatus.Skipped, i.Status));
+            await using var unchanged = await DbAsync();
+            Assert.All(await unchanged.VariantLinks.AsNoTracking().ToListAsync(), p => Assert.Equal(700, DestinationStock(p.DestinationInventoryItemId)));
+            return;
+        }
         // What was checked before the cancel counts as done, and its repairs are in the Activity Log.
         var done = saved.Items.Where(i => i.Status == JobItemStatus.Succeeded).ToList();
         Assert.NotEmpty(done);

@@ -178,6 +178,14 @@ static async Task MapAsync(int size, StoreApi api)
     }
     watch.Stop();
 
+    foreach (var (operation, count) in bench.Destination.Stats.ByOperation.OrderBy(o => o.Key))
+    {
+        Console.Error.WriteLine($"Destination {operation}: {count}");
+    }
+    foreach (var (operation, count) in bench.Source.Stats.ByOperation.OrderBy(o => o.Key))
+    {
+        Console.Error.WriteLine($"Source {operation}: {count}");
+    }
     var destinationCalls = bench.Destination.Stats.Requests - destinationBefore;
     var points = bench.Destination.Stats.GraphQLPointsSpent - pointsBefore;
     var sourceCalls = bench.Source.Stats.Requests - sourceBefore;

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Shopify.Models;
 using SyncDashboard.DemoStores.Persistence;
@@ -7,6 +8,57 @@ namespace SyncDashboard.DemoStores;
 // Webhook subscriptions: listed, created (address and topic checked), deleted, kept across restarts.
 internal sealed partial class DemoStoreCatalogue
 {
+    private static readonly HashSet<string> ProductTopics = [DemoWebhookTopics.ProductsCreate, "products/update"];
+
+    private readonly AsyncLocal<List<(string Topic, JsonNode Payload)>?> _heldWebhooks = new();
+
+    /// <summary>
+    /// Holds the webhooks of one API operation made of several catalogue changes (a <c>productSet</c>
+    /// creates the product, then sets its quantities) until it ends; then each product's webhooks
+    /// become one (a create stays a create) carrying the product as the operation left it, as
+    /// Shopify's payloads of one mutation do, followed by the operation's other webhooks in order.
+    /// </summary>
+    public IDisposable HoldWebhooks()
+    {
+        var held = new List<(string Topic, JsonNode Payload)>();
+        _heldWebhooks.Value = held;
+        return new HeldWebhooks(this, held);
+    }
+
+    private void ReleaseWebhooks(List<(string Topic, JsonNode Payload)> held)
+    {
+        _heldWebhooks.Value = null;
+        var products = new Dictionary<long, string>(); // product id -> its first topic
+        foreach (var (topic, payload) in held)
+        {
+            if (ProductTopics.Contains(topic) && payload["id"]?.GetValue<long>() is { } id)
+            {
+                products.TryAdd(id, topic);
+            }
+        }
+        foreach (var (id, topic) in products)
+        {
+            JsonObject? current;
+            lock (_gate)
+            {
+                current = _products.TryGetValue(id, out var product) ? ToJson(product) : null;
+            }
+            if (current is not null)
+            {
+                Raise(topic, current);
+            }
+        }
+        foreach (var (topic, payload) in held.Where(h => !ProductTopics.Contains(h.Topic)))
+        {
+            Raise(topic, payload);
+        }
+    }
+
+    private sealed class HeldWebhooks(DemoStoreCatalogue catalogue, List<(string Topic, JsonNode Payload)> held) : IDisposable
+    {
+        public void Dispose() => catalogue.ReleaseWebhooks(held);
+    }
+
     // ---------------------------------------------------------------- webhooks
 
     /// <param name="ofApp">

@@ -283,7 +283,15 @@ internal sealed partial class DemoStoreCatalogue
         return hash;
     }
 
-    private void Raise(string topic, JsonNode payload) => Changed?.Invoke(topic, payload);
+    private void Raise(string topic, JsonNode payload)
+    {
+        if (_heldWebhooks.Value is { } held)
+        {
+            held.Add((topic, payload));
+            return;
+        }
+        Changed?.Invoke(topic, payload);
+    }
 }
 
 /// <summary>One page of products, and whether pages lie before and after it.</summary>

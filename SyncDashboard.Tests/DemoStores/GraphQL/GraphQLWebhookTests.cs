@@ -81,4 +81,27 @@ public sealed class GraphQLWebhookTests : GraphQLTestBase
         });
         Assert.Equal(received.Count, received.Select(w => w.Headers["X-Shopify-Event-Id"]).Distinct().Count());
     }
+
+    [Fact]
+    public async Task AProductSetsCreateWebhookCarriesTheQuantitiesItSetAndIsTheOnlyProductWebhookOfTheMutation()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        foreach (var topic in new[] { "PRODUCTS_CREATE", "PRODUCTS_UPDATE", "INVENTORY_LEVELS_UPDATE" })
+        {
+            await DataAsync($$"""
+                mutation { webhookSubscriptionCreate(topic: {{topic}}, webhookSubscription: { uri: "{{receiver.Address}}" }) { userErrors { message } } }
+                """);
+        }
+
+        await CreateWithSkusAsync("Stocked at once", "SA-1", "SA-2"); // quantities 1 and 2 in the same productSet
+
+        var received = await receiver.WaitForAsync(r => r.Count(w => w.Topic == "inventory_levels/update") >= 2);
+        await Task.Delay(300); // a stray products/update would have come by now
+        received = await receiver.WaitForAsync(_ => true);
+        var products = received.Where(w => w.Topic.StartsWith("products/", StringComparison.Ordinal)).ToList();
+        var created = Assert.Single(products);
+        Assert.Equal("products/create", created.Topic);
+        var quantities = JsonNode.Parse(created.BodyText)!["variants"]!.AsArray().Select(v => v!["inventory_quantity"]!.GetValue<int>());
+        Assert.Equal([1, 2], quantities);
+    }
 }

@@ -28,6 +28,7 @@ internal sealed class MutationRootType : ObjectGraphType
                     return ((ShopifyProduct?)null, (IReadOnlyList<UserError>)[new UserError(["synchronous"],
                         "The demo store runs productSet synchronously only.", "INVALID")]);
                 }
+                using var held = ctx.Store().Catalogue.HoldWebhooks(); // one mutation: its products/create carries the quantities it set
                 return ProductSetCommand.Run(ctx.Store().Catalogue, ctx.GetArgument<ProductSetInput>("input"), ctx.GetArgument<ProductSetIdentifiers?>("identifier"));
             });
 
