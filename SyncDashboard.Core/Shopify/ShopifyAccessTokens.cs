@@ -79,50 +79,20 @@ public sealed partial class ShopifyAccessTokens(IHttpClientFactory httpClientFac
 
     private async Task<(string Token, DateTimeOffset ExpiresAt)> RequestAsync(Registration registration, CancellationToken cancellationToken)
     {
-        var http = httpClientFactory.CreateClient(HttpClientName);
-        var address = new Uri(new Uri(registration.BaseUrl.GetLeftPart(UriPartial.Authority) + "/"), "admin/oauth/access_token");
-        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = registration.App.ClientId,
-            ["client_secret"] = registration.App.ClientSecret,
-        });
         Interlocked.Increment(ref _requested);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.PostAsync(address, body, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new StoreUnavailableException(registration.BaseUrl.Host, $"asking for an access token could not reach the store: {e.Message}", isCircuitOpen: false, e);
-        }
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
+        var grant = await ShopifyTokenEndpoint.PostAsync(httpClientFactory.CreateClient(HttpClientName), registration.BaseUrl,
+            new Dictionary<string, string>
             {
-                // A refusal of the credentials is an OAuth error in JSON; anything else (an HTML page, a 404) is not a Shopify store answering.
-                var isJson = response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
-                if (!isJson && response.StatusCode is not HttpStatusCode.Unauthorized)
-                {
-                    throw new StoreApiException(registration.BaseUrl.Host, HttpStatusCode.NotFound,
-                        $"{registration.BaseUrl.GetLeftPart(UriPartial.Authority)} does not answer as a Shopify store (no access token endpoint there).");
-                }
-                var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest or HttpStatusCode.Forbidden;
-                throw new StoreApiException(registration.BaseUrl.Host, refused ? HttpStatusCode.Unauthorized : response.StatusCode,
-                    refused
-                        ? $"the store refused the app's client id or secret ({(int)response.StatusCode}); check them in Shopify's Dev Dashboard, and that the app is installed on the store."
-                        : $"asking for an access token answered {(int)response.StatusCode} {response.ReasonPhrase}.");
-            }
-            var grant = await response.Content.ReadFromJsonAsync<TokenGrant>(cancellationToken).ConfigureAwait(false);
-            if (string.IsNullOrEmpty(grant?.AccessToken))
-            {
-                throw new StoreApiException(registration.BaseUrl.Host, HttpStatusCode.OK, "the store answered the token request without an access token.");
-            }
-            var lifetime = grant.ExpiresIn is > 0 ? TimeSpan.FromSeconds(grant.ExpiresIn.Value) : TimeSpan.FromDays(3650);
-            LogIssued(registration.BaseUrl.Host, registration.App.ClientId, lifetime.TotalHours);
-            return (grant.AccessToken, time.GetUtcNow() + lifetime);
-        }
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = registration.App.ClientId,
+                ["client_secret"] = registration.App.ClientSecret,
+            },
+            "asking for an access token",
+            "the store refused the app's client id or secret; check them in Shopify's Dev Dashboard, and that the app is installed on the store",
+            cancellationToken).ConfigureAwait(false);
+        var lifetime = grant.ExpiresIn is > 0 ? TimeSpan.FromSeconds(grant.ExpiresIn.Value) : TimeSpan.FromDays(3650);
+        LogIssued(registration.BaseUrl.Host, registration.App.ClientId, lifetime.TotalHours);
+        return (grant.AccessToken!, time.GetUtcNow() + lifetime);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Got an access token for {Store} (app {ClientId}), valid for {Hours:0.#} h")]
@@ -133,9 +103,4 @@ public sealed partial class ShopifyAccessTokens(IHttpClientFactory httpClientFac
         public string? Token { get; init; }
         public DateTimeOffset ExpiresAt { get; init; } = DateTimeOffset.MinValue;
     }
-
-    private sealed record TokenGrant(
-        [property: JsonPropertyName("access_token")] string? AccessToken,
-        [property: JsonPropertyName("scope")] string? Scope,
-        [property: JsonPropertyName("expires_in")] long? ExpiresIn);
 }

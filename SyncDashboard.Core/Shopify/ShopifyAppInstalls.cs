@@ -106,55 +106,12 @@ public sealed partial class ShopifyAppInstalls(IHttpClientFactory httpClientFact
         ArgumentNullException.ThrowIfNull(storeBaseUrl);
         ArgumentNullException.ThrowIfNull(app);
         var store = storeBaseUrl.Host;
-        var http = httpClientFactory.CreateClient(ShopifyAccessTokens.HttpClientName);
-        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["client_id"] = app.ClientId,
-            ["client_secret"] = app.ClientSecret,
-            ["code"] = code,
-        });
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.PostAsync(new Uri($"{storeBaseUrl.GetLeftPart(UriPartial.Authority)}/admin/oauth/access_token"), body, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new StoreUnavailableException(store, $"exchanging the install's code could not reach the store: {e.Message}", isCircuitOpen: false, e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new StoreUnavailableException(store, "exchanging the install's code got no answer in time.", isCircuitOpen: false, e);
-        }
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                // The store's own words are not shown: they may echo what was sent.
-                var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest or HttpStatusCode.Forbidden;
-                throw new StoreApiException(store, refused ? HttpStatusCode.Unauthorized : response.StatusCode,
-                    refused
-                        ? $"the store refused the app's client id or secret, or the install's code ({(int)response.StatusCode})."
-                        : $"exchanging the install's code answered {(int)response.StatusCode} {response.ReasonPhrase}.");
-            }
-            TokenResponse? grant;
-            try
-            {
-                grant = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken).ConfigureAwait(false);
-            }
-            catch (JsonException e)
-            {
-                throw new StoreApiException(store, HttpStatusCode.OK, "the store answered the code exchange with something that is not a token.", inner: e);
-            }
-            if (string.IsNullOrEmpty(grant?.AccessToken))
-            {
-                throw new StoreApiException(store, HttpStatusCode.OK, "the store answered the code exchange without an access token.");
-            }
-            var scopes = (grant.Scope ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            LogInstalled(store, app.ClientId, string.Join(',', scopes));
-            return new StoreInstallGrant(grant.AccessToken, scopes);
-        }
+        var grant = await ShopifyTokenEndpoint.PostAsync(httpClientFactory.CreateClient(ShopifyAccessTokens.HttpClientName), storeBaseUrl,
+            new Dictionary<string, string> { ["client_id"] = app.ClientId, ["client_secret"] = app.ClientSecret, ["code"] = code },
+            "exchanging the install's code", "the store refused the app's client id or secret, or the install's code", cancellationToken).ConfigureAwait(false);
+        var scopes = (grant.Scope ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        LogInstalled(store, app.ClientId, string.Join(',', scopes));
+        return new StoreInstallGrant(grant.AccessToken!, scopes);
     }
 
     /// <summary>
@@ -184,8 +141,4 @@ public sealed partial class ShopifyAppInstalls(IHttpClientFactory httpClientFact
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The app {ClientId} was installed on {Store} (scopes {Scopes})")]
     private partial void LogInstalled(string store, string clientId, string scopes);
-
-    private sealed record TokenResponse(
-        [property: JsonPropertyName("access_token")] string? AccessToken,
-        [property: JsonPropertyName("scope")] string? Scope);
 }

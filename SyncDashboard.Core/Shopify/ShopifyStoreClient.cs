@@ -314,30 +314,10 @@ public sealed class ShopifyStoreClient : IStoreClient
         response.Content ?? throw new JsonContentException("The store answered with an empty body.");
 
     /// <summary>The store-neutral exception for <paramref name="exception"/>, or null to let it through (cancellation).</summary>
-    internal Exception? Translate(Exception exception)
-    {
-        switch (exception)
-        {
-            case OperationCanceledException:
-                return null;
-            case StoreApiException:
-                return null;
-            case ApiException api:
-                return FromResponse(api);
-            case ApiRequestException { InnerException: StoreApiException refused }:
-                return refused; // the app's credentials were refused while asking for a token
-            case ApiRequestException request when request.InnerException is OperationCanceledException:
-                return request.InnerException;
-            case ApiRequestException request:
-                return Unavailable(request.InnerException ?? request, Describe(request.HttpMethod, request.Uri));
-            case BrokenCircuitException or TimeoutRejectedException or HttpRequestException:
-                return Unavailable(exception, "a request");
-            case JsonContentException content:
-                return new StoreApiException(StoreName, HttpStatusCode.OK, content.Message, inner: content);
-            default:
-                return null;
-        }
-    }
+    internal Exception? Translate(Exception exception) => exception is JsonContentException content
+        ? new StoreApiException(StoreName, HttpStatusCode.OK, content.Message, inner: content)
+        : ShopifyCallErrors.Translate(exception, StoreName, Endpoint.BaseUrl,
+            exception is ApiRequestException request ? Describe(request.HttpMethod, request.Uri) : "a request", FromResponse);
 
     private StoreApiException FromResponse(ApiException api)
     {
@@ -360,17 +340,6 @@ public sealed class ShopifyStoreClient : IStoreClient
         return new StoreApiException(StoreName, api.StatusCode,
             $"{operation} answered {status} {ReasonPhrase(api)}: {details}{hint}", errors);
     }
-
-    private StoreUnavailableException Unavailable(Exception cause, string operation) => cause switch
-    {
-        BrokenCircuitException => new StoreUnavailableException(StoreName,
-            $"{operation} was not sent: calls to {Endpoint.BaseUrl.GetLeftPart(UriPartial.Authority)} are paused after repeated failures (circuit open); they resume by themselves after a short break.",
-            isCircuitOpen: true, cause),
-        TimeoutRejectedException => new StoreUnavailableException(StoreName,
-            $"{operation} got no answer in time, even after the retries.", isCircuitOpen: false, cause),
-        _ => new StoreUnavailableException(StoreName,
-            $"{operation} could not reach the store at {Endpoint.BaseUrl.GetLeftPart(UriPartial.Authority)}: {cause.Message}", isCircuitOpen: false, cause),
-    };
 
     private static string Describe(HttpMethod? method, Uri? uri) =>
         $"{method?.Method ?? "?"} {uri?.PathAndQuery ?? "?"}";

@@ -179,6 +179,23 @@ public abstract partial class StoreInstallTests(StoreApi adapter) : EngineTestBa
         Assert.Empty(await db.PendingStoreInstalls.ToListAsync());
     }
 
+    [Fact]
+    public async Task ACodeExchangeAnsweredByWhatIsNotAShopifyStoreSaysSoAndARefusedCodeIsTold()
+    {
+        var installs = Get<IStoreAppInstalls>();
+
+        // The dashboard itself answers there, with no token endpoint: said so, not blamed on the app's credentials.
+        var notAStore = await Assert.ThrowsAsync<StoreApiException>(() =>
+            installs.ExchangeCodeAsync(Dashboard.BaseUrl, new StoreAppCredentials(ClientId, ClientSecret), "a-code"));
+        var refused = await Assert.ThrowsAsync<StoreApiException>(() =>
+            installs.ExchangeCodeAsync(_other.BaseUrl, new StoreAppCredentials(ClientId, ClientSecret), "never-issued"));
+
+        Assert.Equal(HttpStatusCode.NotFound, notAStore.StatusCode);
+        Assert.Contains("does not answer as a Shopify store", notAStore.Message);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("refused the app's client id or secret, or the install's code", refused.Message);
+    }
+
     /// <summary>Makes an install link for the other merchant's store, approves it on the store's install page, and returns where the store sends the owner.</summary>
     private async Task<Uri> ApprovedCallbackAsync(string name = "Other Shop")
     {

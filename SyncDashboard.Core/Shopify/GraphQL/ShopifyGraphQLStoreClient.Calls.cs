@@ -130,45 +130,16 @@ public sealed partial class ShopifyGraphQLStoreClient
     private T Read<T>(JsonElement data, string property) => data.GetProperty(property).Deserialize<T>(ShopifyGraphQLJson.Options)!;
 
     /// <summary>The store-neutral exception for <paramref name="exception"/>, or null to let it through (cancellation).</summary>
-    private Exception? Translate(Exception exception, string operation)
-    {
-        var origin = Endpoint.BaseUrl.GetLeftPart(UriPartial.Authority);
-        switch (exception)
+    private Exception? Translate(Exception exception, string operation) =>
+        ShopifyCallErrors.Translate(exception, StoreName, Endpoint.BaseUrl, $"GraphQL {operation}", answer =>
         {
-            case OperationCanceledException or StoreApiException:
-                return null;
-            case ApiException api:
-                var hint = api.StatusCode switch
-                {
-                    HttpStatusCode.Unauthorized => " (check the store's credentials)",
-                    HttpStatusCode.Forbidden => " (the app lacks a scope this call needs)",
-                    HttpStatusCode.NotFound => " (is this a Shopify store, and is the API version served?)",
-                    _ => "",
-                };
-                // The Refit exception is not kept: it holds the request and its token header.
-                return new StoreApiException(StoreName, api.StatusCode,
-                    $"GraphQL {operation} answered {(int)api.StatusCode} {api.ReasonPhrase}{hint}");
-            case ApiRequestException request when request.InnerException is OperationCanceledException:
-                return request.InnerException;
-            case ApiRequestException { InnerException: StoreApiException refused }:
-                return refused; // the app's credentials were refused while asking for a token
-            case ApiRequestException { InnerException: BrokenCircuitException or TimeoutRejectedException or HttpRequestException } request:
-                return Translate(request.InnerException!, operation);
-            case ApiRequestException request:
-                return new StoreUnavailableException(StoreName, $"GraphQL {operation} could not reach the store at {origin}: {(request.InnerException ?? request).Message}",
-                    isCircuitOpen: false, request.InnerException ?? request);
-            case BrokenCircuitException:
-                return new StoreUnavailableException(StoreName,
-                    $"GraphQL {operation} was not sent: calls to {origin} are paused after repeated failures (circuit open); they resume by themselves after a short break.",
-                    isCircuitOpen: true, exception);
-            case TimeoutRejectedException:
-                return new StoreUnavailableException(StoreName, $"GraphQL {operation} got no answer in time, even after the retries.", isCircuitOpen: false, exception);
-            case HttpRequestException:
-                return new StoreUnavailableException(StoreName, $"GraphQL {operation} could not reach the store at {origin}: {exception.Message}", isCircuitOpen: false, exception);
-            case JsonException json:
-                return new StoreApiException(StoreName, HttpStatusCode.OK, $"GraphQL {operation}: the store's answer could not be read ({json.Message})", inner: json);
-            default:
-                return null;
-        }
-    }
+            var hint = answer.StatusCode switch
+            {
+                HttpStatusCode.Unauthorized => " (check the store's credentials)",
+                HttpStatusCode.Forbidden => " (the app lacks a scope this call needs)",
+                HttpStatusCode.NotFound => " (is this a Shopify store, and is the API version served?)",
+                _ => "",
+            };
+            return new StoreApiException(StoreName, answer.StatusCode, $"GraphQL {operation} answered {(int)answer.StatusCode} {answer.ReasonPhrase}{hint}");
+        });
 }
