@@ -100,6 +100,30 @@ public sealed class ConnectStoreFormTests : DashboardTestContext
     }
 
     [Fact]
+    public void EachStoreCardSaysHowTheStoreIsReachedWithoutAnySecret()
+    {
+        var destination = Stores.Connections.Single(c => c.Id == 1);
+        destination.Credentials = StoreCredentialKind.ClientCredentials;
+        destination.ClientId = "demo-client-northwind-outlet";
+        destination.ProtectedClientSecret = "protected-secret";
+        var source = Stores.Connections.Single(c => c.Id == 2);
+        source.Api = StoreApi.Rest;
+        Stores.Add(3, "Other Merchant", StoreRole.Source).Credentials = StoreCredentialKind.AuthorizationCode;
+        Stores.Connections.Single(c => c.Id == 3).ClientId = "client-abc";
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/stores");
+        RenderProviders();
+        var page = Render<StoresPage>();
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=store-access]").Count));
+
+        var access = page.FindAll("[data-testid=store-access]").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Equal("App client id demo-client-northwind-outlet (client credentials; 24-hour tokens renewed by themselves) · GraphQL Admin API", access[0]);
+        Assert.Equal("Legacy access token (an app made before 2026) · REST Admin API (legacy)", access[1]);
+        Assert.Equal("Installed from an install link (app client-abc) · GraphQL Admin API", access[2]);
+        Assert.DoesNotContain("protected", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingFieldsAreNamedUnderEachFieldAndNothingIsSent()
     {
         var page = RenderPage();

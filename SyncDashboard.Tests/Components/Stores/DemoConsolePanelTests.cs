@@ -73,4 +73,17 @@ public sealed class DemoConsolePanelTests : DashboardTestContext
         panel.WaitForAssertion(() => Assert.Contains(Snackbars, s => s.StartsWith("A product needs a title.", StringComparison.Ordinal)));
         Assert.Single(DemoConsole.Renames);
     }
+
+    [Fact]
+    public void WhenTheChosenStoreIsDisconnectedTheConsoleMovesToTheFirstSourceLeftAndForgetsTheProduct()
+    {
+        var panel = RenderPanel();
+        ChooseShirt(panel);
+
+        panel.Render(p => p.Add(c => c.Sources, [.. Stores.Connections.Where(c => c.Id != 2)]));
+
+        Assert.Empty(panel.FindAll("[data-testid=demo-set-quantity]"));
+        panel.Find("input[data-testid=demo-product]").Input("can");
+        panel.WaitForAssertion(() => Assert.Contains((3, "can"), Products.Finds));
+    }
 }
