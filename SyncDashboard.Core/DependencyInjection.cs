@@ -13,6 +13,7 @@ using SyncDashboard.Core.Reconciliation;
 using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Stores;
 using SyncDashboard.Core.Syncing;
+using SyncDashboard.Core.Users;
 using SyncDashboard.Core.Webhooks;
 
 namespace SyncDashboard.Core;
@@ -42,6 +43,7 @@ public static class DependencyInjection
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncDashboardOptions>, SyncDashboardOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSyncDashboardPersistence();
+        services.AddUsers();
 
         services.AddSingleton<StoreConnectionService>();
         services.AddSingleton<ConnectionSeeder>();

@@ -14,6 +14,9 @@ public sealed class ActivityEntry
     public ActivitySeverity Severity { get; set; }
     public required string Message { get; set; }
     public bool Read { get; set; }
+
+    /// <summary>The user name of who did it; null for what the dashboard did by itself (webhooks, sweeps, the reconciliation), shown as "System".</summary>
+    public string? User { get; set; }
 }
 
 public enum ActivityKind
@@ -35,6 +38,9 @@ public enum ActivityKind
 
     /// <summary>A link needs the merchant: a mapped product's variants changed at the Source.</summary>
     OutOfStep,
+
+    /// <summary>Users: created, invited, changed role, disabled, password reset.</summary>
+    Users,
 }
 
 public enum ActivitySeverity

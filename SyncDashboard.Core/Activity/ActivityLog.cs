@@ -31,10 +31,11 @@ public sealed class ActivityLog(IDbContextFactory<SyncDbContext> dbFactory, Time
 
     public async Task<ActivityEntry> RecordAsync(ActivityKind kind, ActivitySeverity severity, string message,
         int? storeId = null, string? storeName = null, long? productId = null, string? productTitle = null, string? sku = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, string? user = null)
     {
         var entry = new ActivityEntry
         {
+            User = user,
             At = time.GetUtcNow(),
             Kind = kind,
             Severity = severity,

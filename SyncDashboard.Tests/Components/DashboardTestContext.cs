@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -49,7 +50,14 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<SyncDashboard.Core.Syncing.IStoreDisconnector>(new TestStoreDisconnector(Stores));
         Services.AddSingleton<IDemoConsole>(DemoConsole);
         Services.AddSingleton<IOptions<DemoStoresOptions>>(Options.Create(DemoStores));
+        // Pages are shown to a signed-in Owner unless a test says otherwise.
+        Authorization = AddAuthorization();
+        Authorization.SetAuthorized("owner");
+        Authorization.SetRoles(SyncDashboard.Core.Users.DashboardRoles.Owner);
     }
+
+    /// <summary>Who is signed in (bUnit's stand-in for the cookie's user).</summary>
+    protected BunitAuthorizationContext Authorization { get; }
 
     protected TestActivityLog Activity { get; } = new();
     protected TestProductQueryService Products { get; } = new();

@@ -37,6 +37,34 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page (its own cookies) signed in to <paramref name="dashboard"/> through its sign-in form, as <paramref name="userName"/> (made with <paramref name="role"/> if missing).</summary>
+    public async Task<IPage> NewSignedInPageAsync(DashboardApp dashboard, string userName = "owner", string role = SyncDashboard.Core.Users.DashboardRoles.Owner)
+    {
+        await using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(dashboard.Services))
+        {
+            var users = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+                .GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SyncDashboard.Core.Users.DashboardUser>>(scope.ServiceProvider);
+            if (await users.FindByNameAsync(userName) is null)
+            {
+                await dashboard.CreateUserAsync(userName, role);
+            }
+        }
+        var page = await NewPageAsync();
+        await SignInAsync(page, dashboard, userName, DashboardApp.TestPassword);
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in"));
+        return page;
+    }
+
+    /// <summary>Fills and sends the sign-in form.</summary>
+    public static async Task SignInAsync(IPage page, DashboardApp dashboard, string userName, string password)
+    {
+        await page.GotoAsync(new Uri(dashboard.BaseUrl, "account/sign-in").ToString());
+        await page.Locator("[data-testid=user-name]").FillAsync(userName);
+        await page.Locator("[data-testid=password]").FillAsync(password);
+        await page.Locator("[data-testid=sign-in]").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

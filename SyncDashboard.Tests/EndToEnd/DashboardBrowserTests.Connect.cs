@@ -92,7 +92,7 @@ public sealed partial class DashboardBrowserTests
 
     private async Task<IPage> OpenStoresAsync()
     {
-        var page = await browser.NewPageAsync();
+        var page = await browser.NewSignedInPageAsync(_dashboard);
         page.Console += (_, message) =>
         {
             if (message.Type == "error")

@@ -315,7 +315,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
 
     private async Task<IPage> OpenAsync(string path)
     {
-        var page = await browser.NewPageAsync();
+        var page = await browser.NewSignedInPageAsync(_dashboard);
         page.Console += (_, message) =>
         {
             if (message.Type == "error")

@@ -81,6 +81,57 @@ public sealed class DashboardApp : IAsyncDisposable
         return new DashboardApp(app, data, ownsData, ports);
     }
 
+    /// <summary>The password of the users tests make (long enough for the dashboard's rule).</summary>
+    public const string TestPassword = "correct horse battery staple";
+
+    /// <summary>A user of that role, made directly (as an invitation would), to sign in with <see cref="TestPassword"/>.</summary>
+    public async Task<SyncDashboard.Core.Users.DashboardUser> CreateUserAsync(string userName, string role = SyncDashboard.Core.Users.DashboardRoles.Owner)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var links = scope.ServiceProvider.GetRequiredService<SyncDashboard.Core.Users.AccountLinks>();
+        var token = await links.CreateAsync(SyncDashboard.Core.Users.AccountLinkPurpose.Invite, role, null, "tests");
+        var result = await scope.ServiceProvider.GetRequiredService<SyncDashboard.Core.Users.UserAccounts>().CreateFromLinkAsync(token, userName, TestPassword);
+        return result.Succeeded ? result.User! : throw new InvalidOperationException(result.Message);
+    }
+
+    /// <summary>
+    /// An HttpClient signed in as <paramref name="userName"/> (made with <paramref name="role"/> if missing) through the sign-in
+    /// form, as a browser does: its cookies kept, redirects not followed.
+    /// </summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName = "owner", string role = SyncDashboard.Core.Users.DashboardRoles.Owner)
+    {
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SyncDashboard.Core.Users.DashboardUser>>();
+            if (await users.FindByNameAsync(userName) is null)
+            {
+                await CreateUserAsync(userName, role);
+            }
+        }
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseUrl };
+        using var response = await PostSignInAsync(http, userName, TestPassword);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in as {userName} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+        return http;
+    }
+
+    /// <summary>Posts the sign-in form (with the antiforgery token its page gave) and returns the answer.</summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient http, string userName, string password)
+    {
+        var form = await http.GetStringAsync("account/sign-in");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"|type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        var value = token.Groups[1].Success ? token.Groups[1].Value : token.Groups[2].Value;
+        return await http.PostAsync("account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in",
+            ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(value),
+            ["Form.UserName"] = userName,
+            ["Form.Password"] = password,
+        }));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();

@@ -10,7 +10,7 @@ public sealed class DashboardStartTests
     public async Task DashboardServesItsPagesWithTheMudBlazorLayout()
     {
         await using var dashboard = await DashboardApp.StartAsync();
-        using var http = new HttpClient { BaseAddress = dashboard.BaseUrl };
+        using var http = await dashboard.SignedInClientAsync();
 
         using var products = await http.GetAsync("/");
         using var page = await http.GetAsync("/stores");

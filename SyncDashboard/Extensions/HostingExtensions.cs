@@ -1,4 +1,5 @@
 using MudBlazor.Services;
+using SyncDashboard.Account;
 using SyncDashboard.Components;
 using SyncDashboard.Core;
 using SyncDashboard.DemoStores;
@@ -10,12 +11,13 @@ public static class HostingExtensions
 {
     /// <summary>
     /// Everything the dashboard needs: the demo stores when enabled (first, so they answer before
-    /// the engine calls a store), the core (store clients, sync engine) and the UI.
+    /// the engine calls a store), the core (store clients, sync engine, users), sign-in and the UI.
     /// </summary>
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddDemoStoresWhenEnabled(builder.Configuration);
         builder.Services.AddSyncDashboardCore();
+        builder.AddDashboardSignIn();
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
@@ -29,10 +31,15 @@ public static class HostingExtensions
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseCircuitOriginCheck();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapShopifyWebhooks();
         app.MapStoreInstallCallback();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

@@ -8,7 +8,7 @@
 //     least time the Destination's limit allows (REST 40 / 2 per s; GraphQL 2,000 / 100 per s).
 //   dotnet run -c Release --project bench/SyncDashboard.ConvergenceBench -- read 10000 [graphql|rest]
 //     The first read of a catalogue of N products: REST pages vs one GraphQL bulk operation (time, peak heap).
-//   dotnet run -c Release --project bench/SyncDashboard.ConvergenceBench -- pass 10000
+//   dotnet run -c Release --project bench/SyncDashboard.ConvergenceBench -- pass 10000 [graphql|rest]
 //     A reconciliation pass over N links with nothing to repair (calls, seconds); then live inventory
 //     latency (a Source stock change to the Destination's level) while the periodic reconciliation runs.
 using System.Diagnostics;
@@ -34,7 +34,7 @@ switch (scenario)
         await MapAsync(size, api);
         break;
     case "pass":
-        await PassAndLiveAsync(size);
+        await PassAndLiveAsync(size, api);
         break;
     case "sync":
         await SyncAsync(size, api);
@@ -43,7 +43,7 @@ switch (scenario)
         await ReadAsync(size, api);
         break;
     default:
-        Console.Error.WriteLine("Usage: map [products] [graphql|rest] | pass [links] | sync [products] [graphql|rest] | read [products] [graphql|rest]");
+        Console.Error.WriteLine("Usage: map [products] [graphql|rest] | pass [links] [graphql|rest] | sync [products] [graphql|rest] | read [products] [graphql|rest]");
         return 2;
 }
 return 0;
@@ -200,15 +200,14 @@ static async Task MapAsync(int size, StoreApi api)
         $"| {api} | {size:N0} | {variants:N0} | {watch.Elapsed.TotalSeconds:N0} s | {destinationCalls:N0} | {(api == StoreApi.Rest ? "-" : points.ToString("N0", CultureInfo.InvariantCulture))} | {sourceCalls:N0} | {bench.Destination.Stats.Throttled - throttledBefore + bench.Destination.Stats.GraphQLThrottled} | {leastSeconds:N0} s | {(leastSeconds > 0 ? watch.Elapsed.TotalSeconds / leastSeconds : double.NaN):N2} |"));
 }
 
-static async Task PassAndLiveAsync(int size)
+static async Task PassAndLiveAsync(int size, StoreApi api)
 {
     // The periodic pass keeps verifying every link (within its 25% share) while live changes are measured.
-    await using var bench = await BenchDashboard.StartAsync(new Dictionary<string, string?>
-    {
-        ["Reconciliation:Interval"] = "00:00:05",
-        ["Reconciliation:VerifyEvery"] = "00:00:30",
-        ["Reconciliation:LinksPerPass"] = "100000",
-    });
+    var settings = On(api);
+    settings["Reconciliation:Interval"] = "00:00:05";
+    settings["Reconciliation:VerifyEvery"] = "00:00:30";
+    settings["Reconciliation:LinksPerPass"] = "100000";
+    await using var bench = await BenchDashboard.StartAsync(settings);
     var (source, copies) = Catalogues(size, destinationStockOffset: 0);
     await SeedAndReadAsync(bench, source, copies);
     var report = await bench.Services.GetRequiredService<BulkMapper>().RunAsync(dryRun: false);

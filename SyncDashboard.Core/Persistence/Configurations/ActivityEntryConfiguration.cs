@@ -15,5 +15,7 @@ internal sealed class ActivityEntryConfiguration : IEntityTypeConfiguration<Acti
         builder.HasIndex(a => new { a.Kind, a.At });
         builder.HasIndex(a => new { a.StoreId, a.At });
         builder.HasIndex(a => a.Sku);
+        builder.Property(a => a.User).HasMaxLength(256);
+        builder.HasIndex(a => new { a.User, a.At });
     }
 }

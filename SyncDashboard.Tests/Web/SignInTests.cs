@@ -1,0 +1,129 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using SyncDashboard.Account;
+using SyncDashboard.Components.Pages.Account;
+using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Tests.Infrastructure;
+
+namespace SyncDashboard.Tests.Web;
+
+/// <summary>
+/// What only a signed-in user gets, and what stays open: pages and circuits need a session; the
+/// webhook receiver needs Shopify's signature instead; other host names and origins are refused; the
+/// sign-in form is rate-limited per address.
+/// </summary>
+public sealed class SignInTests : IAsyncLifetime
+{
+    private DashboardApp _dashboard = null!;
+
+    public async Task InitializeAsync() => _dashboard = await DashboardApp.StartAsync();
+
+    public async Task DisposeAsync() => await _dashboard.DisposeAsync();
+
+    private HttpClient Anonymous() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _dashboard.BaseUrl };
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/stores")]
+    [InlineData("/activity")]
+    [InlineData("/bulk-mapper")]
+    public async Task EveryPageSendsAnAnonymousVisitorToSignIn(string path)
+    {
+        using var http = Anonymous();
+        using var response = await http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"{_dashboard.BaseUrl}account/sign-in?ReturnUrl={Uri.EscapeDataString(path)}", response.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task ABlazorCircuitNeedsASessionAndTheDashboardsOwnOrigin()
+    {
+        using var anonymous = Anonymous();
+        using var noSession = await anonymous.PostAsync("_blazor/negotiate?negotiateVersion=1", null);
+        Assert.NotEqual(HttpStatusCode.OK, noSession.StatusCode);
+
+        using var http = await _dashboard.SignedInClientAsync();
+        using var ownOrigin = new HttpRequestMessage(HttpMethod.Post, "_blazor/negotiate?negotiateVersion=1");
+        ownOrigin.Headers.Add("Origin", _dashboard.BaseUrl.GetLeftPart(UriPartial.Authority));
+        using var own = await http.SendAsync(ownOrigin);
+        using var foreignOrigin = new HttpRequestMessage(HttpMethod.Post, "_blazor/negotiate?negotiateVersion=1");
+        foreignOrigin.Headers.Add("Origin", "http://evil.example");
+        using var foreign = await http.SendAsync(foreignOrigin);
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+    }
+
+    [Fact]
+    public async Task ARequestForAnotherHostNameIsRefusedEvenSignedIn()
+    {
+        using var http = await _dashboard.SignedInClientAsync();
+        using var rebound = new HttpRequestMessage(HttpMethod.Get, "stores");
+        rebound.Headers.Host = "attacker.example";
+
+        using var response = await http.SendAsync(rebound);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheWebhookReceiverTakesASignedDeliveryWithoutASessionAndRefusesABadSignature()
+    {
+        using var http = Anonymous();
+        var body = Encoding.UTF8.GetBytes("""{"inventory_item_id":1,"location_id":1,"available":3}""");
+        HttpRequestMessage Delivery(string secret)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, WebhookSubscriptions.ReceiverPath.TrimStart('/')) { Content = new ByteArrayContent(body) };
+            request.Headers.Add("X-Shopify-Shop-Domain", "urban-threads.myshopify.com");
+            request.Headers.Add("X-Shopify-Topic", "inventory_levels/update");
+            request.Headers.Add("X-Shopify-Webhook-Id", Guid.NewGuid().ToString());
+            request.Headers.Add("X-Shopify-Event-Id", Guid.NewGuid().ToString());
+            request.Headers.Add("X-Shopify-Hmac-Sha256", Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)));
+            return request;
+        }
+
+        using var signed = await http.SendAsync(Delivery("demo-secret-urban-threads"));
+        using var forged = await http.SendAsync(Delivery("not-the-secret"));
+
+        Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSignInFormIsRateLimitedPerAddress()
+    {
+        await _dashboard.CreateUserAsync("carol");
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = _dashboard.BaseUrl };
+        var answers = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt <= AccountServiceCollectionExtensions.SignInAttemptsPerMinute; attempt++)
+        {
+            using var response = await DashboardApp.PostSignInAsync(http, $"nobody-{attempt}", "wrong password, wrong user");
+            answers.Add(response.StatusCode);
+        }
+
+        Assert.All(answers.Take(AccountServiceCollectionExtensions.SignInAttemptsPerMinute), a => Assert.Equal(HttpStatusCode.OK, a)); // the form again, with its message
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
+    }
+
+    [Theory]
+    [InlineData("/stores?install=3", "/stores?install=3")]
+    [InlineData("/", "/")]
+    [InlineData(null, "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("//evil.example/", "/")]
+    [InlineData("/\\evil.example/", "/")]
+    [InlineData("stores", "/")]
+    public void SignInReturnsOnlyToAPathOfTheDashboard(string? returnUrl, string expected) => Assert.Equal(expected, SignIn.LocalPath(returnUrl));
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5080", false)]
+    [InlineData("http://localhost:5080", false)]
+    [InlineData("http://[::1]:5080", false)]
+    [InlineData("https://0.0.0.0:5080", false)]
+    [InlineData("http://0.0.0.0:5080", true)]
+    [InlineData("http://*:5080", true)]
+    [InlineData("http://192.168.1.20:5080", true)]
+    public void PlainHttpBeyondLoopbackIsWarnedOf(string address, bool warned) => Assert.Equal(warned, ListeningAddressCheck.IsPlainHttpBeyondLoopback(address));
+}

@@ -1,0 +1,85 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using SyncDashboard.Core.Users;
+
+namespace SyncDashboard.Account;
+
+public static class AccountServiceCollectionExtensions
+{
+    /// <summary>The sign-in page; its form posts to it.</summary>
+    public const string SignInPath = "/account/sign-in";
+
+    /// <summary>Sign-in attempts one client address may make per minute (the lockout after 5 failures guards each user on top).</summary>
+    public const int SignInAttemptsPerMinute = 10;
+
+    /// <summary>
+    /// Sign-in for the team (ASP.NET Core Identity's cookie): every page, endpoint and Blazor circuit
+    /// requires a signed-in user (the fallback policy) except what is marked anonymous (the sign-in and
+    /// account-link pages, static assets, the webhook receiver and the OAuth callback, which check their
+    /// own signatures). The cookie is HttpOnly, SameSite=Lax (the OAuth callback comes back from the
+    /// store as a top-level navigation), Secure whenever the request was HTTPS, sliding 8 hours; a
+    /// disabled user's or changed role's session is re-checked every minute. The sign-in POST is
+    /// rate-limited per client address (<see cref="SignInAttemptsPerMinute"/>); at start-up with no user,
+    /// a one-time set-up link is printed (<see cref="OwnerSetup"/>). Requests for host names other than
+    /// <c>AllowedHosts</c> (loopback by default) and <c>SyncDashboard:PublicBaseUrl</c>'s are refused (400):
+    /// a page on another name that resolves here (DNS rebinding) cannot drive the dashboard.
+    /// </summary>
+    public static WebApplicationBuilder AddDashboardSignIn(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, DashboardAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddIdentityCookies();
+        services.AddIdentityCore<DashboardUser>().AddSignInManager();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "SyncDashboard.Auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = SignInPath;
+            cookie.LogoutPath = "/account/sign-out";
+            cookie.AccessDeniedPath = "/account/denied";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // The sign-in form posts to its own page (a Razor component endpoint): the limiter picks that request out.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase)
+                    ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("other"));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync(
+                    "Too many sign-in attempts from your address: wait a minute, then try again.", cancellationToken);
+            };
+        });
+        // Host names: AllowedHosts (loopback by default), plus the public address stores send webhooks to.
+        services.PostConfigure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(hosts =>
+        {
+            if (Uri.TryCreate(builder.Configuration["SyncDashboard:PublicBaseUrl"], UriKind.Absolute, out var publicUrl)
+                && hosts.AllowedHosts is { } allowed && !allowed.Contains("*") && !allowed.Contains(publicUrl.Host, StringComparer.OrdinalIgnoreCase))
+            {
+                allowed.Add(publicUrl.Host);
+            }
+        });
+        services.AddHostedService<OwnerSetup>();
+        services.AddHostedService<ListeningAddressCheck>();
+        return builder;
+    }
+}

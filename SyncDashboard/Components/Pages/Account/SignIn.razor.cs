@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Identity;
+using SyncDashboard.Core.Users;
+
+namespace SyncDashboard.Components.Pages.Account;
+
+/// <summary>
+/// The sign-in form (static server rendering: no circuit before sign-in). Wrong names and passwords
+/// get the same answer; after 5 failures in a row the user is locked for 15 minutes and told so; a
+/// disabled user is told to ask the Owner. The POST is rate-limited per client address.
+/// </summary>
+public sealed partial class SignIn
+{
+    [Inject] public required SignInManager<DashboardUser> SignInManager { get; init; }
+    [Inject] public required UserManager<DashboardUser> Users { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required TimeProvider Time { get; init; }
+
+    [SupplyParameterFromForm(FormName = "sign-in", Name = "Form")] // the fields are named Form.UserName, ...
+    private SignInInput? Input { get; set; }
+
+    /// <summary>The form's values (a new, empty one on the first GET).</summary>
+    private SignInInput Form => Input ??= new();
+
+    /// <summary>Where to go once signed in (a path of this dashboard only).</summary>
+    [SupplyParameterFromQuery]
+    public string? ReturnUrl { get; set; }
+
+    [SupplyParameterFromQuery]
+    public string? SignedOut { get; set; }
+
+    private string? Message { get; set; }
+    private bool IsError { get; set; }
+
+    protected override void OnInitialized()
+    {
+        if (SignedOut == "1")
+        {
+            Message = "You are signed out.";
+        }
+    }
+
+    private async Task SignInAsync()
+    {
+        var name = Form.UserName.Trim();
+        var user = await Users.FindByNameAsync(name);
+        if (user is { DisabledAt: not null })
+        {
+            Fail("This user is disabled. Ask the Owner to enable it again.");
+            return;
+        }
+        var result = await SignInManager.PasswordSignInAsync(name, Form.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            Navigation.NavigateTo(LocalPath(ReturnUrl), forceLoad: true);
+            return;
+        }
+        if (result.IsLockedOut && user is not null)
+        {
+            var until = await Users.GetLockoutEndDateAsync(user);
+            var minutes = until is { } end ? Math.Max(1, (int)Math.Ceiling((end - Time.GetUtcNow()).TotalMinutes)) : 15;
+            Fail($"Too many failed attempts: \"{name}\" is locked for {minutes} more minute{(minutes == 1 ? "" : "s")}. Try again then, or ask the Owner to reset the password.");
+            return;
+        }
+        Fail("The user name or the password is wrong.");
+    }
+
+    private void Fail(string message)
+    {
+        Message = message;
+        IsError = true;
+        Form.Password = "";
+    }
+
+    /// <summary>A path of this dashboard (<c>/stores?x=1</c>); anything else (another host, <c>//evil</c>, <c>/\evil</c>) becomes <c>/</c>.</summary>
+    public static string LocalPath(string? returnUrl) =>
+        returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Contains("://", StringComparison.Ordinal)
+            ? url
+            : "/";
+
+    /// <summary>What the sign-in form posts.</summary>
+    public sealed class SignInInput
+    {
+        [Required(ErrorMessage = "Enter your user name.")]
+        [StringLength(256)]
+        public string UserName { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your password.")]
+        [StringLength(UsersServiceCollectionExtensions.MaxPasswordLength)]
+        public string Password { get; set; } = "";
+    }
+}
