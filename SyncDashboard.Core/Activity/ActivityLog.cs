@@ -13,7 +13,14 @@ public sealed record ActivityQuery
     public DateTimeOffset? From { get; init; }
     public DateTimeOffset? To { get; init; }
     public bool UnreadOnly { get; init; }
+
+    /// <summary>Who did it: a user name, or <see cref="SystemUser"/> for what the dashboard did by itself.</summary>
+    public string? User { get; init; }
+
     public int Page { get; init; }
+
+    /// <summary>How the Activity Log names the dashboard's own work (webhooks, sweeps, the reconciliation) in its User column and filter.</summary>
+    public const string SystemUser = "System";
     public int PageSize { get; init; } = 50;
 }
 
@@ -24,7 +31,7 @@ public sealed record ActivityPage(IReadOnlyList<ActivityEntry> Entries, int Tota
 /// troubleshooting, and tells live subscribers (the bell) when something is added or read.
 /// Never given a token or a secret.
 /// </summary>
-public sealed class ActivityLog(IDbContextFactory<SyncDbContext> dbFactory, TimeProvider time) : IActivityLog
+public sealed class ActivityLog(IDbContextFactory<SyncDbContext> dbFactory, TimeProvider time, Users.DashboardActors actors) : IActivityLog
 {
     /// <summary>Raised after entries were added or marked read.</summary>
     public event Action? Changed;
@@ -35,7 +42,7 @@ public sealed class ActivityLog(IDbContextFactory<SyncDbContext> dbFactory, Time
     {
         var entry = new ActivityEntry
         {
-            User = user,
+            User = user ?? actors.Current?.UserName,
             At = time.GetUtcNow(),
             Kind = kind,
             Severity = severity,
@@ -70,6 +77,8 @@ public sealed class ActivityLog(IDbContextFactory<SyncDbContext> dbFactory, Time
         if (query.From is { } from) { entries = entries.Where(e => e.At >= from); }
         if (query.To is { } to) { entries = entries.Where(e => e.At <= to); }
         if (query.UnreadOnly) { entries = entries.Where(e => !e.Read); }
+        if (query.User is ActivityQuery.SystemUser) { entries = entries.Where(e => e.User == null); }
+        else if (!string.IsNullOrWhiteSpace(query.User)) { entries = entries.Where(e => e.User == query.User.Trim()); }
         var total = await entries.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, 500);
         var page = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)

@@ -15,7 +15,8 @@ public sealed class StoreConnectionService(
     IDbContextFactory<SyncDbContext> dbFactory,
     IDataProtectionProvider dataProtection,
     IStoreClientFactory clientFactory,
-    ActivityLog activity) : IStoreConnectionService
+    ActivityLog activity,
+    Users.DashboardActors actors) : IStoreConnectionService
 {
     private readonly IDataProtector _protector = dataProtection.CreateProtector("SyncDashboard.StoreConnections.v1");
 
@@ -55,6 +56,7 @@ public sealed class StoreConnectionService(
 
     public async Task UpdateSettingsAsync(int id, SourceSettings settings, CancellationToken cancellationToken = default)
     {
+        actors.DemandOperator("change the settings of fields and prices");
         ArgumentNullException.ThrowIfNull(settings);
         var problems = settings.Validate();
         if (problems.Count > 0)

@@ -18,10 +18,12 @@ public sealed class StoreConnector(
     IStoreOnboarding onboarding,
     ActivityLog activity,
     WebhookAddress webhookAddress,
-    TimeProvider time) : IStoreConnector
+    TimeProvider time,
+    Users.DashboardActors actors) : IStoreConnector
 {
     public async Task<ConnectionTestResult> TestAsync(NewStoreConnection request, CancellationToken cancellationToken = default)
     {
+        actors.DemandOwner("test store connections");
         ArgumentNullException.ThrowIfNull(request);
         var problems = request.Validate();
         if (problems.Count > 0)
@@ -77,8 +79,11 @@ public sealed class StoreConnector(
     }
 
     /// <summary>Tests, saves, reads and subscribes webhooks to this app's own address; the new connection, or the reason it was refused.</summary>
-    public Task<(StoreConnection? Connection, string Message)> ConnectAsync(NewStoreConnection request, CancellationToken cancellationToken = default) =>
-        ConnectAsync(request, webhookAddress.BaseUrl(), cancellationToken);
+    public Task<(StoreConnection? Connection, string Message)> ConnectAsync(NewStoreConnection request, CancellationToken cancellationToken = default)
+    {
+        actors.DemandOwner("connect stores");
+        return ConnectAsync(request, webhookAddress.BaseUrl(), cancellationToken);
+    }
 
     /// <summary>Tests, saves, reads and subscribes webhooks to <paramref name="publicBaseUrl"/>; the new connection, or the reason it was refused.</summary>
     public Task<(StoreConnection? Connection, string Message)> ConnectAsync(NewStoreConnection request, Uri? publicBaseUrl,

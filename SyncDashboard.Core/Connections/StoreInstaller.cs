@@ -27,6 +27,7 @@ public sealed partial class StoreInstaller(
     ActivityLog activity,
     WebhookAddress dashboardAddress,
     TimeProvider time,
+    Users.DashboardActors actors,
     ILogger<StoreInstaller> logger) : IStoreInstaller
 {
     /// <summary>Where stores send the owner's browser back after an install (<c>redirect_uri</c>), under the dashboard's address.</summary>
@@ -42,6 +43,7 @@ public sealed partial class StoreInstaller(
 
     public async Task<InstallLinkResult> CreateLinkAsync(NewStoreInstall request, CancellationToken cancellationToken = default)
     {
+        actors.DemandOwner("connect stores");
         ArgumentNullException.ThrowIfNull(request);
         var problems = request.Validate();
         if (problems.Count > 0)

@@ -21,6 +21,10 @@ public sealed class Job
     public bool CancelRequested { get; set; }
     public string? Error { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The user name of who started it (its Activity Log entries carry it); null for the dashboard's own.</summary>
+    public string? StartedBy { get; set; }
+
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     public List<JobItem> Items { get; set; } = [];

@@ -22,6 +22,7 @@ public sealed class JobRunner(
     EngineReadiness startup,
     ActivityLog activity,
     TimeProvider time,
+    Users.DashboardActors actors,
     ILogger<JobRunner> logger) : BackgroundService
 {
     private const int MaxMessageLength = 2000;
@@ -88,6 +89,8 @@ public sealed class JobRunner(
         await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
         {
             job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == jobId, stoppingToken);
+            // The job's work is logged as its starter's (a name only: the role was checked when it was started).
+            actors.Current = job.StartedBy is { } startedBy ? new Users.DashboardActor(startedBy, new HashSet<string>()) : null;
             resumed = job.Status == JobStatus.Running;
             if (!resumed)
             {

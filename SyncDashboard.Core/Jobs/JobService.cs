@@ -21,6 +21,7 @@ public sealed class JobService(
     IDbContextFactory<SyncDbContext> dbFactory,
     ActivityLog activity,
     TimeProvider time,
+    Users.DashboardActors actors,
     ILogger<JobService> logger) : IJobService
 {
     /// <summary>The most products one bulk unsync may take.</summary>
@@ -142,6 +143,7 @@ public sealed class JobService(
     /// </summary>
     public async Task<bool> CancelAsync(Guid jobId, CancellationToken cancellationToken = default)
     {
+        actors.DemandOperator("cancel jobs");
         JobProgress? progress;
         bool cancelledNow;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -269,10 +271,22 @@ public sealed class JobService(
             .SetProperty(i => i.Status, JobItemStatus.Skipped)
             .SetProperty(i => i.Message, message), cancellationToken);
 
+    /// <exception cref="Users.ActionNotAllowedException">A Viewer asked for anything but a dry run of the Bulk Mapper.</exception>
     private async Task<Job> CreateAsync(JobKind kind, IReadOnlyList<long> subjects, JobParameters parameters, CancellationToken cancellationToken)
     {
+        if (!(kind == JobKind.BulkMap && parameters.DryRun == true))
+        {
+            actors.DemandOperator(kind switch
+            {
+                JobKind.BulkSync => "sync products",
+                JobKind.BulkUnsync => "unsync products",
+                JobKind.BulkMap => "map products",
+                _ => "resync products",
+            });
+        }
         var job = new Job
         {
+            StartedBy = actors.Current?.UserName,
             Id = Guid.CreateVersion7(),
             Kind = kind,
             Status = JobStatus.Queued,

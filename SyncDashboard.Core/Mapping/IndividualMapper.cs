@@ -38,7 +38,7 @@ public sealed record MappingProposal(
 /// already linked to each other re-pairs them: that is how a mapped link left out of step by a
 /// variant change at the Source is resolved. Unmaps again.
 /// </summary>
-public sealed class IndividualMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkStore links, ActivityLog activity) : IIndividualMapper
+public sealed class IndividualMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkStore links, ActivityLog activity, Users.DashboardActors actors) : IIndividualMapper
 {
     /// <summary>Destination products whose title or SKU contains <paramref name="term"/>.</summary>
     public async Task<IReadOnlyList<MappingCandidate>> SearchDestinationAsync(string? term, int limit = 20, CancellationToken cancellationToken = default)
@@ -89,6 +89,7 @@ public sealed class IndividualMapper(IDbContextFactory<SyncDbContext> dbFactory,
     public async Task<IReadOnlyList<string>> SaveAsync(long sourceProductId, long destinationProductId, IReadOnlyList<VariantPair> pairs,
         CancellationToken cancellationToken = default)
     {
+        actors.DemandOperator("map products");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (source, target) = await LoadAsync(db, sourceProductId, destinationProductId, cancellationToken);
         var problems = await ValidateAsync(db, source, target, pairs, cancellationToken);
@@ -134,6 +135,7 @@ public sealed class IndividualMapper(IDbContextFactory<SyncDbContext> dbFactory,
     /// <summary>Removes the link of a mapped Source product; both products stay in their stores.</summary>
     public async Task<bool> UnmapAsync(long sourceProductId, CancellationToken cancellationToken = default)
     {
+        actors.DemandOperator("unmap products");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var source = await db.Products.FirstOrDefaultAsync(p => p.Id == sourceProductId, cancellationToken);
         if (source is null)

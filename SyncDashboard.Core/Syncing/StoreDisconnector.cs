@@ -6,10 +6,11 @@ using SyncDashboard.Core.Linking;
 namespace SyncDashboard.Core.Syncing;
 
 /// <inheritdoc cref="IStoreDisconnector"/>
-public sealed class StoreDisconnector(StoreConnectionService connections, LinkStore links, CatalogueMirror mirror, ActivityLog activity) : IStoreDisconnector
+public sealed class StoreDisconnector(StoreConnectionService connections, LinkStore links, CatalogueMirror mirror, ActivityLog activity, Users.DashboardActors actors) : IStoreDisconnector
 {
     public async Task<string> DisconnectAsync(int id, bool deleteCopies, CancellationToken cancellationToken = default)
     {
+        actors.DemandOwner("disconnect stores");
         var connection = await connections.FindAsync(id, cancellationToken) ?? throw new KeyNotFoundException($"No store connection {id}.");
         if (connection.Role == StoreRole.Destination)
         {

@@ -34,6 +34,7 @@ public static class UsersServiceCollectionExtensions
             .AddEntityFrameworkStores<SyncDbContext>()
             .AddDefaultTokenProviders();
         services.AddSingleton<AccountLinks>();
+        services.AddSingleton<DashboardActors>();
         services.AddScoped<UserAccounts>();
         return services;
     }

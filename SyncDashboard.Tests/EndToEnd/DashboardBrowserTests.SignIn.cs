@@ -73,4 +73,25 @@ public sealed partial class DashboardBrowserTests
         await Assertions.Expect(page.Locator("[data-testid=sign-in-message]")).ToContainTextAsync("Too many failed attempts: \"bob\" is locked for 15 more minutes.");
         Assert.Contains("/account/sign-in", page.Url);
     }
+
+    [Fact]
+    public async Task AViewerCannotUnsyncTheButtonIsNotOfferedAndTheServiceRefuses()
+    {
+        var page = await browser.NewSignedInPageAsync(_dashboard, "vera", DashboardRoles.Viewer);
+        await page.GotoAsync(_dashboard.BaseUrl.ToString());
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("[data-testid=product-grid] tbody tr").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+        await page.Locator("[data-testid=product-grid] tbody tr input[type=checkbox]").First.CheckAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=read-only]")).ToContainTextAsync("Your role (Viewer) can look here but not sync, unsync, map or resync products.");
+        await Assertions.Expect(page.Locator("[data-testid=unsync-delete]")).ToHaveCountAsync(0);
+        // Whatever a page offers, the service refuses a Viewer (as a forged circuit message would reach it).
+        var actors = _dashboard.Services.GetRequiredService<DashboardActors>();
+        actors.Current = new DashboardActor("vera", new HashSet<string> { DashboardRoles.Viewer });
+        await Assert.ThrowsAsync<ActionNotAllowedException>(() =>
+            _dashboard.Services.GetRequiredService<SyncDashboard.Core.Jobs.IJobService>().StartBulkUnsyncAsync([1], SyncDashboard.Core.Syncing.UnsyncMode.Delete));
+        actors.Current = null;
+        Assert.Empty(_consoleErrors);
+    }
 }

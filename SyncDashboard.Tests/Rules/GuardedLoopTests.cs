@@ -17,7 +17,7 @@ public sealed class GuardedLoopTests : IDisposable
     [Fact]
     public async Task AFailingLoopIsRecordedAndStartedAgainAfterABackoff()
     {
-        var activity = new ActivityLog(_database.Factory, _time);
+        var activity = new ActivityLog(_database.Factory, _time, new SyncDashboard.Core.Users.DashboardActors());
         var runs = 0;
         var run = GuardedLoop.RunAsync("The test loop", _ => ++runs == 1 ? throw new InvalidOperationException("boom") : Task.CompletedTask,
             activity, NullLogger.Instance, _time, CancellationToken.None);
@@ -34,7 +34,7 @@ public sealed class GuardedLoopTests : IDisposable
     [Fact]
     public async Task APersistentFaultIsRecordedAtMostOnceAMinuteWithAGrowingBackoff()
     {
-        var activity = new ActivityLog(_database.Factory, _time);
+        var activity = new ActivityLog(_database.Factory, _time, new SyncDashboard.Core.Users.DashboardActors());
         using var stop = new CancellationTokenSource();
         var runs = 0;
         var run = GuardedLoop.RunAsync("The test loop", _ => { runs++; throw new InvalidOperationException("still broken"); },

@@ -31,6 +31,7 @@ public static class AccountServiceCollectionExtensions
         var services = builder.Services;
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, DashboardAuthenticationStateProvider>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, ActorCircuitHandler>();
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;

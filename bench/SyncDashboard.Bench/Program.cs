@@ -58,7 +58,7 @@ static async Task MeasureAsync(int size)
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
         var peak = new Peak(baseline);
         await using var sampling = new Timer(_ => peak.Observe(GC.GetTotalMemory(false)), null, 0, 5);
-        var mapper = new BulkMapper(factory, new SyncDashboard.Core.Linking.LinkStore(factory, time), new ActivityLog(factory, time), time);
+        var mapper = new BulkMapper(factory, new SyncDashboard.Core.Linking.LinkStore(factory, time), new ActivityLog(factory, time, new SyncDashboard.Core.Users.DashboardActors()), time);
         var watch = Stopwatch.StartNew();
         var report = await mapper.RunAsync(dryRun: false);
         watch.Stop();

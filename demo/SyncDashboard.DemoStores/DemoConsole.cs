@@ -10,11 +10,12 @@ namespace SyncDashboard.DemoStores;
 /// The demo console: changes a Source product's stock or title in its (demo) store through the
 /// store's own API, as the merchant of that store would, so a user can watch the Destination follow.
 /// </summary>
-public sealed class DemoConsole(IDbContextFactory<SyncDbContext> dbFactory, StoreConnectionService connections) : IDemoConsole
+public sealed class DemoConsole(IDbContextFactory<SyncDbContext> dbFactory, StoreConnectionService connections, SyncDashboard.Core.Users.DashboardActors actors) : IDemoConsole
 {
     /// <summary>Sets the stock of a mirrored variant in its store; returns the level the store reports.</summary>
     public async Task<int?> SetQuantityAsync(long mirroredVariantId, int quantity, CancellationToken cancellationToken = default)
     {
+        actors.DemandOperator("change the demo stores");
         var (variant, connection) = await FindAsync(mirroredVariantId, cancellationToken);
         var client = connections.ClientFor(connection);
         // The location the Source's stock rule counts, or (when it counts all) the store's primary one.
@@ -27,6 +28,7 @@ public sealed class DemoConsole(IDbContextFactory<SyncDbContext> dbFactory, Stor
     /// <summary>Renames a mirrored product in its store.</summary>
     public async Task RenameAsync(long mirroredProductId, string title, CancellationToken cancellationToken = default)
     {
+        actors.DemandOperator("change the demo stores");
         if (string.IsNullOrWhiteSpace(title))
         {
             throw new ArgumentException("The title cannot be empty.", nameof(title));

@@ -9,6 +9,7 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
     public void Configure(EntityTypeBuilder<Job> builder)
     {
         builder.ToTable("jobs");
+        builder.Property(j => j.StartedBy).HasMaxLength(256);
         builder.HasMany(j => j.Items).WithOne().HasForeignKey(i => i.JobId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(j => j.Status);
     }

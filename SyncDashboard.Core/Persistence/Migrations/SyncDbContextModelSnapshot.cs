@@ -629,6 +629,10 @@ namespace SyncDashboard.Core.Persistence.Migrations
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -32,6 +32,13 @@ public sealed partial class ProductsPage : IDisposable
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
 
+    /// <summary>The signed-in user (their role decides which actions the page offers).</summary>
+    [CascadingParameter] public Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? Authentication { get; set; }
+
+    private SyncDashboard.Core.Users.DashboardActor? Actor { get; set; }
+
+    private bool CanOperate => Actor?.CanOperate == true;
+
     // Numbers in the URL are read as text: a hand-edited or truncated link falls back to the defaults, never to an error page.
     [SupplyParameterFromQuery(Name = "store")] public string? StoreQuery { get; set; }
     [SupplyParameterFromQuery(Name = "status")] public string? StatusQuery { get; set; }
@@ -54,6 +61,7 @@ public sealed partial class ProductsPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        Actor = Authentication is null ? null : SyncDashboard.Core.Users.DashboardActor.From((await Authentication).User);
         Sources = [.. (await Connections.ListAsync()).Where(c => c.Role == StoreRole.Source)];
         var store = Number(StoreQuery);
         StoreId = Sources.Any(s => s.Id == store) ? store : Sources.FirstOrDefault()?.Id;

@@ -1,0 +1,24 @@
+using System.Security.Claims;
+
+namespace SyncDashboard.Core.Users;
+
+/// <summary>
+/// Who is acting: a signed-in user with their roles (<see cref="DashboardRoles"/>). Work the dashboard
+/// does by itself (webhooks, sweeps, the reconciliation) has no actor and is logged as the system's.
+/// </summary>
+public sealed record DashboardActor(string UserName, IReadOnlySet<string> Roles)
+{
+    public bool IsOwner => Roles.Contains(DashboardRoles.Owner);
+
+    /// <summary>May change products, links and the settings of fields and prices (Owner or Operator).</summary>
+    public bool CanOperate => IsOwner || Roles.Contains(DashboardRoles.Operator);
+
+    /// <summary>The role shown to the user (the most trusted they hold), or "no role".</summary>
+    public string Role => DashboardRoles.All.FirstOrDefault(Roles.Contains) ?? "no role";
+
+    /// <summary>The actor of a signed-in principal (its name and role claims); null when not signed in.</summary>
+    public static DashboardActor? From(ClaimsPrincipal? user) =>
+        user?.Identity is { IsAuthenticated: true, Name: { } name }
+            ? new DashboardActor(name, DashboardRoles.All.Where(user.IsInRole).ToHashSet())
+            : null;
+}
