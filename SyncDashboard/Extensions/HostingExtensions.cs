@@ -16,6 +16,7 @@ public static class HostingExtensions
     {
         builder.Services.AddDemoStoresWhenEnabled(builder.Configuration);
         builder.Services.AddSyncDashboardCore();
+        builder.Services.AddShopifyWebhookRateLimit();
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
@@ -31,6 +32,7 @@ public static class HostingExtensions
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.UseRateLimiter();
         app.MapShopifyWebhooks();
         app.MapStoreInstallCallback();
         app.MapRazorComponents<App>()
