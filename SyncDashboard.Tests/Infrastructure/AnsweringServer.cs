@@ -1,10 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace SyncDashboard.Tests.Infrastructure;
 
@@ -15,12 +10,10 @@ namespace SyncDashboard.Tests.Infrastructure;
 /// </summary>
 public sealed class AnsweringServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private long _requests;
 
-    private AnsweringServer(WebApplication app) => _app = app;
-
-    /// <summary>The server's origin, <c>http://127.0.0.1:{port}</c>.</summary>
+    /// <summary>The server's origin, <c>http://127.0.0.1:{port}/</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
     public int Status { get; set; } = StatusCodes.Status200OK;
@@ -33,12 +26,8 @@ public sealed class AnsweringServer : IAsyncDisposable
 
     public static async Task<AnsweringServer> StartAsync(int status, string body, string contentType = "text/html")
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddRoutingCore();
-        var app = builder.Build();
-        var server = new AnsweringServer(app) { Status = status, Body = body, ContentType = contentType };
-        app.Run(async context =>
+        var server = new AnsweringServer { Status = status, Body = body, ContentType = contentType };
+        (server._app, server.BaseUrl) = await LoopbackApp.StartAsync(async context =>
         {
             Interlocked.Increment(ref server._requests);
             if (server.Delay > TimeSpan.Zero)
@@ -49,8 +38,6 @@ public sealed class AnsweringServer : IAsyncDisposable
             context.Response.ContentType = server.ContentType;
             await context.Response.WriteAsync(server.Body, context.RequestAborted);
         });
-        await app.StartAsync();
-        server.BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return server;
     }
 
