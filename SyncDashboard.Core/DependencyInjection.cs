@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddSingleton<IndividualMapper>();
 
         // Live changes: the webhook receiver's saved deliveries and worker, live inventory, change hints, sweeps.
+        services.AddSingleton<WebhookRejections>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<WebhookAddress>();
         services.AddSingleton<LiveInventory>();

@@ -46,7 +46,7 @@ public sealed class ActivityLog(IDbContextFactory<SyncDbContext> dbFactory, Time
             At = time.GetUtcNow(),
             Kind = kind,
             Severity = severity,
-            Message = message.Length > 2000 ? message[..2000] : message,
+            Message = Clip(message),
             StoreId = storeId,
             StoreName = storeName,
             ProductId = productId,
@@ -64,6 +64,22 @@ public sealed class ActivityLog(IDbContextFactory<SyncDbContext> dbFactory, Time
         }
         Changed?.Invoke();
         return entry;
+    }
+
+    /// <summary>
+    /// Rewrites the message of entry <paramref name="id"/> (an entry that sums up what keeps happening, such as
+    /// rejected webhook deliveries) and marks it unread again, so the bell counts it once however often it is
+    /// rewritten. Nothing happens when there is no such entry.
+    /// </summary>
+    public async Task ReviseAsync(long id, string message, CancellationToken cancellationToken = default)
+    {
+        message = Clip(message);
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Activity.Where(e => e.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Message, message).SetProperty(e => e.Read, false), cancellationToken);
+        }
+        Changed?.Invoke();
     }
 
     public async Task<ActivityPage> QueryAsync(ActivityQuery query, CancellationToken cancellationToken = default)
@@ -92,6 +108,9 @@ public sealed class ActivityLog(IDbContextFactory<SyncDbContext> dbFactory, Time
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Activity.CountAsync(e => !e.Read, cancellationToken);
     }
+
+    /// <summary>A message as it is kept: its first 2,000 characters.</summary>
+    private static string Clip(string message) => message.Length > 2000 ? message[..2000] : message;
 
     /// <summary>Marks the given entries read, or every entry when <paramref name="ids"/> is null.</summary>
     public async Task MarkReadAsync(IReadOnlyCollection<long>? ids = null, CancellationToken cancellationToken = default)

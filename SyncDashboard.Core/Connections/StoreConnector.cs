@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Stores;
@@ -11,6 +14,14 @@ namespace SyncDashboard.Core.Connections;
 /// client id and secret, the store is first asked for a token through the adapter), saves the
 /// connection (secrets encrypted), reads its catalogue and subscribes the webhook topics the
 /// engine needs.
+/// <para>
+/// A connection test must not make the dashboard a port scanner of its own network, so it answers
+/// only in the dashboard's own words (never with what the address answered, nor an exception's text),
+/// within <see cref="StoreAddressOptions.ConnectionTestTimeout"/> in all (5 s by default), and refuses
+/// an address on a private or local network before sending anything (<see cref="StoreAddressPolicy"/>,
+/// unless <c>Stores:AllowPrivateAddresses</c>). It first opens a bare TCP connection, so that a closed
+/// port fails at once rather than after the store client's retries.
+/// </para>
 /// </summary>
 public sealed class StoreConnector(
     IDbContextFactory<SyncDbContext> dbFactory,
@@ -18,6 +29,8 @@ public sealed class StoreConnector(
     IStoreOnboarding onboarding,
     ActivityLog activity,
     WebhookAddress webhookAddress,
+    StoreAddressPolicy addresses,
+    IOptionsMonitor<StoreAddressOptions> addressOptions,
     TimeProvider time,
     Users.DashboardActors actors) : IStoreConnector
 {
@@ -38,45 +51,113 @@ public sealed class StoreConnector(
                 return new ConnectionTestResult(false, taken);
             }
         }
+        var store = new Uri(request.BaseUrl.Trim());
+        var origin = store.GetLeftPart(UriPartial.Authority);
+        var limit = addressOptions.CurrentValue.ConnectionTestTimeout;
+        using var timeout = new CancellationTokenSource(limit, time);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        StoreShop shop;
+        IReadOnlyList<StoreLocation> locations;
         try
         {
-            var client = connections.ClientFor(Draft(request));
-            var shop = await client.GetShopAsync(cancellationToken);
-            var locations = await client.ListLocationsAsync(cancellationToken);
-            // The same refusals as Connect, so a test never says yes to what Connect will refuse.
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            if (await RefusalAsync(db, request, shop, cancellationToken) is { } refusal)
+            if (await UnreachableAsync(store, budget.Token) is { } unreachable)
             {
-                return new ConnectionTestResult(false, refusal, shop, locations);
+                return new ConnectionTestResult(false, unreachable);
             }
-            return new ConnectionTestResult(true, $"Connected to {shop.Name} ({shop.Domain}).", shop, locations);
+            var client = connections.ClientFor(Draft(request));
+            shop = await client.GetShopAsync(budget.Token);
+            locations = await client.ListLocationsAsync(budget.Token);
         }
-        catch (StoreApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            // Our own words: the store's answer is never shown.
-            return new ConnectionTestResult(false, request.Credentials switch
-            {
-                StoreCredentialKind.ClientCredentials =>
-                    "The store refused the app's client id or secret. Check them in the app's settings in Shopify's Dev Dashboard, " +
-                    "that the app is installed on the store, and that the store belongs to your organisation (for other merchants' stores, use an install link).",
-                StoreCredentialKind.AuthorizationCode => "The store refused the token the install gave. Make a new install link and approve it again.",
-                _ => "The store refused the access token. Check that it is the Admin API access token (shpat_...) of an installed app.",
-            });
+            return new ConnectionTestResult(false, $"{origin} gave no usable answer within {limit.TotalSeconds:0.#} seconds. Check the address, then test again.");
         }
-        catch (StoreApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        catch (StoreAddressRefusedException e)
         {
-            return new ConnectionTestResult(false, $"{request.BaseUrl} does not answer as a Shopify store (no Admin API there). Check the address.");
-        }
-        catch (StoreUnavailableException e) when (e.IsCircuitOpen)
-        {
-            return new ConnectionTestResult(false, $"{request.BaseUrl} failed several times in a row, so SyncDashboard pauses its calls there for a few seconds. " +
-                "Check the address, then test again in a moment.");
+            return new ConnectionTestResult(false, e.Reason);
         }
         catch (StoreApiException e)
         {
-            return new ConnectionTestResult(false, $"The store could not be reached: {Reasons(e)}");
+            return new ConnectionTestResult(false, Refused(request, origin, e));
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            // An answer the store client could not make sense of: whatever answered is not a Shopify store.
+            return new ConnectionTestResult(false, NotAStore(request));
+        }
+        // The same refusals as Connect, so a test never says yes to what Connect will refuse.
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await RefusalAsync(db, request, shop, cancellationToken) is { } refusal)
+        {
+            return new ConnectionTestResult(false, refusal, shop, locations);
+        }
+        return new ConnectionTestResult(true, $"Connected to {shop.Name} ({shop.Domain}).", shop, locations);
+    }
+
+    /// <summary>
+    /// Opens and closes a TCP connection to the store's address (judged by <see cref="StoreAddressPolicy"/>
+    /// first), within <see cref="StoreAddressOptions.ConnectTimeout"/>: why nothing can be asked there, in
+    /// our words, or null when something accepts connections.
+    /// </summary>
+    /// <exception cref="StoreAddressRefusedException">The address is on a private or local network.</exception>
+    private async Task<string?> UnreachableAsync(Uri store, CancellationToken cancellationToken)
+    {
+        var origin = store.GetLeftPart(UriPartial.Authority);
+        var connectTimeout = addressOptions.CurrentValue.ConnectTimeout;
+        using var timeout = new CancellationTokenSource(connectTimeout, time);
+        using var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            using var socket = await addresses.OpenAsync(store.IdnHost, store.Port, connect.Token);
+            return null;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return $"The store could not be reached: {origin} did not accept a connection within {connectTimeout.TotalSeconds:0.#} seconds. Check the address.";
+        }
+        catch (SocketException e)
+        {
+            return "The store could not be reached: " + e.SocketErrorCode switch
+            {
+                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => $"{store.IdnHost} could not be found. Check the address.",
+                SocketError.ConnectionRefused => $"nothing accepts connections at {origin}. Check the address and its port.",
+                SocketError.TimedOut => $"{origin} did not accept a connection in time. Check the address.",
+                _ => $"the network could not reach {origin}. Check the address.",
+            };
         }
     }
+
+    /// <summary>Why the store's answer (an error) means it cannot be connected, in our words: never the store's own.</summary>
+    private static string Refused(NewStoreConnection request, string origin, StoreApiException e) => e switch
+    {
+        { StatusCode: HttpStatusCode.Unauthorized } => request.Credentials switch
+        {
+            StoreCredentialKind.ClientCredentials =>
+                "The store refused the app's client id or secret. Check them in the app's settings in Shopify's Dev Dashboard, " +
+                "that the app is installed on the store, and that the store belongs to your organisation (for other merchants' stores, use an install link).",
+            StoreCredentialKind.AuthorizationCode => "The store refused the token the install gave. Make a new install link and approve it again.",
+            _ => "The store refused the access token. Check that it is the Admin API access token (shpat_...) of an installed app.",
+        },
+        StoreUnavailableException { IsCircuitOpen: true } =>
+            $"{request.BaseUrl} failed several times in a row, so SyncDashboard pauses its calls there for a few seconds. Check the address, then test again in a moment.",
+        StoreUnavailableException unavailable => "The store could not be reached: " + (unavailable.InnerException switch
+        {
+            HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } =>
+                $"no secure (https) connection could be made with {origin}. Check whether the address starts with https:// or http://.",
+            HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => $"{new Uri(origin).IdnHost} could not be found. Check the address.",
+            HttpRequestException => $"the connection to {origin} failed. Check the address, then test again.",
+            _ => $"{origin} gave no answer in time. Check the address, then test again.",
+        }),
+        { StatusCode: HttpStatusCode.NotFound or HttpStatusCode.OK } => NotAStore(request),
+        { StatusCode: HttpStatusCode.Forbidden } => $"{origin} refused the app access (HTTP 403). Check that the app has the access scopes SyncDashboard needs.",
+        { StatusCode: HttpStatusCode.TooManyRequests } => $"{origin} is busy (HTTP 429, too many requests). Test again in a moment.",
+        { StatusCode: var status } when (int)status >= 500 =>
+            $"{origin} answered with a server error (HTTP {(int)status}). If it is a Shopify store, test again in a moment; otherwise check the address.",
+        { StatusCode: var status } => $"{origin} refused the request (HTTP {(int)status}) where a Shopify store would have answered. Check the address.",
+    };
+
+    private static string NotAStore(NewStoreConnection request) =>
+        $"{request.BaseUrl} does not answer as a Shopify store (no Admin API there). Check the address.";
 
     /// <summary>Tests, saves, reads and subscribes webhooks to this app's own address; the new connection, or the reason it was refused.</summary>
     public Task<(StoreConnection? Connection, string Message)> ConnectAsync(NewStoreConnection request, CancellationToken cancellationToken = default)
@@ -158,21 +239,6 @@ public sealed class StoreConnector(
             return "A Destination store is already connected; only one can be.";
         }
         return null;
-    }
-
-    /// <summary>An exception's messages, outermost first, without .NET's "see inner exception" pointers (the inner message is there).</summary>
-    private static string Reasons(Exception e)
-    {
-        var messages = new List<string>();
-        for (var current = e; current is not null; current = current.InnerException)
-        {
-            var message = System.Text.RegularExpressions.Regex.Replace(current.Message, @"[,.;]?\s*see (the )?inner exception[^.]*\.?", "", System.Text.RegularExpressions.RegexOptions.IgnoreCase).Trim();
-            if (message.Length > 0 && !messages.Any(m => m.Contains(message, StringComparison.Ordinal)))
-            {
-                messages.Add(message.TrimEnd('.'));
-            }
-        }
-        return string.Join(": ", messages) + ".";
     }
 
     /// <summary>

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Persistence;
 using SyncDashboard.Core.Stores;
@@ -18,6 +20,7 @@ namespace SyncDashboard.Core.Connections;
 /// up, the one-time code exchanged (at the link's store address, never one the callback names) and the
 /// store connected as <see cref="StoreConnector"/> connects any store (test, save, catalogue read, webhooks;
 /// the install's shop checked against the one the store reports). A refused callback changes nothing.
+/// No link is made for an address on a private or local network (<see cref="StoreAddressPolicy"/>).
 /// </summary>
 public sealed partial class StoreInstaller(
     IDbContextFactory<SyncDbContext> dbFactory,
@@ -26,6 +29,8 @@ public sealed partial class StoreInstaller(
     IStoreAppInstalls installs,
     ActivityLog activity,
     WebhookAddress dashboardAddress,
+    StoreAddressPolicy addresses,
+    IOptionsMonitor<StoreAddressOptions> addressOptions,
     TimeProvider time,
     Users.DashboardActors actors,
     ILogger<StoreInstaller> logger) : IStoreInstaller
@@ -55,6 +60,10 @@ public sealed partial class StoreInstaller(
         if (await RefusalAsync(db, request, store, cancellationToken) is { } refusal)
         {
             return new InstallLinkResult(false, refusal);
+        }
+        if (await AddressProblemAsync(store, cancellationToken) is { } problem)
+        {
+            return new InstallLinkResult(false, problem);
         }
         if (dashboardAddress.BaseUrl() is not { } dashboard)
         {
@@ -174,6 +183,30 @@ public sealed partial class StoreInstaller(
         catch (StoreApiException e)
         {
             return await EndAsync(db, pending, null, $"The store could not be read after the install: {e.Message}", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Why no link should be made for the store's address: it is (or its name resolves only to) an address on
+    /// a private or local network (<see cref="StoreAddressPolicy"/>), or its name cannot be resolved within
+    /// <see cref="StoreAddressOptions.ConnectionTestTimeout"/>. Null when the address may be used.
+    /// </summary>
+    private async Task<string?> AddressProblemAsync(Uri store, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(addressOptions.CurrentValue.ConnectionTestTimeout, time);
+        using var limited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await addresses.ResolveAsync(store.IdnHost, store.Port, limited.Token);
+            return null;
+        }
+        catch (StoreAddressRefusedException e)
+        {
+            return e.Reason;
+        }
+        catch (Exception e) when (e is SocketException || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return $"{store.IdnHost} could not be found. Check the store's address.";
         }
     }
 

@@ -10,7 +10,8 @@ namespace SyncDashboard.Core.Shopify;
 /// <summary>
 /// What a failed store call becomes for the engine, the same for both adapters (REST and GraphQL):
 /// cancellation passes through; a refusal of the app's credentials while asking for a token is that
-/// refusal; an open circuit, a timeout after the retries or a store that cannot be reached is a
+/// refusal; a connection refused for its address (<see cref="StoreAddressPolicy"/>) is that
+/// <see cref="StoreAddressRefusedException"/>; an open circuit, a timeout after the retries or a store that cannot be reached is a
 /// <see cref="StoreUnavailableException"/> (transient); an HTTP error answer is what the adapter makes
 /// of it (each reads its store's error bodies); an answer that cannot be read is a <see cref="StoreApiException"/>.
 /// Refit's exceptions are never kept as inner ones: they hold the request and its token header.
@@ -26,6 +27,7 @@ internal static class ShopifyCallErrors
         return exception switch
         {
             OperationCanceledException or StoreApiException => null,
+            HttpRequestException { InnerException: StoreAddressRefusedException refused } => refused,
             ApiException answer => fromAnswer(answer),
             ApiRequestException { InnerException: OperationCanceledException cancelled } => cancelled,
             ApiRequestException { InnerException: StoreApiException refused } => refused,

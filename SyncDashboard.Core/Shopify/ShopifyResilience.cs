@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.Timeout;
+using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.Core.Shopify;
 
@@ -18,6 +19,7 @@ namespace SyncDashboard.Core.Shopify;
 /// still waiting in the pacer, or whose connection could not be opened, never reached the store and
 /// is always retried.</item>
 /// <item>The circuit counts 408, 5xx, timeouts and network errors of attempts that reached the store, never 429s.</item>
+/// <item>A connection refused by <see cref="StoreAddressPolicy"/> (a private or local address) is neither retried nor counted.</item>
 /// </list>
 /// </summary>
 public static class ShopifyResilience
@@ -82,6 +84,7 @@ public static class ShopifyResilience
         return outcome.Exception switch
         {
             TimeoutRejectedException => !ReachedStore(request) || IsSafeToRepeat(request),
+            HttpRequestException { InnerException: StoreAddressRefusedException } => false, // refused again at once: the address is the same
             HttpRequestException e => !ReachedStore(request) || e.HttpRequestError == HttpRequestError.ConnectionError || IsSafeToRepeat(request),
             _ => false,
         };
@@ -94,7 +97,7 @@ public static class ShopifyResilience
         {
             return IsServerFailure(response.StatusCode);
         }
-        return outcome.Exception is TimeoutRejectedException or HttpRequestException && ReachedStore(request);
+        return outcome.Exception is TimeoutRejectedException or HttpRequestException { InnerException: not StoreAddressRefusedException } && ReachedStore(request);
     }
 
     /// <summary>

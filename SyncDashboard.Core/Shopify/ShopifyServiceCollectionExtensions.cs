@@ -18,7 +18,8 @@ public static class ShopifyServiceCollectionExtensions
     /// <see cref="IStoreClientFactory"/> for Shopify stores, over the named HTTP client <c>shopify</c>:
     /// resilience (retry → circuit breaker → attempt timeout, one pipeline per store) around the
     /// leaky-bucket pacer. Options from the <c>Shopify</c> section (<see cref="ShopifyClientOptions"/>),
-    /// validated when the host starts.
+    /// validated when the host starts. Every client it uses (API, tokens, bulk results) connects through
+    /// <see cref="StoreAddressPolicy.CreateHandler"/>: stores only at allowed addresses.
     /// </summary>
     public static IServiceCollection AddStoreClients(this IServiceCollection services)
     {
@@ -30,10 +31,12 @@ public static class ShopifyServiceCollectionExtensions
         services.TryAddSingleton<ShopifyRequestPacers>();
         services.TryAddSingleton<GraphQL.ShopifyGraphQLPacers>();
         services.TryAddTransient<ShopifyPacingHandler>();
+        services.AddStoreAddressPolicy();
 
         var http = services.AddHttpClient(HttpClientName)
             // Attempts are bounded by the attempt timeout and the retries; the caller's token bounds the rest.
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(StoreHandler);
         http.AddResilienceHandler(PipelineName, ShopifyResilience.Configure)
             .SelectPipelineByAuthority();
         // Added after the resilience handler, so inside it: every attempt, retries included, is paced.
@@ -44,9 +47,11 @@ public static class ShopifyServiceCollectionExtensions
         services.TryAddTransient<ShopifyAccessTokenHandler>();
         // Bulk results are large files at signed URLs: no token, no pacing, a long timeout.
         services.AddHttpClient(GraphQL.ShopifyGraphQLStoreClient.BulkHttpClientName)
-            .ConfigureHttpClient(client => client.Timeout = TimeSpan.FromMinutes(30));
+            .ConfigureHttpClient(client => client.Timeout = TimeSpan.FromMinutes(30))
+            .ConfigurePrimaryHttpMessageHandler(StoreHandler);
         services.AddHttpClient(ShopifyAccessTokens.HttpClientName)
-            .ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(15));
+            .ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(15))
+            .ConfigurePrimaryHttpMessageHandler(StoreHandler);
 
         services.TryAddSingleton<ShopifyStoreClientFactory>();
         services.TryAddSingleton<IStoreClientFactory>(sp => sp.GetRequiredService<ShopifyStoreClientFactory>());
@@ -54,4 +59,6 @@ public static class ShopifyServiceCollectionExtensions
         services.TryAddSingleton<IStoreAppInstalls, ShopifyAppInstalls>();
         return services;
     }
+
+    private static HttpMessageHandler StoreHandler(IServiceProvider services) => services.GetRequiredService<StoreAddressPolicy>().CreateHandler();
 }

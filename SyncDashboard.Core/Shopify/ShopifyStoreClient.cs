@@ -254,7 +254,8 @@ public sealed class ShopifyStoreClient : IStoreClient
 
     public async Task<StoreShop> GetShopAsync(CancellationToken cancellationToken = default)
     {
-        var shop = (await CallAsync(api => api.GetShopAsync(cancellationToken)).ConfigureAwait(false)).Shop;
+        var shop = (await CallAsync(api => api.GetShopAsync(cancellationToken)).ConfigureAwait(false)).Shop
+            ?? throw new StoreApiException(StoreName, HttpStatusCode.OK, "GET shop.json answered without a shop.");
         return new StoreShop(shop.Name ?? StoreName, (shop.MyshopifyDomain ?? shop.Domain ?? Endpoint.BaseUrl.Host).ToLowerInvariant(), shop.PrimaryLocationId);
     }
 

@@ -24,6 +24,7 @@ internal static class ShopifyTokenEndpoint
     /// <param name="what">What is asked, in words, for messages ("asking for an access token").</param>
     /// <param name="refused">The message when the store refuses the credentials.</param>
     /// <exception cref="StoreUnavailableException">The store could not be reached or did not answer in time.</exception>
+    /// <exception cref="StoreAddressRefusedException">The store's address is on a private or local network: nothing was sent.</exception>
     /// <exception cref="StoreApiException">
     /// 401 when the credentials were refused; 404 when what answered is not a Shopify store (no token
     /// endpoint there); the store's status otherwise; 200 when the answer holds no token.
@@ -38,6 +39,10 @@ internal static class ShopifyTokenEndpoint
         try
         {
             response = await http.PostAsync(new Uri($"{origin}/admin/oauth/access_token"), body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e) when (e.InnerException is StoreAddressRefusedException refusedAddress)
+        {
+            throw refusedAddress;
         }
         catch (HttpRequestException e)
         {

@@ -21,4 +21,18 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<IConfiguredStores, ConfiguredStores>();
         return services;
     }
+
+    /// <summary>
+    /// <see cref="StoreAddressPolicy"/>, which refuses store addresses on private or local networks, with
+    /// its settings (<see cref="StoreAddressOptions"/>, section <c>Stores</c>) validated when the host starts.
+    /// </summary>
+    public static IServiceCollection AddStoreAddressPolicy(this IServiceCollection services)
+    {
+        services.AddOptions<StoreAddressOptions>()
+            .BindConfiguration(StoreAddressOptions.SectionName)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoreAddressOptions>, StoreAddressOptionsValidator>());
+        services.TryAddSingleton<StoreAddressPolicy>();
+        return services;
+    }
 }

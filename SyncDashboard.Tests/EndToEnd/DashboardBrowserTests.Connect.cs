@@ -86,6 +86,7 @@ public sealed partial class DashboardBrowserTests
         {
             Name = name, Domain = $"{name}.myshopify.com", AccessToken = "", WebhookSecret = "legacy-secret", ClientId = clientId, ClientSecret = clientSecret,
         }, _dashboard.Data.File($"{name}.db"));
+        _dashboard.AllowStoreAddress(store.BaseUrl);
         await store.SeedAsync([new ShopifyProduct { Title = title, Variants = [new ShopifyVariant { Sku = sku, Price = 25m, InventoryQuantity = 3 }] }]);
         return store;
     }

@@ -8,6 +8,7 @@ using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Shopify.Models;
 using SyncDashboard.Core.Webhooks;
 using SyncDashboard.Core.Stores;
+using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Engine;
 
@@ -28,6 +29,7 @@ public abstract class StoreConnectorTests(StoreApi adapter) : EngineTestBase(ada
         {
             Name = "fourth", Domain = "fourth-store.myshopify.com", AccessToken = "shpat_fourth", WebhookSecret = "fourth-secret",
         }, Dashboard.Data.File("fourth.db"));
+        Dashboard.AllowStoreAddress(extra.BaseUrl);
         await extra.SeedAsync([new ShopifyProduct { Title = "Lantern", Variants = [new ShopifyVariant { Sku = "LANT-1", Price = 30m, InventoryQuantity = 4 }] }]);
         var connector = Get<StoreConnector>();
         var publicUrl = Get<WebhookAddress>().BaseUrl();
@@ -64,17 +66,6 @@ public abstract class StoreConnectorTests(StoreApi adapter) : EngineTestBase(ada
         Assert.False(tls.Succeeded);
         Assert.StartsWith("The store could not be reached: ", tls.Message);
         Assert.DoesNotContain("inner exception", tls.Message, StringComparison.OrdinalIgnoreCase);
-        // Testing a closed port again and again: each answer speaks of the store, never of the client's circuit breaker.
-        var closed = $"http://127.0.0.1:{Infrastructure.FreePort.Next()}";
-        var answers = new List<string>();
-        for (var i = 0; i < 4; i++)
-        {
-            answers.Add((await connector.TestAsync(new NewStoreConnection("Closed", StoreRole.Source, closed, "t", "s"))).Message);
-        }
-        Assert.All(answers, a => Assert.DoesNotContain("circuit", a, StringComparison.OrdinalIgnoreCase));
-        Assert.Contains(answers, a => a.StartsWith("The store could not be reached: ", StringComparison.Ordinal));
-        Assert.Equal($"{closed} failed several times in a row, so SyncDashboard pauses its calls there for a few seconds. Check the address, then test again in a moment.",
-            answers[^1]);
         Assert.Null(connection);
         await using var db = await DbAsync();
         Assert.Equal(3, await db.StoreConnections.CountAsync());
@@ -131,6 +122,7 @@ public abstract class StoreConnectorTests(StoreApi adapter) : EngineTestBase(ada
             Name = "own-store", Domain = "own-store.myshopify.com", AccessToken = "", WebhookSecret = "legacy-secret",
             ClientId = "client-own-store", ClientSecret = "shpss_own_store",
         }, Dashboard.Data.File("own-store.db"));
+        Dashboard.AllowStoreAddress(extra.BaseUrl);
         await extra.SeedAsync([new ShopifyProduct { Title = "Kettle", Variants = [new ShopifyVariant { Sku = "KETTLE-1", Price = 40m, InventoryQuantity = 6 }] }]);
         var connector = Get<StoreConnector>();
         var tokens = Get<ShopifyAccessTokens>();
@@ -186,12 +178,139 @@ public abstract class StoreConnectorTests(StoreApi adapter) : EngineTestBase(ada
         // The right ones, for contrast: the refusal was about the secret, not the store.
         var right = await connector.TestAsync(NewStoreConnection.WithClientCredentials("Urban Again", StoreRole.Source, address, "demo-client-urban-threads", "shpss_demo_urban_threads", Adapter));
         Assert.Equal((false, "urban-threads.myshopify.com is already connected as Source \"Urban Threads\": each shop can be connected once."), (right.Succeeded, right.Message));
-        // An address that answers, but not as a Shopify store (here the dashboard itself): said so, not blamed on the credentials.
-        var notAStore = await connector.TestAsync(NewStoreConnection.WithClientCredentials("Not a store", StoreRole.Source, Dashboard.BaseUrl.ToString().TrimEnd('/'),
-            "demo-client-urban-threads", "shpss_demo_urban_threads", Adapter));
+        // An address that answers, but not as a Shopify store (here the dashboard itself): refused for its loopback address,
+        // and, once an operator allows that address, said not to be a store, not blamed on the credentials.
+        var dashboard = NewStoreConnection.WithClientCredentials("Not a store", StoreRole.Source, Dashboard.BaseUrl.ToString().TrimEnd('/'),
+            "demo-client-urban-threads", "shpss_demo_urban_threads", Adapter);
+        var refused = await connector.TestAsync(dashboard);
+        Assert.Equal((false, $"{PrivateAddress("127.0.0.1")}"), (refused.Succeeded, refused.Message));
+        Dashboard.AllowStoreAddress(Dashboard.BaseUrl);
+        var notAStore = await connector.TestAsync(dashboard);
         Assert.False(notAStore.Succeeded);
         Assert.Contains("does not answer as a Shopify store", notAStore.Message);
         await using var db = await DbAsync();
         Assert.Equal(3, await db.StoreConnections.CountAsync());
+    }
+
+    /// <summary>What a connection test says of an address on a private or local network, given as such or by a name resolving to it.</summary>
+    private static string PrivateAddress(string address, string? name = null) =>
+        (name is null ? $"{address} is an address" : $"{name} resolves to {address}, an address") +
+        " on a private or local network, and SyncDashboard calls stores only at public addresses (such as https://my-shop.myshopify.com) " +
+        "unless the setting Stores:AllowPrivateAddresses is true.";
+
+    [Fact]
+    public async Task AnAddressOnAPrivateOrLocalNetworkIsRefusedBeforeAnythingIsSentWhileTheDemoStoresStayAllowed()
+    {
+        // An internal service on loopback that is no demo store: a connection test must not reach it.
+        await using var service = await AnsweringServer.StartAsync(200, "<html>internal admin page</html>");
+        var connector = Get<StoreConnector>();
+        var port = service.BaseUrl.Port;
+        string[] addresses =
+        [
+            $"http://127.0.0.1:{port}", $"http://localhost:{port}", $"http://[::1]:{port}", $"http://0.0.0.0:{port}", "http://10.1.2.3",
+            "https://172.20.0.5", "http://192.168.1.1:8080", "http://169.254.169.254", "http://100.64.0.1", "http://[fd12:3456::1]",
+            "http://[fe80::1]", "http://[::ffff:10.0.0.1]",
+        ];
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var answers = new Dictionary<string, ConnectionTestResult>();
+        foreach (var address in addresses)
+        {
+            answers[address] = await connector.TestAsync(new NewStoreConnection("Internal", StoreRole.Source, address, "shpat_x", "s"));
+        }
+        var (connection, message) = await connector.ConnectAsync(new NewStoreConnection("Internal", StoreRole.Source, $"http://127.0.0.1:{port}", "shpat_x", "s"), null);
+        var link = await Get<StoreInstaller>().CreateLinkAsync(new NewStoreInstall("Internal", StoreRole.Source, $"http://localhost:{port}", "client-x", "shpss_x", Adapter));
+
+        Assert.Equal(0, service.Requests); // nothing was sent
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed}: no address was even tried");
+        Assert.All(answers.Values, a => Assert.False(a.Succeeded));
+        Assert.All(answers.Values, a => Assert.EndsWith("unless the setting Stores:AllowPrivateAddresses is true.", a.Message));
+        Assert.Equal(PrivateAddress("127.0.0.1"), answers[$"http://127.0.0.1:{port}"].Message);
+        Assert.Matches("^localhost resolves to (127\\.0\\.0\\.1|::1), an address on a private or local network", answers[$"http://localhost:{port}"].Message);
+        Assert.Equal(PrivateAddress("::1"), answers[$"http://[::1]:{port}"].Message);
+        Assert.Equal(PrivateAddress("0.0.0.0"), answers[$"http://0.0.0.0:{port}"].Message);
+        Assert.Equal(PrivateAddress("10.1.2.3"), answers["http://10.1.2.3"].Message);
+        Assert.Equal(PrivateAddress("169.254.169.254"), answers["http://169.254.169.254"].Message);
+        Assert.Equal(PrivateAddress("100.64.0.1"), answers["http://100.64.0.1"].Message);
+        Assert.Equal(PrivateAddress("fd12:3456::1"), answers["http://[fd12:3456::1]"].Message);
+        Assert.Equal(PrivateAddress("10.0.0.1"), answers["http://[::ffff:10.0.0.1]"].Message);
+        Assert.Null(connection);
+        Assert.Equal(PrivateAddress("127.0.0.1"), message);
+        Assert.False(link.Succeeded);
+        Assert.StartsWith("localhost resolves to ", link.Message);
+        Assert.Null(link.Link);
+
+        // The demo stores' own addresses stay allowed in demo mode, and only those: the port next to them is not.
+        var policy = Get<StoreAddressPolicy>();
+        foreach (var name in new[] { "northwind-outlet", "urban-threads", "hearth-and-home" })
+        {
+            var store = Dashboard.DemoStore(name).BaseUrl;
+            Assert.Equal([System.Net.IPAddress.Loopback], await policy.ResolveAsync(store.IdnHost, store.Port));
+        }
+        await Assert.ThrowsAsync<StoreAddressRefusedException>(() => policy.ResolveAsync("127.0.0.1", Infrastructure.FreePort.Next()));
+        var urban = Dashboard.DemoStore("urban-threads");
+        var tested = await connector.TestAsync(new NewStoreConnection("Urban 2", StoreRole.Source, urban.BaseUrl.ToString(), "shpat_demo_urban_threads", "demo-secret-urban-threads"));
+        Assert.Equal("urban-threads.myshopify.com", tested.Shop?.Domain); // the demo store answered
+        await using var db = await DbAsync();
+        Assert.Equal(3, await db.StoreConnections.CountAsync());
+    }
+
+    [Fact]
+    public async Task WhatAnAllowedAddressAnswersIsNeverShownAndAClosedOrSilentPortFailsInTime()
+    {
+        const string secret = "db-password=hunter2";
+        await using var service = await AnsweringServer.StartAsync(500, $"<html><body><h1>Internal Server Error</h1><pre>{secret} at 10.0.0.7:5432</pre></body></html>");
+        Dashboard.AllowStoreAddress(service.BaseUrl); // as an operator allowing a service inside the network
+        var connector = Get<StoreConnector>();
+        var address = service.BaseUrl.ToString().TrimEnd('/');
+        var origin = service.BaseUrl.GetLeftPart(UriPartial.Authority);
+        var json = $$"""{"errors":"{{secret}}","error":"{{secret}}"}""";
+
+        var answers = new List<string>();
+        foreach (var (status, type, body) in new[]
+        {
+            (401, "application/json", json), (403, "application/json", json), (200, "application/json", json), (200, "text/html", json),
+            (404, "text/html", json), (422, "application/json", json), (500, "text/html", service.Body),
+        })
+        {
+            (service.Status, service.ContentType, service.Body) = (status, type, body);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var answer = await connector.TestAsync(new NewStoreConnection("Internal", StoreRole.Source, address, "shpat_x", "s", Api: Adapter));
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(6.5), $"{status}: took {started.Elapsed}");
+            Assert.False(answer.Succeeded);
+            answers.Add(answer.Message);
+        }
+        var credentials = await connector.TestAsync(NewStoreConnection.WithClientCredentials("Internal", StoreRole.Source, address, "client-x", "shpss_x", Adapter));
+        var (connection, connectMessage) = await connector.ConnectAsync(new NewStoreConnection("Internal", StoreRole.Source, address, "shpat_x", "s", Api: Adapter), null);
+        answers.AddRange([credentials.Message, connectMessage]);
+
+        Assert.True(service.Requests > 0); // allowed, so asked
+        Assert.All(answers, a => Assert.DoesNotContain("hunter2", a, StringComparison.Ordinal));
+        Assert.All(answers, a => Assert.DoesNotContain("Internal Server Error", a, StringComparison.Ordinal));
+        Assert.Equal("The store refused the access token. Check that it is the Admin API access token (shpat_...) of an installed app.", answers[0]);
+        Assert.Contains(answers[6], new[]
+        {
+            $"{origin} answered with a server error (HTTP 500). If it is a Shopify store, test again in a moment; otherwise check the address.",
+            $"{origin} gave no usable answer within 5 seconds. Check the address, then test again.",
+        });
+        Assert.Equal($"{address} does not answer as a Shopify store (no Admin API there). Check the address.", credentials.Message);
+        Assert.Null(connection);
+
+        // A closed port fails at once, not after the store client's retries.
+        var closed = new Uri($"http://127.0.0.1:{Infrastructure.FreePort.Next()}");
+        Dashboard.AllowStoreAddress(closed);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var refused = await connector.TestAsync(new NewStoreConnection("Closed", StoreRole.Source, closed.ToString(), "shpat_x", "s", Api: Adapter));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        Assert.Equal($"The store could not be reached: nothing accepts connections at {closed.GetLeftPart(UriPartial.Authority)}. Check the address and its port.", refused.Message);
+
+        // One that accepts the connection and never answers is given up after the test's 5 seconds.
+        await using var silent = await AnsweringServer.StartAsync(200, "{}", "application/json");
+        silent.Delay = TimeSpan.FromMinutes(1);
+        Dashboard.AllowStoreAddress(silent.BaseUrl);
+        clock.Restart();
+        var unanswered = await connector.TestAsync(new NewStoreConnection("Silent", StoreRole.Source, silent.BaseUrl.ToString(), "shpat_x", "s", Api: Adapter));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(4.5), TimeSpan.FromSeconds(7));
+        Assert.Equal($"{silent.BaseUrl.GetLeftPart(UriPartial.Authority)} gave no usable answer within 5 seconds. Check the address, then test again.", unanswered.Message);
     }
 }

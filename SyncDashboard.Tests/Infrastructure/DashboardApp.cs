@@ -36,6 +36,13 @@ public sealed class DashboardApp : IAsyncDisposable
     public SyncDashboard.DemoStores.DemoStoreServer DemoStore(string name) =>
         Services.GetRequiredService<SyncDashboard.DemoStores.DemoStoresHost>().Get(name);
 
+    /// <summary>
+    /// Lets the dashboard call a store at <paramref name="baseUrl"/> (a loopback address and port), as the
+    /// demo stores register theirs: for a demo store a test starts of its own, which the dashboard would
+    /// otherwise refuse as an address on a private network.
+    /// </summary>
+    public void AllowStoreAddress(Uri baseUrl) => Services.GetRequiredService<SyncDashboard.Core.Stores.StoreAddressPolicy>().Allow(baseUrl);
+
     /// <summary>Waits until the sync engine has read every store once.</summary>
     public Task WaitUntilReadyAsync() =>
         Services.GetRequiredService<SyncDashboard.Core.SyncEngineStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(60));

@@ -1,22 +1,15 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace SyncDashboard.Tests.Infrastructure;
 
 /// <summary>A loopback HTTP endpoint that records the webhook deliveries it receives.</summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedWebhook> _received = new();
+    private WebApplication _app = null!;
     private int _failuresLeft;
-
-    private WebhookReceiver(WebApplication app) => _app = app;
 
     public Uri Address { get; private set; } = null!;
 
@@ -27,12 +20,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddRoutingCore();
-        var app = builder.Build();
-        var receiver = new WebhookReceiver(app);
-        app.Run(async ctx =>
+        var receiver = new WebhookReceiver();
+        (receiver._app, var baseUrl) = await LoopbackApp.StartAsync(async ctx =>
         {
             using var body = new MemoryStream();
             await ctx.Request.Body.CopyToAsync(body);
@@ -41,9 +30,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             receiver._received.Enqueue(new ReceivedWebhook(headers, body.ToArray(), failed));
             ctx.Response.StatusCode = failed ? StatusCodes.Status500InternalServerError : StatusCodes.Status200OK;
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.Address = new Uri(address + "/webhooks");
+        receiver.Address = new Uri(baseUrl, "webhooks");
         return receiver;
     }
 

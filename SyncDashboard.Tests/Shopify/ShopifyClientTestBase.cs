@@ -60,6 +60,8 @@ public abstract class ShopifyClientTestBase(StoreApi adapter = StoreApi.Rest) : 
             ["Shopify:AttemptTimeout"] = "00:00:10",
             // Circuit-breaker tests set their own; elsewhere it stays out of the way.
             ["Shopify:CircuitBreaker:MinimumThroughput"] = "1000",
+            // The demo stores of these tests are on loopback, started without the dashboard (which would allow their addresses).
+            ["Stores:AllowPrivateAddresses"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -79,6 +79,24 @@ public sealed class StoreConfigurationTests
     }
 
     [Fact]
+    public async Task BadStoreAddressSettingsStopTheStartToo()
+    {
+        var settings = ValidSettings();
+        settings["Stores:AllowPrivateAddresses"] = "false";
+        settings["Stores:ConnectionTestTimeout"] = "00:00:00.5";
+        settings["Stores:ConnectTimeout"] = "00:05:00";
+        using var host = BuildHost(settings);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(
+        [
+            "Stores:ConnectionTestTimeout must be between 00:00:01 and 00:02:00.",
+            "Stores:ConnectTimeout must be between 00:00:00.1 and 00:02:00.",
+        ], error.Failures);
+    }
+
+    [Fact]
     public async Task MissingDestinationStopsTheStart()
     {
         var settings = ValidSettings().Where(s => !s.Key.StartsWith("Stores:Destination", StringComparison.Ordinal))

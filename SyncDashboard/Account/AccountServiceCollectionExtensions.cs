@@ -65,6 +65,10 @@ public static class AccountServiceCollectionExtensions
                     : RateLimitPartition.GetNoLimiter("other"));
             options.OnRejected = async (context, cancellationToken) =>
             {
+                if (!context.HttpContext.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase))
+                {
+                    return; // another limiter's refusal (the webhook receiver's): its status says it
+                }
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync(
                     "Too many sign-in attempts from your address: wait a minute, then try again.", cancellationToken);

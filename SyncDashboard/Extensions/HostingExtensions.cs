@@ -18,6 +18,7 @@ public static class HostingExtensions
         builder.Services.AddDemoStoresWhenEnabled(builder.Configuration);
         builder.Services.AddSyncDashboardCore();
         builder.AddDashboardSignIn();
+        builder.Services.AddShopifyWebhookRateLimit();
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();

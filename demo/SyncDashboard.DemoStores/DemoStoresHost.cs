@@ -1,20 +1,24 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SyncDashboard.Core.Stores;
 
 namespace SyncDashboard.DemoStores;
 
 /// <summary>
 /// Starts the configured demo stores with the app (each on its own loopback port), gives each its
 /// first catalogue once, and stops them with the app. The running stores are listed by
-/// <see cref="Stores"/> for the demo console and the tests.
+/// <see cref="Stores"/> for the demo console and the tests. Each store's loopback address and port is
+/// allowed in the dashboard's <see cref="StoreAddressPolicy"/> (when the app has one), which otherwise
+/// refuses stores on private or local networks.
 /// </summary>
 public sealed class DemoStoresHost(
     IOptions<DemoStoresOptions> options,
     IHostEnvironment environment,
     DemoStoreSeeder seeder,
     ILoggerFactory loggerFactory,
-    TimeProvider timeProvider) : IHostedService, IAsyncDisposable
+    TimeProvider timeProvider,
+    StoreAddressPolicy? storeAddresses = null) : IHostedService, IAsyncDisposable
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<DemoStoresHost>();
     private readonly List<DemoStoreServer> _stores = [];
@@ -57,6 +61,7 @@ public sealed class DemoStoresHost(
                     $"Demo store '{store.Name}' cannot listen on 127.0.0.1:{store.Port}: {e.Message} " +
                     $"Change DemoStores:Stores:{settings.Stores.IndexOf(store)}:Port, or stop what uses that port.", e);
             }
+            storeAddresses?.Allow(_stores[^1].BaseUrl);
             _logger.LogInformation("Demo store {Store} answers at {BaseUrl}", store.Name, _stores[^1].BaseUrl);
         }
         await seeder.SeedAsync(_stores, settings.Catalogue, cancellationToken);

@@ -75,7 +75,16 @@ public sealed partial class ShopifyGraphQLStoreClient
     private async IAsyncEnumerable<StoreProduct> ReadJsonlAsync(Uri url, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var http = _bulkHttp();
-        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage answer;
+        try
+        {
+            answer = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e) when (e.InnerException is StoreAddressRefusedException refused)
+        {
+            throw refused; // the result's address (the store gave it) is on a private or local network
+        }
+        using var response = answer;
         if (!response.IsSuccessStatusCode)
         {
             throw new StoreApiException(StoreName, response.StatusCode, $"the bulk result could not be downloaded ({(int)response.StatusCode}).");
