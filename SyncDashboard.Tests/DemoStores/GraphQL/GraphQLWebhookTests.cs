@@ -58,12 +58,7 @@ public sealed class GraphQLWebhookTests : GraphQLTestBase
     public async Task ProductSetAndInventorySetRaiseTheRestTopicsWithAnEventIdPerChange()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        foreach (var topic in new[] { "PRODUCTS_CREATE", "PRODUCTS_UPDATE", "INVENTORY_LEVELS_UPDATE" })
-        {
-            await DataAsync($$"""
-                mutation { webhookSubscriptionCreate(topic: {{topic}}, webhookSubscription: { uri: "{{receiver.Address}}" }) { userErrors { message } } }
-                """);
-        }
+        await SubscribeToProductsAndLevelsAsync(receiver);
 
         var product = await CreateWithSkusAsync("Evented", "EV-1");
         var item = product["variants"]!["nodes"]![0]!["inventoryItem"]!["id"]!.GetValue<string>();
@@ -86,12 +81,7 @@ public sealed class GraphQLWebhookTests : GraphQLTestBase
     public async Task AProductSetsCreateWebhookCarriesTheQuantitiesItSetAndIsTheOnlyProductWebhookOfTheMutation()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        foreach (var topic in new[] { "PRODUCTS_CREATE", "PRODUCTS_UPDATE", "INVENTORY_LEVELS_UPDATE" })
-        {
-            await DataAsync($$"""
-                mutation { webhookSubscriptionCreate(topic: {{topic}}, webhookSubscription: { uri: "{{receiver.Address}}" }) { userErrors { message } } }
-                """);
-        }
+        await SubscribeToProductsAndLevelsAsync(receiver);
 
         await CreateWithSkusAsync("Stocked at once", "SA-1", "SA-2"); // quantities 1 and 2 in the same productSet
 
@@ -103,5 +93,16 @@ public sealed class GraphQLWebhookTests : GraphQLTestBase
         Assert.Equal("products/create", created.Topic);
         var quantities = JsonNode.Parse(created.BodyText)!["variants"]!.AsArray().Select(v => v!["inventory_quantity"]!.GetValue<int>());
         Assert.Equal([1, 2], quantities);
+    }
+
+    /// <summary>Subscribes the receiver to products/create, products/update and inventory_levels/update (with the legacy token).</summary>
+    private async Task SubscribeToProductsAndLevelsAsync(WebhookReceiver receiver)
+    {
+        foreach (var topic in new[] { "PRODUCTS_CREATE", "PRODUCTS_UPDATE", "INVENTORY_LEVELS_UPDATE" })
+        {
+            await DataAsync($$"""
+                mutation { webhookSubscriptionCreate(topic: {{topic}}, webhookSubscription: { uri: "{{receiver.Address}}" }) { userErrors { message } } }
+                """);
+        }
     }
 }
