@@ -31,6 +31,10 @@ public abstract partial class StoreInstallTests(StoreApi adapter) : EngineTestBa
 
     private DemoStoreServer _other = null!;
     private readonly HttpClient _browser = new(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
+    private HttpClient? _merchant;
+
+    /// <summary>The merchant's browser, signed in to the dashboard (the callback then goes back to the Stores page).</summary>
+    private async Task<HttpClient> MerchantAsync() => _merchant ??= await Dashboard.SignedInClientAsync();
 
     async Task IAsyncLifetime.InitializeAsync()
     {
@@ -57,10 +61,18 @@ public abstract partial class StoreInstallTests(StoreApi adapter) : EngineTestBa
     {
         var callback = await ApprovedCallbackAsync();
 
+        // The other store's owner, who has no account here, lands on a page of its own, not on the merchant's dashboard.
         using var landed = await _browser.GetAsync(callback);
 
-        Assert.Equal(HttpStatusCode.Redirect, landed.StatusCode);
-        var id = int.Parse(Regex.Match(landed.Headers.Location!.OriginalString, @"^/stores\?install=(\d+)$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
+        var page = await landed.Content.ReadAsStringAsync();
+        Assert.Contains("Your store is connected", page);
+        Assert.DoesNotContain("/stores", page);
+        int id;
+        await using (var pending = await DbAsync())
+        {
+            id = await pending.PendingStoreInstalls.Where(p => p.Name == "Other Shop").Select(p => p.Id).SingleAsync();
+        }
         var connection = await ConnectionAsync("Other Shop");
         Assert.Equal((StoreRole.Source, StoreCredentialKind.AuthorizationCode, Adapter, ClientId, "other-shop.myshopify.com"),
             (connection.Role, connection.Credentials, connection.Api, connection.ClientId, connection.ShopDomain));
@@ -108,7 +120,7 @@ public abstract partial class StoreInstallTests(StoreApi adapter) : EngineTestBa
         Assert.Empty(_other.Catalogue.ListWebhooks());
 
         // Nothing was used up: the genuine callback still connects the store.
-        using var genuine = await _browser.GetAsync(callback);
+        using var genuine = await (await MerchantAsync()).GetAsync(callback);
         Assert.Equal(HttpStatusCode.Redirect, genuine.StatusCode);
         Assert.Equal(ClientId, (await ConnectionAsync("Other Shop")).ClientId);
     }
@@ -118,7 +130,7 @@ public abstract partial class StoreInstallTests(StoreApi adapter) : EngineTestBa
     {
         var callback = await ApprovedCallbackAsync();
         var late = await ApprovedCallbackAsync("Other Shop Again"); // a second link, approved too, that expires before it is used
-        using var first = await _browser.GetAsync(callback);
+        using var first = await (await MerchantAsync()).GetAsync(callback);
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         var before = await CountsAsync();
 
@@ -147,7 +159,7 @@ public abstract partial class StoreInstallTests(StoreApi adapter) : EngineTestBa
         var callback = await ApprovedCallbackAsync();
         var query = Query(callback);
 
-        using var landed = await _browser.GetAsync(Signed(callback, query, ClientSecret, ("shop", "someone-else.myshopify.com")));
+        using var landed = await (await MerchantAsync()).GetAsync(Signed(callback, query, ClientSecret, ("shop", "someone-else.myshopify.com")));
 
         Assert.Equal(HttpStatusCode.Redirect, landed.StatusCode);
         var id = int.Parse(landed.Headers.Location!.OriginalString.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture);
