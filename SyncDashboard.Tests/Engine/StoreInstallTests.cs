@@ -9,6 +9,7 @@ using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.Shopify.Models;
 using SyncDashboard.Core.Stores;
 using SyncDashboard.DemoStores;
+using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Engine;
 
@@ -32,6 +33,7 @@ public abstract partial class StoreInstallTests(StoreApi adapter) : EngineTestBa
     private DemoStoreServer _other = null!;
     private readonly HttpClient _browser = new(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
     private HttpClient? _merchant;
+    private readonly ShiftedTimeProvider _otherClock = new();
 
     /// <summary>The merchant's browser, signed in to the dashboard (the callback then goes back to the Stores page).</summary>
     private async Task<HttpClient> MerchantAsync() => _merchant ??= await Dashboard.SignedInClientAsync();
@@ -44,7 +46,7 @@ public abstract partial class StoreInstallTests(StoreApi adapter) : EngineTestBa
         {
             Name = "other-shop", Domain = "other-shop.myshopify.com", AccessToken = "", WebhookSecret = "legacy-secret",
             ClientId = ClientId, ClientSecret = ClientSecret,
-        }, Dashboard.Data.File("other-shop.db"));
+        }, Dashboard.Data.File("other-shop.db"), timeProvider: _otherClock);
         Dashboard.AllowStoreAddress(_other.BaseUrl);
         await _other.SeedAsync([new ShopifyProduct { Title = "Teapot", Variants = [new ShopifyVariant { Sku = "TEAPOT-1", Price = 25m, InventoryQuantity = 3 }] }]);
     }
@@ -89,6 +91,32 @@ public abstract partial class StoreInstallTests(StoreApi adapter) : EngineTestBa
         Assert.Contains(await db.Activity.Where(a => a.StoreId == connection.Id).ToListAsync(),
             a => a is { Kind: ActivityKind.Connection, Severity: ActivitySeverity.Success } && a.Message == "Connected Source store Other Shop (other-shop.myshopify.com) through an install link its owner approved.");
         Assert.DoesNotContain(await db.Activity.ToListAsync(), a => a.Message.Contains(ClientSecret) || a.Message.Contains("shpat_"));
+    }
+
+    [Fact]
+    public async Task AnInstallKeepsWorkingPastItsHourByRefreshingItsExpiringTokenAndSavesEachNewPair()
+    {
+        var callback = await ApprovedCallbackAsync();
+        using var landed = await _browser.GetAsync(callback);
+        var service = Get<StoreConnectionService>();
+        var installed = await ConnectionAsync("Other Shop");
+        var (firstAccess, firstRefresh) = (service.Unprotect(installed.ProtectedAccessToken), service.Unprotect(installed.ProtectedRefreshToken!));
+
+        // Asked with expiring=1: an hour's token and a 90-day refresh token (public apps must from 2027-01-01).
+        Assert.StartsWith("shprt_", firstRefresh);
+        Assert.InRange(installed.AccessTokenExpiresAt!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(61));
+        Assert.InRange(installed.RefreshTokenExpiresAt!.Value - DateTimeOffset.UtcNow, TimeSpan.FromDays(89), TimeSpan.FromDays(91));
+
+        _otherClock.Offset = TimeSpan.FromMinutes(61); // an hour later at the store: the first token is refused there
+        var shop = await service.ClientFor(installed).GetShopAsync();
+
+        Assert.Equal("other-shop.myshopify.com", shop.Domain);
+        var refreshed = await ConnectionAsync("Other Shop");
+        Assert.NotEqual(firstAccess, service.Unprotect(refreshed.ProtectedAccessToken));
+        Assert.NotEqual(firstRefresh, service.Unprotect(refreshed.ProtectedRefreshToken!)); // rotated, and saved before use
+        Assert.True(refreshed.AccessTokenExpiresAt > installed.AccessTokenExpiresAt);
+        // A client made from the saved connection (as after a restart) goes on with the saved pair.
+        Assert.Equal("other-shop.myshopify.com", (await service.ClientFor(refreshed).GetShopAsync()).Domain);
     }
 
     [Fact]
