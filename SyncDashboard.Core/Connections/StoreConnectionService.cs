@@ -35,6 +35,16 @@ public sealed class StoreConnectionService(
         return await db.StoreConnections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
     }
 
+    /// <summary>
+    /// Sets a store's status: <see cref="ConnectionStatus.Disconnected"/> while its disconnection runs (the engine, the grid and new
+    /// connections leave it alone), <see cref="ConnectionStatus.Connected"/> again when that stopped halfway.
+    /// </summary>
+    public async Task SetStatusAsync(int id, ConnectionStatus status, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.StoreConnections.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, status), cancellationToken);
+    }
+
     public async Task<StoreConnection?> FindDestinationAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

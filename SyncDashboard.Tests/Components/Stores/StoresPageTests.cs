@@ -271,7 +271,7 @@ public sealed class StoresPageTests : DashboardTestContext
         page.Find("[data-testid=disconnect-delete]").Click();
         DialogHost.WaitForAssertion(() => Assert.Contains("the 3 Destination products synced from it are deleted", DialogText()));
         ClickDialogButton("Cancel");
-        Assert.Empty(Stores.Disconnects);
+        Assert.Empty(Jobs.Disconnects);
 
         page.Find("[data-testid=disconnect-delete]").Click();
         DialogHost.WaitForAssertion(() => Assert.NotNull(DialogHost.Find("[data-testid=disconnect-confirm]").GetAttribute("disabled")));
@@ -281,8 +281,14 @@ public sealed class StoresPageTests : DashboardTestContext
         DialogHost.WaitForAssertion(() => Assert.Null(DialogHost.Find("[data-testid=disconnect-confirm]").GetAttribute("disabled")));
         DialogHost.Find("[data-testid=disconnect-confirm]").Click();
 
+        // A job with progress, not a wait with a greyed button.
+        page.WaitForAssertion(() => Assert.Equal([(2, true)], Jobs.Disconnects));
+        Jobs.ReportItem("Deleted 2 of 3 Destination copies.", 66);
+        page.WaitForAssertion(() => Assert.Contains("Disconnecting Urban Threads: Deleted 2 of 3 Destination copies.", page.Find("[data-testid=disconnect-progress]").TextContent));
+        Stores.Connections.RemoveAll(c => c.Id == 2);
+        Jobs.Finish();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=disconnect-progress]")));
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=store-card]")));
-        Assert.Equal([(2, true)], Stores.Disconnects);
     }
 
     [Fact]
@@ -294,8 +300,10 @@ public sealed class StoresPageTests : DashboardTestContext
         DialogHost.WaitForAssertion(() => Assert.Contains("the Destination products stay as they are", DialogText()));
         ClickDialogButton("Disconnect");
 
+        page.WaitForAssertion(() => Assert.Equal([(2, false)], Jobs.Disconnects));
+        Stores.Connections.RemoveAll(c => c.Id == 2);
+        Jobs.Finish();
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=store-card]")));
-        Assert.Equal([(2, false)], Stores.Disconnects);
     }
 
     [Fact]
