@@ -50,6 +50,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<SyncDashboard.Core.Syncing.IStoreDisconnector>(new TestStoreDisconnector(Stores));
         Services.AddSingleton<IDemoConsole>(DemoConsole);
         Services.AddSingleton<IOptions<DemoStoresOptions>>(Options.Create(DemoStores));
+        Services.AddSingleton<SyncDashboard.Core.Users.IUserAdministration>(Team);
         // Pages are shown to a signed-in Owner unless a test says otherwise.
         Authorization = AddAuthorization();
         Authorization.SetAuthorized("owner");
@@ -69,6 +70,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected TestStoreConnector Connector { get; }
     protected TestStoreInstaller Installer { get; } = new();
     protected TestDemoConsole DemoConsole { get; } = new();
+    protected TestUserAdministration Team { get; } = new();
     protected DemoStoresOptions DemoStores { get; } = new() { Enabled = true };
 
     /// <summary>What MainLayout hosts: popovers (menus, selects, tooltips) and dialogs. Render before the component under test.</summary>

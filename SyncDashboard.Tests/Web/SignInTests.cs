@@ -10,7 +10,8 @@ using SyncDashboard.Tests.Infrastructure;
 namespace SyncDashboard.Tests.Web;
 
 /// <summary>
-/// What only a signed-in user gets, and what stays open: pages and circuits need a session; the webhook receiver needs Shopify's signature instead; other host
+/// What only a signed-in user gets, and what stays open: pages and circuits need a session, and a page
+/// the role does not allow says so; the webhook receiver needs Shopify's signature instead; other host
 /// names and origins are refused; the sign-in form is rate-limited per address; one's own password
 /// changes on the profile page.
 /// </summary>
@@ -106,6 +107,22 @@ public sealed class SignInTests : IAsyncLifetime
 
         Assert.All(answers.Take(AccountServiceCollectionExtensions.SignInAttemptsPerMinute), a => Assert.Equal(HttpStatusCode.OK, a)); // the form again, with its message
         Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
+    }
+
+    [Fact]
+    public async Task APageTheRoleDoesNotAllowSaysSoEvenOnAFullPageLoad()
+    {
+        using var viewer = await _dashboard.SignedInClientAsync("vera", SyncDashboard.Core.Users.DashboardRoles.Viewer);
+        using var owner = await _dashboard.SignedInClientAsync("alice");
+
+        using var refused = await viewer.GetAsync("users");
+        var denied = await viewer.GetStringAsync(refused.Headers.Location);
+        using var allowed = await owner.GetAsync("users");
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal($"{_dashboard.BaseUrl}account/denied?ReturnUrl=%2Fusers", refused.Headers.Location!.ToString());
+        Assert.Contains("Your role does not allow this page. Ask the Owner if you need it.", denied);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
     }
 
     [Fact]
