@@ -79,13 +79,9 @@ public sealed class UserAdministration(
             {
                 return UserAdministrationResult.Refused($"\"{user.UserName}\" is {role} already.");
             }
-            if (IsActor(users, user))
+            if (await WhyNotTakenFromTheOwnersAsync(users, user, current == DashboardRoles.Owner, "change your own role") is { } refusal)
             {
-                return UserAdministrationResult.Refused("You cannot change your own role: another Owner can.");
-            }
-            if (current == DashboardRoles.Owner && user.DisabledAt is null && !await AnotherEnabledOwnerAsync(users, user))
-            {
-                return UserAdministrationResult.Refused(LastOwner);
+                return UserAdministrationResult.Refused(refusal);
             }
             if (!await roles.RoleExistsAsync(role))
             {
@@ -108,13 +104,9 @@ public sealed class UserAdministration(
             {
                 return UserAdministrationResult.Refused($"\"{user.UserName}\" is disabled already.");
             }
-            if (IsActor(users, user))
+            if (await WhyNotTakenFromTheOwnersAsync(users, user, await users.IsInRoleAsync(user, DashboardRoles.Owner), "disable yourself") is { } refusal)
             {
-                return UserAdministrationResult.Refused("You cannot disable yourself: another Owner can.");
-            }
-            if (await users.IsInRoleAsync(user, DashboardRoles.Owner) && !await AnotherEnabledOwnerAsync(users, user))
-            {
-                return UserAdministrationResult.Refused(LastOwner);
+                return UserAdministrationResult.Refused(refusal);
             }
             user.DisabledAt = time.GetUtcNow();
             Check(await users.UpdateSecurityStampAsync(user)); // saves DisabledAt too
@@ -191,12 +183,22 @@ public sealed class UserAdministration(
         return result;
     }
 
-    /// <summary>Whether <paramref name="user"/> is the user acting now (compared as Identity compares names).</summary>
-    private bool IsActor(UserManager<DashboardUser> users, DashboardUser user) =>
-        actors.Current is { } actor && users.NormalizeName(actor.UserName) == user.NormalizedUserName;
-
-    private static async Task<bool> AnotherEnabledOwnerAsync(UserManager<DashboardUser> users, DashboardUser user) =>
-        (await users.GetUsersInRoleAsync(DashboardRoles.Owner)).Any(u => u.Id != user.Id && u.DisabledAt is null);
+    /// <summary>
+    /// Why <paramref name="user"/> may not be demoted or disabled: they are the user acting now (compared as Identity
+    /// compares names: "You cannot <paramref name="yourself"/>"), or, being an enabled Owner, the last one; null when they may.
+    /// </summary>
+    private async Task<string?> WhyNotTakenFromTheOwnersAsync(UserManager<DashboardUser> users, DashboardUser user, bool isOwner, string yourself)
+    {
+        if (actors.Current is { } actor && users.NormalizeName(actor.UserName) == user.NormalizedUserName)
+        {
+            return $"You cannot {yourself}: another Owner can.";
+        }
+        if (!isOwner || user.DisabledAt is not null)
+        {
+            return null; // the enabled Owners stay as they are
+        }
+        return (await users.GetUsersInRoleAsync(DashboardRoles.Owner)).Any(u => u.Id != user.Id && u.DisabledAt is null) ? null : LastOwner;
+    }
 
     /// <summary>The one role among <paramref name="roles"/> (the most trusted, should there be more), or "no role".</summary>
     private static string RoleOf(IEnumerable<string?> roles) => DashboardRoles.All.FirstOrDefault(roles.Contains) ?? "no role";

@@ -60,6 +60,13 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     /// <summary>Who is signed in (bUnit's stand-in for the cookie's user).</summary>
     protected BunitAuthorizationContext Authorization { get; }
 
+    /// <summary>Signs in a user of <paramref name="role"/> instead of the Owner (named as the role, in lower case).</summary>
+    protected void SignInAs(string role)
+    {
+        Authorization.SetAuthorized(role.ToLowerInvariant());
+        Authorization.SetRoles(role);
+    }
+
     protected TestActivityLog Activity { get; } = new();
     protected TestProductQueryService Products { get; } = new();
     protected TestLinkCheck LinkCheck { get; }

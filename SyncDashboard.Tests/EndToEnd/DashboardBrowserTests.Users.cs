@@ -36,10 +36,7 @@ public sealed partial class DashboardBrowserTests
         await invitee.GotoAsync(link);
         await Assertions.Expect(invitee.Locator("h1")).ToHaveTextAsync("Join the team");
         await Assertions.Expect(invitee.Locator("[data-testid=link-purpose]")).ToContainTextAsync("alice invites you as Operator.");
-        await invitee.Locator("[data-testid=user-name]").FillAsync("oscar");
-        await invitee.Locator("[data-testid=password]").FillAsync(DashboardApp.TestPassword);
-        await invitee.Locator("[data-testid=confirm]").FillAsync(DashboardApp.TestPassword);
-        await invitee.Locator("[data-testid=create-user]").ClickAsync();
+        await BrowserFixture.CreateAccountAsync(invitee, "oscar", DashboardApp.TestPassword);
         await Assertions.Expect(invitee.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await invitee.Locator("[data-testid=account-menu] button").ClickAsync();
         await Assertions.Expect(invitee.Locator("[data-testid=signed-in-as]")).ToHaveTextAsync("oscar · Operator");

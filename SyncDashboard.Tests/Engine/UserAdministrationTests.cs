@@ -32,11 +32,34 @@ public sealed class UserAdministrationTests() : EngineTestBase(StoreApi.GraphQL)
         return await use(scope.ServiceProvider);
     }
 
-    private Task<DashboardUser> UserAsync(string name) =>
-        InScopeAsync(async sp => (await sp.GetRequiredService<UserManager<DashboardUser>>().FindByNameAsync(name))!);
+    /// <summary>Runs <paramref name="use"/> on the user named <paramref name="name"/>, as saved now, with Identity's user manager.</summary>
+    private Task<T> WithUserAsync<T>(string name, Func<UserManager<DashboardUser>, DashboardUser, Task<T>> use) =>
+        InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<DashboardUser>>();
+            return await use(users, (await users.FindByNameAsync(name))!);
+        });
 
-    private Task<IList<string>> RolesAsync(string name) =>
-        InScopeAsync(async sp => await sp.GetRequiredService<UserManager<DashboardUser>>().GetRolesAsync((await sp.GetRequiredService<UserManager<DashboardUser>>().FindByNameAsync(name))!));
+    private Task<DashboardUser> UserAsync(string name) => WithUserAsync(name, (_, user) => Task.FromResult(user));
+
+    private Task<IList<string>> RolesAsync(string name) => WithUserAsync(name, (users, user) => users.GetRolesAsync(user));
+
+    /// <summary>The team most tests start from: alice, the Owner, and olga, an Operator (returned).</summary>
+    private async Task<DashboardUser> AliceAndOlgaAsync()
+    {
+        await Dashboard.CreateUserAsync("alice");
+        return await Dashboard.CreateUserAsync("olga", DashboardRoles.Operator);
+    }
+
+    private const string SignedIn = "signed in";
+
+    /// <summary>Signs in through the sign-in form: <see cref="SignedIn"/>, or the page that refused, with its message.</summary>
+    private async Task<string> SignInAsync(string name, string password)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Dashboard.BaseUrl };
+        using var answer = await DashboardApp.PostSignInAsync(http, name, password);
+        return answer.StatusCode == HttpStatusCode.Redirect ? SignedIn : await answer.Content.ReadAsStringAsync();
+    }
 
     /// <summary>Whether <paramref name="session"/> still holds now, as the web app checks every open page every minute.</summary>
     private Task<bool> SessionHoldsAsync(System.Security.Claims.ClaimsPrincipal session) =>
@@ -44,19 +67,24 @@ public sealed class UserAdministrationTests() : EngineTestBase(StoreApi.GraphQL)
 
     /// <summary>A session of <paramref name="name"/> signed in now (the principal the sign-in cookie carries).</summary>
     private Task<System.Security.Claims.ClaimsPrincipal> SessionOfAsync(string name) =>
-        InScopeAsync(async sp => await sp.GetRequiredService<IUserClaimsPrincipalFactory<DashboardUser>>().CreateAsync(
-            (await sp.GetRequiredService<UserManager<DashboardUser>>().FindByNameAsync(name))!));
+        InScopeAsync(async sp => await sp.GetRequiredService<IUserClaimsPrincipalFactory<DashboardUser>>().CreateAsync(await UserAsync(name)));
 
     private async Task<IReadOnlyList<ActivityEntry>> UserEntriesAsync() =>
         (await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Users, PageSize = 100 })).Entries;
+
+    /// <summary>Each (who, message) is an entry of the Activity Log's Users kind.</summary>
+    private async Task AssertLoggedAsync(params (string User, string Message)[] expected)
+    {
+        var entries = await UserEntriesAsync();
+        Assert.All(expected, e => Assert.Contains(entries, entry => entry.User == e.User && entry.Message == e.Message));
+    }
 
     [Theory]
     [InlineData(DashboardRoles.Operator)]
     [InlineData(DashboardRoles.Viewer)]
     public async Task ANonOwnerIsRefusedEveryAdministrationActionAndNothingChanges(string role)
     {
-        await Dashboard.CreateUserAsync("alice");
-        var olga = await Dashboard.CreateUserAsync("olga", DashboardRoles.Operator);
+        var olga = await AliceAndOlgaAsync();
         ActAs("someone", role);
         var entriesBefore = (await UserEntriesAsync()).Count;
 
@@ -118,8 +146,7 @@ public sealed class UserAdministrationTests() : EngineTestBase(StoreApi.GraphQL)
     [Fact]
     public async Task ARoleChangeGivesExactlyTheNewRoleAndEndsTheUsersOpenSessions()
     {
-        await Dashboard.CreateUserAsync("alice");
-        var olga = await Dashboard.CreateUserAsync("olga", DashboardRoles.Operator);
+        var olga = await AliceAndOlgaAsync();
         var session = await SessionOfAsync("olga");
         Assert.True(await SessionHoldsAsync(session));
         ActAs("alice", DashboardRoles.Owner);
@@ -157,26 +184,23 @@ public sealed class UserAdministrationTests() : EngineTestBase(StoreApi.GraphQL)
         Assert.Equal(UserAccounts.LinkUnusable, again.Message);
         ActAs("alice", DashboardRoles.Owner);
         Assert.Equal(["alice", "olga"], (await Admin.ListAsync()).Select(u => u.UserName));
-        var entries = await UserEntriesAsync();
-        Assert.Contains(entries, e => e.User == "alice" && e.Message == "An invitation as Operator was made: it works once, within an hour.");
-        Assert.Contains(entries, e => e.User == "olga" && e.Message == "User \"olga\" was created as Operator from an invitation by alice.");
+        await AssertLoggedAsync(
+            ("alice", "An invitation as Operator was made: it works once, within an hour."),
+            ("olga", "User \"olga\" was created as Operator from an invitation by alice."));
     }
 
     [Fact]
     public async Task AResetLinkSetsANewPasswordOnceEndsTheLockoutAndTheOldPasswordStopsWorking()
     {
-        await Dashboard.CreateUserAsync("alice");
-        var olga = await Dashboard.CreateUserAsync("olga", DashboardRoles.Operator);
-        await InScopeAsync(async sp =>
+        var olga = await AliceAndOlgaAsync();
+        Assert.True(await WithUserAsync("olga", async (users, user) =>
         {
-            var users = sp.GetRequiredService<UserManager<DashboardUser>>();
-            var user = (await users.FindByNameAsync("olga"))!;
             for (var i = 0; i < 5; i++)
             {
                 await users.AccessFailedAsync(user);
             }
-            return await users.IsLockedOutAsync(user) ? user : throw new InvalidOperationException("olga should be locked out.");
-        });
+            return await users.IsLockedOutAsync(user);
+        }));
         var session = await SessionOfAsync("olga");
         ActAs("alice", DashboardRoles.Owner);
         Assert.NotNull(Assert.Single(await Admin.ListAsync(), u => u.UserName == "olga").LockedOutUntil);
@@ -197,35 +221,22 @@ public sealed class UserAdministrationTests() : EngineTestBase(StoreApi.GraphQL)
         Assert.True(done.Succeeded, done.Message);
         Assert.Equal(UserAccounts.LinkUnusable, again.Message);
         Assert.False(await SessionHoldsAsync(session)); // the security stamp changed
-        await InScopeAsync(async sp =>
-        {
-            var users = sp.GetRequiredService<UserManager<DashboardUser>>();
-            var user = (await users.FindByNameAsync("olga"))!;
-            Assert.False(await users.CheckPasswordAsync(user, DashboardApp.TestPassword));
-            Assert.True(await users.CheckPasswordAsync(user, NewPassword));
-            Assert.False(await users.IsLockedOutAsync(user));
-            Assert.Equal(0, await users.GetAccessFailedCountAsync(user));
-            return user;
-        });
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Dashboard.BaseUrl };
-        using (var old = await DashboardApp.PostSignInAsync(http, "olga", DashboardApp.TestPassword))
-        {
-            Assert.Contains("The user name or the password is wrong.", await old.Content.ReadAsStringAsync());
-        }
-        using (var signedIn = await DashboardApp.PostSignInAsync(http, "olga", NewPassword))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        }
-        var entries = await UserEntriesAsync();
-        Assert.Contains(entries, e => e.User == "alice" && e.Message == "A password reset link for \"olga\" was made: it works once, within an hour.");
-        Assert.Contains(entries, e => e.User == "olga" && e.Message == "User \"olga\" chose a new password with a reset link from alice.");
+        Assert.Equal((false, true, false, 0), await WithUserAsync("olga", async (users, user) => (
+            await users.CheckPasswordAsync(user, DashboardApp.TestPassword),
+            await users.CheckPasswordAsync(user, NewPassword),
+            await users.IsLockedOutAsync(user),
+            await users.GetAccessFailedCountAsync(user))));
+        Assert.Contains("The user name or the password is wrong.", await SignInAsync("olga", DashboardApp.TestPassword));
+        Assert.Equal(SignedIn, await SignInAsync("olga", NewPassword));
+        await AssertLoggedAsync(
+            ("alice", "A password reset link for \"olga\" was made: it works once, within an hour."),
+            ("olga", "User \"olga\" chose a new password with a reset link from alice."));
     }
 
     [Fact]
     public async Task DisablingEndsSignInAndOpenSessionsAndEnablingLetsTheUserBackIn()
     {
-        await Dashboard.CreateUserAsync("alice");
-        var olga = await Dashboard.CreateUserAsync("olga", DashboardRoles.Operator);
+        var olga = await AliceAndOlgaAsync();
         var session = await SessionOfAsync("olga");
         ActAs("alice", DashboardRoles.Owner);
 
@@ -234,18 +245,10 @@ public sealed class UserAdministrationTests() : EngineTestBase(StoreApi.GraphQL)
         Assert.True(disabled.Succeeded);
         Assert.False(await SessionHoldsAsync(session));
         Assert.NotNull(Assert.Single(await Admin.ListAsync(), u => u.UserName == "olga").DisabledAt);
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Dashboard.BaseUrl };
-        using (var refused = await DashboardApp.PostSignInAsync(http, "olga", DashboardApp.TestPassword))
-        {
-            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-            Assert.Contains("This user is disabled. Ask the Owner to enable it again.", await refused.Content.ReadAsStringAsync());
-        }
+        Assert.Contains("This user is disabled. Ask the Owner to enable it again.", await SignInAsync("olga", DashboardApp.TestPassword));
 
         Assert.True((await Admin.EnableAsync(olga.Id)).Succeeded);
-        using (var signedIn = await DashboardApp.PostSignInAsync(http, "olga", DashboardApp.TestPassword))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        }
+        Assert.Equal(SignedIn, await SignInAsync("olga", DashboardApp.TestPassword));
         var entries = await UserEntriesAsync();
         Assert.Contains(entries, e => e.User == "alice" && e.Severity == ActivitySeverity.Warning
             && e.Message == "User \"olga\" was disabled: they cannot sign in, and their open pages close within a minute.");

@@ -19,12 +19,6 @@ public sealed class UsersPageTests : DashboardTestContext
 {
     public UsersPageTests() => Team.AddTeam();
 
-    private void SignInAs(string role)
-    {
-        Authorization.SetAuthorized(role.ToLowerInvariant());
-        Authorization.SetRoles(role);
-    }
-
     private IRenderedComponent<UsersPage> RenderUsers()
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo("/users");
