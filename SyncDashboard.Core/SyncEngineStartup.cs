@@ -33,14 +33,20 @@ public sealed class SyncEngineStartup(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        bool fresh;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            fresh = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
             await db.Database.MigrateAsync(cancellationToken);
             // Write-ahead logging: the grid reads while webhooks, the reconciliation and jobs write.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
         readiness.CompleteMigration();
-        await seeder.SeedAsync(cancellationToken);
+        if (fresh)
+        {
+            // The configured stores are connected on a fresh database only: a store the merchant disconnected stays so.
+            await seeder.SeedAsync(cancellationToken);
+        }
         // What a read or sweep finds changed (stock, fields, products gone) becomes hints, as a webhook's change does.
         refresher.Refreshed += router.OnMirrorChangedAsync;
         lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => ReadStoresAsync(lifetime.ApplicationStopping)));

@@ -30,6 +30,9 @@ public sealed record NewStoreConnection(string Name, StoreRole Role, string Base
     long? LocationId = null, double RequestsPerSecond = 2, StoreApi Api = StoreApi.GraphQL,
     StoreCredentialKind Credentials = StoreCredentialKind.AccessToken, string? ClientId = null, string? ClientSecret = null)
 {
+    /// <summary>An install's expiring offline token with its refresh token (authorization code grant); <see cref="AccessToken"/> is its access token.</summary>
+    public StoreOfflineToken? Offline { get; init; }
+
     /// <summary>A store of the merchant's own organisation, reached with its app's client id and secret (client credentials grant).</summary>
     public static NewStoreConnection WithClientCredentials(string name, StoreRole role, string baseUrl, string clientId, string clientSecret,
         StoreApi api = StoreApi.GraphQL) =>

@@ -39,6 +39,19 @@ public sealed class StoreConnection
     public string? ProtectedClientSecret { get; set; }
 
     /// <summary>
+    /// An install's refresh token, encrypted (authorization code grant with expiring offline tokens): it gets
+    /// the next access token (<see cref="ProtectedAccessToken"/>) before <see cref="AccessTokenExpiresAt"/>,
+    /// and is itself replaced at each refresh. Null for the other kinds of credentials.
+    /// </summary>
+    public string? ProtectedRefreshToken { get; set; }
+
+    /// <summary>When the saved access token of an install expires (an hour after it was given).</summary>
+    public DateTimeOffset? AccessTokenExpiresAt { get; set; }
+
+    /// <summary>When the install's refresh token expires (90 days after it was given, renewed at each refresh).</summary>
+    public DateTimeOffset? RefreshTokenExpiresAt { get; set; }
+
+    /// <summary>
     /// Source: the one location whose stock the Destination sells, or null for the sum over all the
     /// Source's locations (the default). Destination: the location where linked stock is written
     /// (null: the store's primary location).

@@ -35,6 +35,16 @@ public sealed class StoreConnectionService(
         return await db.StoreConnections.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
     }
 
+    /// <summary>
+    /// Sets a store's status: <see cref="ConnectionStatus.Disconnected"/> while its disconnection runs (the engine, the grid and new
+    /// connections leave it alone), <see cref="ConnectionStatus.Connected"/> again when that stopped halfway.
+    /// </summary>
+    public async Task SetStatusAsync(int id, ConnectionStatus status, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.StoreConnections.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, status), cancellationToken);
+    }
+
     public async Task<StoreConnection?> FindDestinationAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -107,10 +117,29 @@ public sealed class StoreConnectionService(
             connection.ProtectedAccessToken.Length == 0 ? "" : Unprotect(connection.ProtectedAccessToken), connection.RequestsPerSecond)
         {
             Api = connection.Api,
-            App = connection is { Credentials: StoreCredentialKind.ClientCredentials, ClientId: { } clientId, ProtectedClientSecret: { } secret }
-                ? new StoreAppCredentials(clientId, Unprotect(secret))
+            // The app's credentials get tokens: client credentials ask for them, an install with a refresh token refreshes its own.
+            App = connection is { ClientId: not null, ProtectedClientSecret: not null }
+                  and ({ Credentials: StoreCredentialKind.ClientCredentials } or { Credentials: StoreCredentialKind.AuthorizationCode, ProtectedRefreshToken: not null })
+                ? new StoreAppCredentials(connection.ClientId!, Unprotect(connection.ProtectedClientSecret!))
                 : null,
+            OfflineToken = connection is { Credentials: StoreCredentialKind.AuthorizationCode, ProtectedRefreshToken: { } refresh }
+                ? new StoreOfflineToken(Unprotect(connection.ProtectedAccessToken), connection.AccessTokenExpiresAt ?? DateTimeOffset.MinValue, Unprotect(refresh),
+                    connection.RefreshTokenExpiresAt)
+                : null,
+            OfflineTokenRefreshed = connection.Id == 0 ? null : (pair, cancellationToken) => SaveOfflineTokenAsync(connection.Id, pair, cancellationToken),
         });
+
+    /// <summary>Saves an install's refreshed token pair, both at once (the old refresh token is retired once the new one is used).</summary>
+    private async Task SaveOfflineTokenAsync(int connectionId, StoreOfflineToken pair, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (access, refresh) = (Protect(pair.AccessToken), Protect(pair.RefreshToken));
+        await db.StoreConnections.Where(c => c.Id == connectionId).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.ProtectedAccessToken, access)
+            .SetProperty(c => c.ProtectedRefreshToken, refresh)
+            .SetProperty(c => c.AccessTokenExpiresAt, pair.ExpiresAt)
+            .SetProperty(c => c.RefreshTokenExpiresAt, pair.RefreshTokenExpiresAt), cancellationToken);
+    }
 
     public string WebhookSecretFor(StoreConnection connection) => Unprotect(connection.ProtectedWebhookSecret);
 

@@ -170,7 +170,7 @@ public sealed partial class StoreInstaller(
                 "Add them to the app's access scopes, then make a new install link.", cancellationToken);
         }
         var request = new NewStoreConnection(pending.Name, pending.Role, pending.BaseUrl, grant.AccessToken, secret, Api: pending.Api,
-            Credentials: StoreCredentialKind.AuthorizationCode, ClientId: pending.ClientId, ClientSecret: secret);
+            Credentials: StoreCredentialKind.AuthorizationCode, ClientId: pending.ClientId, ClientSecret: secret) { Offline = grant.Offline };
         try
         {
             var (connection, message) = await connector.ConnectAsync(request, dashboardAddress.BaseUrl(), callback.Shop, cancellationToken);

@@ -26,6 +26,9 @@ public interface IJobService
     /// </summary>
     Task<bool> CancelAsync(Guid jobId, CancellationToken cancellationToken = default);
 
+    /// <summary>Queues the disconnection of a Source (Owner only; <see cref="Users.ActionNotAllowedException"/> otherwise), deleting its synced copies when asked.</summary>
+    Task<Job> StartDisconnectAsync(int sourceStoreId, bool deleteCopies, CancellationToken cancellationToken = default);
+
     /// <summary>Queues a Bulk Mapper run; its report is kept for <see cref="GetMappingReport"/>.</summary>
     Task<Job> StartBulkMapAsync(bool dryRun = false, CancellationToken cancellationToken = default);
 

@@ -52,6 +52,9 @@ public enum JobKind
     BulkUnsync,
     BulkMap,
     Resync,
+
+    /// <summary>Disconnecting a Source (one item: the store), deleting its synced copies one by one when asked.</summary>
+    Disconnect,
 }
 
 public enum JobStatus

@@ -24,6 +24,7 @@ public sealed class JobItemExecutor(
     BulkMapper mapper,
     Reconciler reconciler,
     JobService jobs,
+    StoreDisconnector disconnector,
     TimeProvider time)
 {
     /// <summary>Resync items reconciled together (one products read per side for the batch).</summary>
@@ -40,6 +41,7 @@ public sealed class JobItemExecutor(
             JobKind.BulkUnsync => From(await sync.UnsyncOneAsync(item.SubjectId, parameters.UnsyncMode ?? UnsyncMode.Keep, cancellationToken)),
             JobKind.BulkMap => await MapAsync(job, parameters.DryRun ?? false, detail, cancellationToken),
             JobKind.Resync => (await ResyncAsync([item], detail, cancellationToken))[item.Id],
+            JobKind.Disconnect => await DisconnectAsync((int)item.SubjectId, parameters.DeleteCopies ?? false, detail, cancellationToken),
             _ => throw new InvalidOperationException($"Unknown job kind {job.Kind}."),
         };
 
@@ -60,6 +62,25 @@ public sealed class JobItemExecutor(
             outcomes[item.Id] = await ExecuteAsync(job, item, parameters, detail, cancellationToken);
         }
         return outcomes;
+    }
+
+    /// <summary>Disconnects the store, telling how many copies are deleted so far; a store already gone (a resumed job that had finished its work) is done.</summary>
+    private async Task<JobItemOutcome> DisconnectAsync(int storeId, bool deleteCopies, Action<string, double?> detail, CancellationToken cancellationToken)
+    {
+        var progress = new InlineProgress<(int Done, int Total)>(p =>
+            detail($"Deleted {p.Done:N0} of {p.Total:N0} Destination copies.", p.Total == 0 ? 100 : 100.0 * p.Done / p.Total));
+        try
+        {
+            return new JobItemOutcome(true, await disconnector.DisconnectAsync(storeId, deleteCopies, progress, cancellationToken));
+        }
+        catch (KeyNotFoundException)
+        {
+            return new JobItemOutcome(true, "The store was disconnected already.");
+        }
+        catch (Stores.StoreApiException e)
+        {
+            return new JobItemOutcome(false, $"The disconnection stopped: {e.Message} Start it again to finish it (what was done stays done).");
+        }
     }
 
     /// <summary>

@@ -39,6 +39,9 @@ public sealed record JobParameters
 
     /// <summary>For a bulk map: only report, link nothing.</summary>
     public bool? DryRun { get; init; }
+
+    /// <summary>For a disconnection: delete the Destination copies synced from the store.</summary>
+    public bool? DeleteCopies { get; init; }
 }
 
 public static class JobExtensions
@@ -53,6 +56,7 @@ public static class JobExtensions
         JobKind.BulkUnsync => "Bulk unsync",
         JobKind.BulkMap => "Bulk map",
         JobKind.Resync => "Resync",
+        JobKind.Disconnect => "Disconnection",
         _ => kind.ToString(),
     };
 

@@ -90,7 +90,7 @@ public sealed class JobRunner(
         {
             job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == jobId, stoppingToken);
             // The job's work is logged as its starter's (a name only: the role was checked when it was started).
-            actors.Current = job.StartedBy is { } startedBy ? new Users.DashboardActor(startedBy, new HashSet<string>()) : null;
+            actors.Current = job.StartedBy is { } startedBy ? Users.DashboardActor.ForJob(startedBy) : null;
             resumed = job.Status == JobStatus.Running;
             if (!resumed)
             {

@@ -102,6 +102,13 @@ public sealed class JobService(
         return await CreateAsync(JobKind.Resync, linked, new JobParameters(), cancellationToken);
     }
 
+    /// <summary>
+    /// Queues the disconnection of a Source (Owner only), deleting the Destination copies synced from it when
+    /// <paramref name="deleteCopies"/>: a job, so it shows progress and a stop resumes it.
+    /// </summary>
+    public Task<Job> StartDisconnectAsync(int sourceStoreId, bool deleteCopies, CancellationToken cancellationToken = default) =>
+        CreateAsync(JobKind.Disconnect, [sourceStoreId], new JobParameters { DeleteCopies = deleteCopies }, cancellationToken);
+
     /// <summary>The job with its items (in order), or null.</summary>
     public async Task<Job?> GetAsync(Guid jobId, CancellationToken cancellationToken = default)
     {
@@ -274,7 +281,11 @@ public sealed class JobService(
     /// <exception cref="Users.ActionNotAllowedException">A Viewer asked for anything but a dry run of the Bulk Mapper.</exception>
     private async Task<Job> CreateAsync(JobKind kind, IReadOnlyList<long> subjects, JobParameters parameters, CancellationToken cancellationToken)
     {
-        if (!(kind == JobKind.BulkMap && parameters.DryRun == true))
+        if (kind == JobKind.Disconnect)
+        {
+            actors.DemandOwner("disconnect stores");
+        }
+        else if (!(kind == JobKind.BulkMap && parameters.DryRun == true))
         {
             actors.DemandOperator(kind switch
             {

@@ -125,6 +125,13 @@ public sealed class LinkStore(IDbContextFactory<SyncDbContext> dbFactory, TimePr
         return true;
     }
 
+    /// <summary>The links of a Source store, as they are (a store being disconnected ends them one by one).</summary>
+    public async Task<IReadOnlyList<ProductLink>> ListOfSourceAsync(int sourceStoreId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ProductLinks.AsNoTracking().Where(l => l.SourceStoreId == sourceStoreId).OrderBy(l => l.Id).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Ends every link of a Source store (it is being disconnected); returns them as they were.</summary>
     public async Task<IReadOnlyList<ProductLink>> RemoveAllOfSourceAsync(int sourceStoreId, CancellationToken cancellationToken = default)
     {

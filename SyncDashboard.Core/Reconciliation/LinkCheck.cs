@@ -3,12 +3,14 @@ using SyncDashboard.Core.Persistence;
 
 namespace SyncDashboard.Core.Reconciliation;
 
-/// <summary>The <see cref="ILinkCheck"/> of the dashboard: one reconciliation run over the product's link, logged as "Details".</summary>
-public sealed class LinkCheck(IDbContextFactory<SyncDbContext> dbFactory, Reconciler reconciler, Users.DashboardActors actors) : ILinkCheck
+/// <summary>
+/// The <see cref="ILinkCheck"/> of the dashboard: one reconciliation run over the product's link, logged as "Details". Any
+/// signed-in user may ask (a Viewer too): it only does what the reconciliation would do anyway, changing no choice of the merchant's.
+/// </summary>
+public sealed class LinkCheck(IDbContextFactory<SyncDbContext> dbFactory, Reconciler reconciler) : ILinkCheck
 {
     public async Task<bool> CheckProductAsync(long productId, CancellationToken cancellationToken = default)
     {
-        actors.DemandOperator("check and repair linked products");
         long? linkId;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {

@@ -31,12 +31,26 @@ public sealed partial class ShopifyAccessTokens(IHttpClientFactory httpClientFac
 
     private long _requested;
 
-    /// <summary>Registers an app on a store; the key goes in the request's marker header (see <see cref="ShopifyAccessTokenHandler"/>).</summary>
-    public string Register(Uri baseUrl, StoreAppCredentials app)
+    /// <summary>
+    /// Registers an app on a store; the key goes in the request's marker header (see <see cref="ShopifyAccessTokenHandler"/>).
+    /// With <paramref name="offline"/> (an install's expiring token), tokens come from refreshing it and each new pair goes to
+    /// <paramref name="refreshed"/> first; a pair this process refreshed already is kept over an older one registered again.
+    /// </summary>
+    public string Register(Uri baseUrl, StoreAppCredentials app, StoreOfflineToken? offline = null, Func<StoreOfflineToken, CancellationToken, Task>? refreshed = null)
     {
         var key = $"{ShopifyRequestPacers.KeyOf(baseUrl)}|{app.ClientId}";
-        _apps.AddOrUpdate(key, _ => new Registration(baseUrl, app), (_, existing) =>
-            existing.App == app ? existing : new Registration(baseUrl, app));
+        var registration = new Registration(baseUrl, app)
+        {
+            Token = offline?.AccessToken,
+            ExpiresAt = offline?.ExpiresAt ?? DateTimeOffset.MinValue,
+            RefreshToken = offline?.RefreshToken,
+            RefreshTokenExpiresAt = offline?.RefreshTokenExpiresAt,
+            Refreshed = refreshed,
+        };
+        _apps.AddOrUpdate(key, _ => registration, (_, existing) =>
+            existing.App == app && (offline is null || existing.RefreshToken is null || existing.ExpiresAt >= registration.ExpiresAt)
+                ? existing with { Refreshed = refreshed ?? existing.Refreshed }
+                : registration);
         return key;
     }
 
@@ -45,7 +59,7 @@ public sealed partial class ShopifyAccessTokens(IHttpClientFactory httpClientFac
     public async Task<string> GetAsync(string key, CancellationToken cancellationToken)
     {
         var registration = _apps.TryGetValue(key, out var found) ? found : throw new InvalidOperationException($"No app is registered as '{key}'.");
-        if (registration.Token is { } token && registration.ExpiresAt - time.GetUtcNow() > RenewBefore)
+        if (registration.Token is { } token && !registration.IsDue(time.GetUtcNow()))
         {
             return token;
         }
@@ -54,12 +68,27 @@ public sealed partial class ShopifyAccessTokens(IHttpClientFactory httpClientFac
         try
         {
             registration = _apps[key];
-            if (registration.Token is { } fresh && registration.ExpiresAt - time.GetUtcNow() > RenewBefore)
+            if (registration.Token is { } fresh && !registration.IsDue(time.GetUtcNow()))
             {
                 return fresh; // another caller renewed it meanwhile
             }
+            if (registration.RefreshToken is not null)
+            {
+                var pair = await RefreshAsync(registration, cancellationToken).ConfigureAwait(false);
+                // Saved before use: the store retires the old refresh token once the new one is used.
+                if (registration.Refreshed is { } save)
+                {
+                    await save(pair, cancellationToken).ConfigureAwait(false);
+                }
+                _apps[key] = registration with
+                {
+                    Token = pair.AccessToken, IssuedAt = time.GetUtcNow(), ExpiresAt = pair.ExpiresAt,
+                    RefreshToken = pair.RefreshToken, RefreshTokenExpiresAt = pair.RefreshTokenExpiresAt,
+                };
+                return pair.AccessToken;
+            }
             var (newToken, expiresAt) = await RequestAsync(registration, cancellationToken).ConfigureAwait(false);
-            _apps[key] = registration with { Token = newToken, ExpiresAt = expiresAt };
+            _apps[key] = registration with { Token = newToken, IssuedAt = time.GetUtcNow(), ExpiresAt = expiresAt };
             return newToken;
         }
         finally
@@ -95,12 +124,57 @@ public sealed partial class ShopifyAccessTokens(IHttpClientFactory httpClientFac
         return (grant.AccessToken!, time.GetUtcNow() + lifetime);
     }
 
+    /// <summary>The next pair of an expiring offline token: <c>grant_type=refresh_token</c> (shopify.dev "Use expiring offline access tokens").</summary>
+    private async Task<StoreOfflineToken> RefreshAsync(Registration registration, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _requested);
+        if (registration.RefreshTokenExpiresAt is { } end && end <= time.GetUtcNow())
+        {
+            throw new StoreApiException(registration.BaseUrl.Host, HttpStatusCode.Unauthorized,
+                "the install's refresh token has expired (90 days unused): make a new install link and have the store's owner approve it again.");
+        }
+        var now = time.GetUtcNow();
+        var grant = await ShopifyTokenEndpoint.PostAsync(httpClientFactory.CreateClient(HttpClientName), registration.BaseUrl,
+            new Dictionary<string, string>
+            {
+                ["grant_type"] = "refresh_token",
+                ["client_id"] = registration.App.ClientId,
+                ["client_secret"] = registration.App.ClientSecret,
+                ["refresh_token"] = registration.RefreshToken!,
+            },
+            "refreshing the install's access token",
+            "the store refused to refresh the install's token; make a new install link and have the store's owner approve it again",
+            cancellationToken).ConfigureAwait(false);
+        var pair = grant.Offline(now) ?? new StoreOfflineToken(grant.AccessToken!, now.AddHours(1), registration.RefreshToken!, registration.RefreshTokenExpiresAt);
+        LogIssued(registration.BaseUrl.Host, registration.App.ClientId, (pair.ExpiresAt - now).TotalHours);
+        return pair;
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Got an access token for {Store} (app {ClientId}), valid for {Hours:0.#} h")]
     private partial void LogIssued(string store, string clientId, double hours);
 
     private sealed record Registration(Uri BaseUrl, StoreAppCredentials App)
     {
         public string? Token { get; init; }
+        public DateTimeOffset IssuedAt { get; init; } = DateTimeOffset.MinValue;
         public DateTimeOffset ExpiresAt { get; init; } = DateTimeOffset.MinValue;
+
+        /// <summary>The install's refresh token (authorization code grant with expiring tokens); null for client credentials.</summary>
+        public string? RefreshToken { get; init; }
+
+        public DateTimeOffset? RefreshTokenExpiresAt { get; init; }
+
+        public Func<StoreOfflineToken, CancellationToken, Task>? Refreshed { get; init; }
+
+        /// <summary>
+        /// Whether the token should be renewed now: less than <see cref="RenewBefore"/> of its life left, or
+        /// less than a quarter of it for short-lived tokens (so a 3-minute token is not renewed at every call).
+        /// </summary>
+        public bool IsDue(DateTimeOffset now)
+        {
+            var life = IssuedAt == DateTimeOffset.MinValue ? TimeSpan.MaxValue : ExpiresAt - IssuedAt;
+            var margin = life == TimeSpan.MaxValue ? RenewBefore : TimeSpan.FromTicks(Math.Min(RenewBefore.Ticks, life.Ticks / 4));
+            return ExpiresAt - now <= margin;
+        }
     }
 }

@@ -30,7 +30,7 @@ namespace SyncDashboard.Core.Shopify;
 /// </list>
 /// Tokens, codes and secrets are never logged.
 /// </summary>
-public sealed partial class ShopifyAppInstalls(IHttpClientFactory httpClientFactory, ILogger<ShopifyAppInstalls> logger) : IStoreAppInstalls
+public sealed partial class ShopifyAppInstalls(IHttpClientFactory httpClientFactory, TimeProvider time, ILogger<ShopifyAppInstalls> logger) : IStoreAppInstalls
 {
     /// <summary>What the engine reads and writes: products, inventory and locations.</summary>
     public IReadOnlyList<string> Scopes { get; } = ["read_products", "write_products", "read_inventory", "write_inventory", "read_locations"];
@@ -107,11 +107,12 @@ public sealed partial class ShopifyAppInstalls(IHttpClientFactory httpClientFact
         ArgumentNullException.ThrowIfNull(app);
         var store = storeBaseUrl.Host;
         var grant = await ShopifyTokenEndpoint.PostAsync(httpClientFactory.CreateClient(ShopifyAccessTokens.HttpClientName), storeBaseUrl,
-            new Dictionary<string, string> { ["client_id"] = app.ClientId, ["client_secret"] = app.ClientSecret, ["code"] = code },
+            // expiring=1: an offline token that expires within the hour, with a refresh token (public apps must from 2027-01-01).
+            new Dictionary<string, string> { ["client_id"] = app.ClientId, ["client_secret"] = app.ClientSecret, ["code"] = code, ["expiring"] = "1" },
             "exchanging the install's code", "the store refused the app's client id or secret, or the install's code", cancellationToken).ConfigureAwait(false);
         var scopes = (grant.Scope ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         LogInstalled(store, app.ClientId, string.Join(',', scopes));
-        return new StoreInstallGrant(grant.AccessToken!, scopes);
+        return new StoreInstallGrant(grant.AccessToken!, scopes) { Offline = grant.Offline(time.GetUtcNow()) };
     }
 
     /// <summary>

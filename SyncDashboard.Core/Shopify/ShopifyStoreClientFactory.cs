@@ -74,7 +74,7 @@ public sealed class ShopifyStoreClientFactory(
     {
         if (endpoint.App is { } app)
         {
-            var key = tokens.Register(endpoint.BaseUrl, app);
+            var key = tokens.Register(endpoint.BaseUrl, app, endpoint.OfflineToken, endpoint.OfflineTokenRefreshed);
             return http => http.DefaultRequestHeaders.TryAddWithoutValidation(ShopifyAccessTokenHandler.AppKeyHeader, key);
         }
         var token = endpoint.AccessToken.Trim();

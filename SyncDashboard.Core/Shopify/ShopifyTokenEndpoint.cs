@@ -16,10 +16,20 @@ namespace SyncDashboard.Core.Shopify;
 internal static class ShopifyTokenEndpoint
 {
     /// <summary>What the endpoint granted: the token, its scopes (comma-separated) and its life in seconds when it expires.</summary>
+    /// <param name="RefreshToken">With an expiring offline token: the token that gets the next pair.</param>
+    /// <param name="RefreshTokenExpiresIn">The refresh token's life in seconds (90 days).</param>
     public sealed record Grant(
         [property: JsonPropertyName("access_token")] string? AccessToken,
         [property: JsonPropertyName("scope")] string? Scope,
-        [property: JsonPropertyName("expires_in")] long? ExpiresIn);
+        [property: JsonPropertyName("expires_in")] long? ExpiresIn,
+        [property: JsonPropertyName("refresh_token")] string? RefreshToken = null,
+        [property: JsonPropertyName("refresh_token_expires_in")] long? RefreshTokenExpiresIn = null)
+    {
+        /// <summary>The expiring offline token of this grant, when it has a refresh token; <paramref name="now"/> is when it was asked for.</summary>
+        public StoreOfflineToken? Offline(DateTimeOffset now) => RefreshToken is { Length: > 0 } refresh && ExpiresIn is > 0
+            ? new StoreOfflineToken(AccessToken!, now.AddSeconds(ExpiresIn.Value), refresh, RefreshTokenExpiresIn is > 0 ? now.AddSeconds(RefreshTokenExpiresIn.Value) : null)
+            : null;
+    }
 
     /// <param name="what">What is asked, in words, for messages ("asking for an access token").</param>
     /// <param name="refused">The message when the store refuses the credentials.</param>

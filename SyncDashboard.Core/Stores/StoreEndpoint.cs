@@ -22,6 +22,16 @@ public sealed record StoreEndpoint(string Name, Uri BaseUrl, string AccessToken,
     /// </summary>
     public StoreAppCredentials? App { get; init; }
 
+    /// <summary>
+    /// With <see cref="App"/>: the install's expiring offline token and its refresh token (authorization
+    /// code grant). It is refreshed before it expires and once after a 401, and every new pair is handed
+    /// to <see cref="OfflineTokenRefreshed"/> to be saved before it is used (the old refresh token is retired).
+    /// </summary>
+    public StoreOfflineToken? OfflineToken { get; init; }
+
+    /// <summary>Saves a refreshed token pair (the connection's store of it); called before the new token is used.</summary>
+    public Func<StoreOfflineToken, CancellationToken, Task>? OfflineTokenRefreshed { get; init; }
+
     /// <summary>The name and URL only: the token stays out of logs.</summary>
     public override string ToString() => $"{Name} ({BaseUrl})";
 }

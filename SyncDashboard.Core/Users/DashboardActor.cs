@@ -16,6 +16,16 @@ public sealed record DashboardActor(string UserName, IReadOnlySet<string> Roles)
     /// <summary>The role shown to the user (the most trusted they hold), or "no role".</summary>
     public string Role => DashboardRoles.All.FirstOrDefault(Roles.Contains) ?? "no role";
 
+    /// <summary>
+    /// A job's work, done for the user who started it: what they asked was checked against their role
+    /// when the job was created (<c>JobService</c>), so the work itself is not refused again (their name
+    /// is still what the Activity Log records).
+    /// </summary>
+    public bool ActsForJob { get; init; }
+
+    /// <summary>The actor of a job started by <paramref name="userName"/> (see <see cref="ActsForJob"/>).</summary>
+    public static DashboardActor ForJob(string userName) => new(userName, new HashSet<string>()) { ActsForJob = true };
+
     /// <summary>The actor of a signed-in principal (its name and role claims); null when not signed in.</summary>
     public static DashboardActor? From(ClaimsPrincipal? user) =>
         user?.Identity is { IsAuthenticated: true, Name: { } name }

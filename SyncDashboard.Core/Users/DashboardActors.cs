@@ -19,12 +19,12 @@ public sealed class DashboardActors
 
     /// <summary>
     /// Refuses (<see cref="ActionNotAllowedException"/>) when a user acts whose role is not in
-    /// <paramref name="allowed"/>; the dashboard's own work (no actor) is always allowed.
+    /// <paramref name="allowed"/>; the dashboard's own work (no actor) and a job's (checked when it was started) are allowed.
     /// </summary>
     /// <param name="what">The action in words, for the refusal: "unsync products".</param>
     public void Demand(string what, params string[] allowed)
     {
-        if (Current is { } actor && !allowed.Any(actor.Roles.Contains))
+        if (Current is { ActsForJob: false } actor && !allowed.Any(actor.Roles.Contains))
         {
             throw new ActionNotAllowedException(
                 $"Your role ({actor.Role}) does not allow you to {what}: ask {(allowed.Contains(DashboardRoles.Operator) ? "an Operator or the Owner" : "the Owner")}.");

@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using SyncDashboard.Components.Pages.BulkMapper;
 using SyncDashboard.Components.Pages.Products;
 using SyncDashboard.Components.Pages.Stores;
 using SyncDashboard.Core.Catalogue;
@@ -80,5 +81,21 @@ public sealed class RoleButtonsTests : DashboardTestContext
         Assert.Equal(connects, page.FindAll("[data-testid=disconnect-delete]").Count > 0);
         Assert.Equal(connects, page.FindAll("[data-testid=connect-store], [data-testid=test-connection]").Count > 0);
         Assert.Equal(!connects, page.FindAll("[data-testid=read-only]").Count == 1);
+    }
+
+    [Theory]
+    [InlineData(DashboardRoles.Viewer, false)]
+    [InlineData(DashboardRoles.Operator, true)]
+    public void OnTheBulkMapperAViewerMayRunADryRunOnly(string role, bool maps)
+    {
+        SignInAs(role);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/bulk-mapper");
+        RenderProviders();
+
+        var page = Render<BulkMapperPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=bulk-dry-run]")));
+        Assert.Equal(maps, page.FindAll("[data-testid=bulk-start]").Count > 0);
+        Assert.Equal(!maps, page.FindAll("[data-testid=read-only]").Count == 1);
     }
 }

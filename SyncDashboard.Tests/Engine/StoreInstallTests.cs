@@ -9,6 +9,7 @@ using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.Shopify.Models;
 using SyncDashboard.Core.Stores;
 using SyncDashboard.DemoStores;
+using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Engine;
 
@@ -31,6 +32,11 @@ public abstract partial class StoreInstallTests(StoreApi adapter) : EngineTestBa
 
     private DemoStoreServer _other = null!;
     private readonly HttpClient _browser = new(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
+    private HttpClient? _merchant;
+    private readonly ShiftedTimeProvider _otherClock = new();
+
+    /// <summary>The merchant's browser, signed in to the dashboard (the callback then goes back to the Stores page).</summary>
+    private async Task<HttpClient> MerchantAsync() => _merchant ??= await Dashboard.SignedInClientAsync();
 
     async Task IAsyncLifetime.InitializeAsync()
     {
@@ -40,7 +46,7 @@ public abstract partial class StoreInstallTests(StoreApi adapter) : EngineTestBa
         {
             Name = "other-shop", Domain = "other-shop.myshopify.com", AccessToken = "", WebhookSecret = "legacy-secret",
             ClientId = ClientId, ClientSecret = ClientSecret,
-        }, Dashboard.Data.File("other-shop.db"));
+        }, Dashboard.Data.File("other-shop.db"), timeProvider: _otherClock);
         Dashboard.AllowStoreAddress(_other.BaseUrl);
         await _other.SeedAsync([new ShopifyProduct { Title = "Teapot", Variants = [new ShopifyVariant { Sku = "TEAPOT-1", Price = 25m, InventoryQuantity = 3 }] }]);
     }
@@ -57,10 +63,18 @@ public abstract partial class StoreInstallTests(StoreApi adapter) : EngineTestBa
     {
         var callback = await ApprovedCallbackAsync();
 
+        // The other store's owner, who has no account here, lands on a page of its own, not on the merchant's dashboard.
         using var landed = await _browser.GetAsync(callback);
 
-        Assert.Equal(HttpStatusCode.Redirect, landed.StatusCode);
-        var id = int.Parse(Regex.Match(landed.Headers.Location!.OriginalString, @"^/stores\?install=(\d+)$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
+        var page = await landed.Content.ReadAsStringAsync();
+        Assert.Contains("Your store is connected", page);
+        Assert.DoesNotContain("/stores", page);
+        int id;
+        await using (var pending = await DbAsync())
+        {
+            id = await pending.PendingStoreInstalls.Where(p => p.Name == "Other Shop").Select(p => p.Id).SingleAsync();
+        }
         var connection = await ConnectionAsync("Other Shop");
         Assert.Equal((StoreRole.Source, StoreCredentialKind.AuthorizationCode, Adapter, ClientId, "other-shop.myshopify.com"),
             (connection.Role, connection.Credentials, connection.Api, connection.ClientId, connection.ShopDomain));
@@ -77,6 +91,32 @@ public abstract partial class StoreInstallTests(StoreApi adapter) : EngineTestBa
         Assert.Contains(await db.Activity.Where(a => a.StoreId == connection.Id).ToListAsync(),
             a => a is { Kind: ActivityKind.Connection, Severity: ActivitySeverity.Success } && a.Message == "Connected Source store Other Shop (other-shop.myshopify.com) through an install link its owner approved.");
         Assert.DoesNotContain(await db.Activity.ToListAsync(), a => a.Message.Contains(ClientSecret) || a.Message.Contains("shpat_"));
+    }
+
+    [Fact]
+    public async Task AnInstallKeepsWorkingPastItsHourByRefreshingItsExpiringTokenAndSavesEachNewPair()
+    {
+        var callback = await ApprovedCallbackAsync();
+        using var landed = await _browser.GetAsync(callback);
+        var service = Get<StoreConnectionService>();
+        var installed = await ConnectionAsync("Other Shop");
+        var (firstAccess, firstRefresh) = (service.Unprotect(installed.ProtectedAccessToken), service.Unprotect(installed.ProtectedRefreshToken!));
+
+        // Asked with expiring=1: an hour's token and a 90-day refresh token (public apps must from 2027-01-01).
+        Assert.StartsWith("shprt_", firstRefresh);
+        Assert.InRange(installed.AccessTokenExpiresAt!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(55), TimeSpan.FromMinutes(61));
+        Assert.InRange(installed.RefreshTokenExpiresAt!.Value - DateTimeOffset.UtcNow, TimeSpan.FromDays(89), TimeSpan.FromDays(91));
+
+        _otherClock.Offset = TimeSpan.FromMinutes(61); // an hour later at the store: the first token is refused there
+        var shop = await service.ClientFor(installed).GetShopAsync();
+
+        Assert.Equal("other-shop.myshopify.com", shop.Domain);
+        var refreshed = await ConnectionAsync("Other Shop");
+        Assert.NotEqual(firstAccess, service.Unprotect(refreshed.ProtectedAccessToken));
+        Assert.NotEqual(firstRefresh, service.Unprotect(refreshed.ProtectedRefreshToken!)); // rotated, and saved before use
+        Assert.True(refreshed.AccessTokenExpiresAt > installed.AccessTokenExpiresAt);
+        // A client made from the saved connection (as after a restart) goes on with the saved pair.
+        Assert.Equal("other-shop.myshopify.com", (await service.ClientFor(refreshed).GetShopAsync()).Domain);
     }
 
     [Fact]
@@ -108,7 +148,7 @@ public abstract partial class StoreInstallTests(StoreApi adapter) : EngineTestBa
         Assert.Empty(_other.Catalogue.ListWebhooks());
 
         // Nothing was used up: the genuine callback still connects the store.
-        using var genuine = await _browser.GetAsync(callback);
+        using var genuine = await (await MerchantAsync()).GetAsync(callback);
         Assert.Equal(HttpStatusCode.Redirect, genuine.StatusCode);
         Assert.Equal(ClientId, (await ConnectionAsync("Other Shop")).ClientId);
     }
@@ -118,7 +158,7 @@ public abstract partial class StoreInstallTests(StoreApi adapter) : EngineTestBa
     {
         var callback = await ApprovedCallbackAsync();
         var late = await ApprovedCallbackAsync("Other Shop Again"); // a second link, approved too, that expires before it is used
-        using var first = await _browser.GetAsync(callback);
+        using var first = await (await MerchantAsync()).GetAsync(callback);
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         var before = await CountsAsync();
 
@@ -147,7 +187,7 @@ public abstract partial class StoreInstallTests(StoreApi adapter) : EngineTestBa
         var callback = await ApprovedCallbackAsync();
         var query = Query(callback);
 
-        using var landed = await _browser.GetAsync(Signed(callback, query, ClientSecret, ("shop", "someone-else.myshopify.com")));
+        using var landed = await (await MerchantAsync()).GetAsync(Signed(callback, query, ClientSecret, ("shop", "someone-else.myshopify.com")));
 
         Assert.Equal(HttpStatusCode.Redirect, landed.StatusCode);
         var id = int.Parse(landed.Headers.Location!.OriginalString.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
+using SyncDashboard.Core.Jobs;
 using SyncDashboard.DemoStores;
 using SyncDashboard.Core.Syncing;
 using SyncDashboard.Core.Stores;
@@ -50,9 +51,26 @@ public abstract class StoreSettingsTests(StoreApi adapter) : EngineTestBase(adap
 
         var urbanStore = Dashboard.DemoStore("urban-threads");
         Assert.NotEmpty(urbanStore.Catalogue.ListWebhooks());
-        var message = await Get<StoreDisconnector>().DisconnectAsync(urban.Id, deleteCopies: true);
+        // The Owner disconnects it as a job (progress, resumable), deleting the copies synced from it.
+        var actors = Get<SyncDashboard.Core.Users.DashboardActors>();
+        actors.Current = new SyncDashboard.Core.Users.DashboardActor("olivia", new HashSet<string> { SyncDashboard.Core.Users.DashboardRoles.Owner });
+        var job = await Get<JobService>().StartDisconnectAsync(urban.Id, deleteCopies: true);
+        actors.Current = null;
+        var details = new List<string>();
+        await foreach (var progress in Get<JobService>().WatchAsync(job.Id))
+        {
+            if (progress.Detail is { } detail)
+            {
+                details.Add(detail);
+            }
+        }
+        var message = (await Get<JobService>().GetAsync(job.Id))!.Items.Single().Message;
 
-        Assert.Equal("Disconnected Urban Threads: 1 links removed, 1 Destination products deleted. Its webhook subscriptions to this dashboard were removed.", message);
+        Assert.Equal("Disconnected Urban Threads: 1 Destination product synced from it deleted, 0 other links ended (mapped listings kept). " +
+            "Its webhook subscriptions to this dashboard were removed.", message);
+        Assert.Contains("Deleted 1 of 1 Destination copies.", details);
+        var byOlivia = await Get<SyncDashboard.Core.Activity.ActivityLog>().QueryAsync(new SyncDashboard.Core.Activity.ActivityQuery { User = "olivia" });
+        Assert.Contains(byOlivia.Entries, e => e.Message == message);
         Assert.Empty(urbanStore.Catalogue.ListWebhooks()); // a store no longer connected stops delivering
         Assert.Equal(before - 1, destination.ProductCount);
         Assert.Throws<DemoStoreNotFoundException>(() => destination.Catalogue.GetProduct(synced.DestinationProductId!.Value));

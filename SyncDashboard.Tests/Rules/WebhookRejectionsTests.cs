@@ -111,7 +111,18 @@ public sealed class WebhookRejectionsTests : IDisposable
     /// <summary>Lets a second pass; the newest entry must then read <paramref name="expected"/>.</summary>
     private async Task ReviseAsync(string expected)
     {
-        _time.Advance(WebhookRejections.ReviseEvery);
-        await Eventually.HoldsAsync(async () => (await EntriesAsync())[0].Message == expected, $"the entry reads \"{expected}\"", 10);
+        // Under load the reviser may set its timer only after the clock moved: move it again (a few seconds, far from the minute's end).
+        for (var step = 1; ; step++)
+        {
+            _time.Advance(WebhookRejections.ReviseEvery);
+            try
+            {
+                await Eventually.HoldsAsync(async () => (await EntriesAsync())[0].Message == expected, $"the entry reads \"{expected}\"", 2);
+                return;
+            }
+            catch (Exception) when (step < 5)
+            {
+            }
+        }
     }
 }

@@ -482,6 +482,9 @@ namespace SyncDashboard.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AccessTokenExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Api")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -557,9 +560,15 @@ namespace SyncDashboard.Core.Persistence.Migrations
                     b.Property<string>("ProtectedClientSecret")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProtectedRefreshToken")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProtectedWebhookSecret")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefreshTokenExpiresAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("RequestsPerSecond")
                         .HasColumnType("REAL");

@@ -46,6 +46,27 @@ public sealed class ActivityLogPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void TheUserInTheUrlFiltersTheLogAndEachEntrySaysWhoDidIt()
+    {
+        Activity.Add("Unsynced \"Linen Shirt\" and deleted its copy.", ActivityKind.Unsync, ActivitySeverity.Warning, "Linen Shirt", "LS-S", storeId: 2).User = "olga";
+
+        var page = RenderPage("/activity?user=olga");
+
+        Assert.Equal("olga", Activity.Queries[^1].User);
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=activity-grid] tbody tr")));
+        Assert.EndsWith("olga", page.Find("[data-testid=activity-grid] tbody tr").TextContent.Trim());
+    }
+
+    [Fact]
+    public void WhatTheDashboardDidByItselfSaysSystem()
+    {
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=activity-grid] tbody tr").Count));
+        Assert.All(page.FindAll("[data-testid=activity-grid] tbody tr"), row => Assert.EndsWith("System", row.TextContent.Trim()));
+    }
+
+    [Fact]
     public void KindInTheUrlFiltersTheLog()
     {
         var page = RenderPage("/activity?kind=failure");

@@ -42,6 +42,7 @@ public sealed class TestActivityLog : IActivityLog
             .Where(e => query.Severity is null || e.Severity == query.Severity)
             .Where(e => query.StoreId is null || e.StoreId == query.StoreId)
             .Where(e => query.Sku is null || e.Sku == query.Sku)
+            .Where(e => query.User is null || (query.User == ActivityQuery.SystemUser ? e.User is null : e.User == query.User))
             .ToList();
         return Task.FromResult(new ActivityPage([.. matching.Skip(query.Page * query.PageSize).Take(query.PageSize)], matching.Count));
     }

@@ -22,6 +22,7 @@ public sealed class TestJobService : IJobService
     public List<IReadOnlyCollection<long>> Resyncs { get; } = [];
     public List<int> SourceResyncs { get; } = [];
     public List<Guid> Cancels { get; } = [];
+    public List<(int StoreId, bool DeleteCopies)> Disconnects { get; } = [];
     public Dictionary<Guid, MappingReport> Reports { get; } = [];
     public List<MappingReportLine> NextMappingLines { get; } = [];
 
@@ -61,6 +62,13 @@ public sealed class TestJobService : IJobService
         return ids.Count == 0
             ? throw new ArgumentException("This Source has no synced or mapped products to resync.", nameof(sourceStoreId))
             : Task.FromResult(Create(JobKind.Resync, ids));
+    }
+
+    /// <summary>Records the disconnection; the test reports its progress and finishes it, as the runner would.</summary>
+    public Task<Job> StartDisconnectAsync(int sourceStoreId, bool deleteCopies, CancellationToken cancellationToken = default)
+    {
+        Disconnects.Add((sourceStoreId, deleteCopies));
+        return Task.FromResult(Create(JobKind.Disconnect, [sourceStoreId]));
     }
 
     /// <summary>The linked products of a Source store, for <see cref="StartResyncSourceAsync"/>.</summary>

@@ -19,7 +19,12 @@ public sealed class TestProductQueryService : IProductQueryService
     public Task<ProductGridPage> QueryAsync(ProductGridQuery query, CancellationToken cancellationToken = default)
     {
         Queries.Add(query);
-        var rows = Rows.GetValueOrDefault(query.StoreId) ?? [];
+        var rows = (Rows.GetValueOrDefault(query.StoreId) ?? []).Where(r => query.Status switch
+        {
+            ProductStatusFilter.Synced => r.SyncState == SyncDashboard.Core.Catalogue.SyncState.Synced,
+            ProductStatusFilter.Mapped => r.SyncState == SyncDashboard.Core.Catalogue.SyncState.Mapped,
+            _ => true, // the other filters are the real service's (Engine/ProductQueryTests)
+        }).ToList();
         return Task.FromResult(new ProductGridPage([.. rows.Skip(query.Page * query.PageSize).Take(query.PageSize)], rows.Count));
     }
 

@@ -11,7 +11,7 @@ namespace SyncDashboard.Tests.Components.Fakes;
 /// </summary>
 public sealed class TestStoreInstaller : IStoreInstaller
 {
-    private readonly ShopifyAppInstalls _adapter = new(new NoHttp(), NullLogger<ShopifyAppInstalls>.Instance);
+    private readonly ShopifyAppInstalls _adapter = new(new NoHttp(), TimeProvider.System, NullLogger<ShopifyAppInstalls>.Instance);
     private int _made;
 
     public Uri DashboardBaseUrl { get; set; } = new("http://127.0.0.1:5080/");

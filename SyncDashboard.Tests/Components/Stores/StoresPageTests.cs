@@ -4,6 +4,7 @@ using SyncDashboard.Components.Pages.Stores;
 using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.Reconciliation;
 using SyncDashboard.Core.Stores;
+using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Tests.Components.Fakes;
 
 namespace SyncDashboard.Tests.Components.Stores;
@@ -262,21 +263,47 @@ public sealed class StoresPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void DisconnectAsksForConfirmationThenRemovesTheStore()
+    public void DisconnectAndDeleteNamesTheCopiesAndNeedsTheStoresNameTyped()
     {
+        Products.Rows[2] = [.. TestCatalogue.Rows(3, SyncState.Synced), TestCatalogue.Row(99, "Not a copy")];
         var page = RenderPage();
 
         page.Find("[data-testid=disconnect-delete]").Click();
-        DialogHost.WaitForAssertion(() => Assert.Contains("every Destination product synced from it is deleted", DialogText()));
+        DialogHost.WaitForAssertion(() => Assert.Contains("the 3 Destination products synced from it are deleted", DialogText()));
         ClickDialogButton("Cancel");
-        Assert.Empty(Stores.Disconnects);
+        Assert.Empty(Jobs.Disconnects);
 
         page.Find("[data-testid=disconnect-delete]").Click();
-        DialogHost.WaitForAssertion(() => Assert.Contains("Disconnect & delete", DialogText()));
-        ClickDialogButton("Disconnect & delete");
+        DialogHost.WaitForAssertion(() => Assert.NotNull(DialogHost.Find("[data-testid=disconnect-confirm]").GetAttribute("disabled")));
+        DialogHost.Find("input[data-testid=disconnect-confirm-name]").Input("Urban");
+        Assert.NotNull(DialogHost.Find("[data-testid=disconnect-confirm]").GetAttribute("disabled")); // not the whole name
+        DialogHost.Find("input[data-testid=disconnect-confirm-name]").Input("Urban Threads");
+        DialogHost.WaitForAssertion(() => Assert.Null(DialogHost.Find("[data-testid=disconnect-confirm]").GetAttribute("disabled")));
+        DialogHost.Find("[data-testid=disconnect-confirm]").Click();
 
+        // A job with progress, not a wait with a greyed button.
+        page.WaitForAssertion(() => Assert.Equal([(2, true)], Jobs.Disconnects));
+        Jobs.ReportItem("Deleted 2 of 3 Destination copies.", 66);
+        page.WaitForAssertion(() => Assert.Contains("Disconnecting Urban Threads: Deleted 2 of 3 Destination copies.", page.Find("[data-testid=disconnect-progress]").TextContent));
+        Stores.Connections.RemoveAll(c => c.Id == 2);
+        Jobs.Finish();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=disconnect-progress]")));
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=store-card]")));
-        Assert.Equal([(2, true)], Stores.Disconnects);
+    }
+
+    [Fact]
+    public void DisconnectKeepingTheCopiesAsksOnlyForConfirmation()
+    {
+        var page = RenderPage();
+
+        page.Find("[data-testid=disconnect-keep]").Click();
+        DialogHost.WaitForAssertion(() => Assert.Contains("the Destination products stay as they are", DialogText()));
+        ClickDialogButton("Disconnect");
+
+        page.WaitForAssertion(() => Assert.Equal([(2, false)], Jobs.Disconnects));
+        Stores.Connections.RemoveAll(c => c.Id == 2);
+        Jobs.Finish();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=store-card]")));
     }
 
     [Fact]

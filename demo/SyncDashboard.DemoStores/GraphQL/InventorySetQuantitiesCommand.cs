@@ -77,8 +77,10 @@ internal sealed class InventorySetQuantitiesCommand(DemoStoreCatalogue catalogue
             }
             if (!quantity.ChangeFromQuantityGiven)
             {
+                // 2026-04+: "Omitting changeFromQuantity returns an error" (the mutation's page); no code of the 2026-10
+                // InventorySetQuantitiesUserErrorCode enum names it, so none is given rather than one made up.
                 errors.Add(new UserError([.. path, "changeFromQuantity"],
-                    "The changeFromQuantity argument must be given to each quantity, or set to null to skip the check.", "CHANGE_FROM_QUANTITY_REQUIRED"));
+                    "The changeFromQuantity argument must be given to each quantity, or set to null to skip the check.", null));
                 continue;
             }
             changes.Add((item.Value, location.Value, quantity.Quantity, quantity.ChangeFromQuantity, quantity.ChangeFromQuantity is not null));

@@ -17,6 +17,13 @@ public sealed partial class BulkMapperPage : IDisposable
     [Inject] public required IJobService Jobs { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
 
+    /// <summary>The signed-in user: anyone may run a dry run; mapping and cancelling are an Operator's or the Owner's.</summary>
+    [CascadingParameter] public Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? Authentication { get; set; }
+
+    private SyncDashboard.Core.Users.DashboardActor? Actor { get; set; }
+
+    private bool CanOperate => Actor?.CanOperate == true;
+
     private MappingReport? Report { get; set; }
     private bool Running { get; set; }
     private Guid? RunningJobId { get; set; }
@@ -30,6 +37,7 @@ public sealed partial class BulkMapperPage : IDisposable
     /// <summary>Shows the latest run's report, or follows a run still going (the page can be left and opened again).</summary>
     protected override async Task OnInitializedAsync()
     {
+        Actor = Authentication is null ? null : SyncDashboard.Core.Users.DashboardActor.From((await Authentication).User);
         var latest = (await Jobs.ListRecentAsync()).FirstOrDefault(j => j.Kind == JobKind.BulkMap);
         if (latest is null)
         {

@@ -66,7 +66,7 @@ public sealed partial class ConnectStoreForm
         StoreCredentialKind.AuthorizationCode =>
             "For stores of other merchants: SyncDashboard makes a link to the store's install page for your app. Its owner opens it and approves; " +
             "the store then sends them back here and the store is connected.",
-        _ => "Only for apps made in a store's admin before 2026 (such apps can no longer be made): their Admin API access token (shpat_...) and API secret key.",
+        _ => "Only for apps made in a store's admin before 2026 (such apps can no longer be made): their Admin API access token (shpat_...), and as the webhook secret their API secret key (it signs their webhooks).",
     };
 
     private string? ProblemOf(string field) => Problems.FirstOrDefault(p => p.Field == field)?.Message;
