@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Activity;
@@ -5,10 +6,12 @@ using SyncDashboard.Core.Activity;
 namespace SyncDashboard.Core.Users;
 
 /// <summary>
-/// Users made and changed through one-time links: the first start's link creates the Owner, an
-/// invitation creates a user with the role the Owner chose, a reset link sets a new password. Each
-/// change is in the Activity Log with who did it. Passwords follow <see cref="UsersServiceCollectionExtensions"/>'s
-/// rules (at least 12 characters, as NIST SP 800-63B recommends length over composition rules).
+/// A person's own account: one-time links (the first start's creates the Owner, an invitation creates a
+/// user with the role the Owner chose, a reset link sets a new password), changing one's own password,
+/// and whether a session still holds. Each change is in the Activity Log with who did it. Passwords
+/// follow <see cref="UsersServiceCollectionExtensions"/>'s rules (at least 12 characters, as NIST
+/// SP 800-63B recommends length over composition rules). The Owner's administration of others is
+/// <see cref="UserAdministration"/>.
 /// </summary>
 public sealed class UserAccounts(UserManager<DashboardUser> users, RoleManager<IdentityRole> roles, AccountLinks links, ActivityLog activity, TimeProvider time)
 {
@@ -38,12 +41,7 @@ public sealed class UserAccounts(UserManager<DashboardUser> users, RoleManager<I
             return new AccountResult(false, $"The user name \"{userName}\" is taken; choose another.");
         }
         var user = new DashboardUser { UserName = userName, CreatedAt = time.GetUtcNow() };
-        var problems = new List<string>();
-        foreach (var validator in users.PasswordValidators)
-        {
-            var checkedPassword = await validator.ValidateAsync(users, user, password);
-            problems.AddRange(checkedPassword.Errors.Select(e => e.Description));
-        }
+        var problems = await PasswordProblemsAsync(user, password);
         foreach (var validator in users.UserValidators)
         {
             problems.AddRange((await validator.ValidateAsync(users, user)).Errors.Select(e => e.Description));
@@ -70,6 +68,97 @@ public sealed class UserAccounts(UserManager<DashboardUser> users, RoleManager<I
         await activity.RecordAsync(ActivityKind.Users, ActivitySeverity.Info, $"User \"{userName}\" was created as {role} {how}.",
             cancellationToken: CancellationToken.None, user: userName);
         return new AccountResult(true, $"Welcome, {userName}: you are {(role is DashboardRoles.Owner or DashboardRoles.Operator ? "an" : "a")} {role}.", user);
+    }
+
+    /// <summary>
+    /// Uses a password reset link: sets <paramref name="password"/> as the password of the link's user, ends
+    /// their lockout and changes their security stamp (their open sessions end within a minute). Refused
+    /// (nothing changed, the link still usable) when the password is too weak; refused for good when the
+    /// link is unknown, used or expired. The result names the user, who may then be signed in.
+    /// </summary>
+    public async Task<AccountResult> ResetPasswordFromLinkAsync(string? token, string password, CancellationToken cancellationToken = default)
+    {
+        var link = await links.FindUsableAsync(token, cancellationToken);
+        if (link is not { Purpose: AccountLinkPurpose.PasswordReset, UserId: { } userId } || await users.FindByIdAsync(userId) is not { } user)
+        {
+            return new AccountResult(false, LinkUnusable);
+        }
+        if (await PasswordProblemsAsync(user, password) is { Count: > 0 } problems)
+        {
+            return new AccountResult(false, string.Join(" ", problems));
+        }
+        if (!await links.TryUseAsync(link.Id, cancellationToken))
+        {
+            return new AccountResult(false, LinkUnusable);
+        }
+        var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password); // changes the security stamp
+        if (!reset.Succeeded)
+        {
+            return new AccountResult(false, string.Join(" ", reset.Errors.Select(e => e.Description)));
+        }
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await activity.RecordAsync(ActivityKind.Users, ActivitySeverity.Info,
+            $"User \"{user.UserName}\" chose a new password with a reset link from {link.CreatedBy}.", cancellationToken: CancellationToken.None, user: user.UserName);
+        return new AccountResult(true, user.DisabledAt is null
+            ? "Your password is changed."
+            : "Your password is changed, but your user is disabled: ask the Owner to enable it.", user);
+    }
+
+    /// <summary>The name of the user whose password <paramref name="link"/> resets; null for another link.</summary>
+    public async Task<string?> UserNameOfAsync(AccountLink link) =>
+        link is { Purpose: AccountLinkPurpose.PasswordReset, UserId: { } userId } ? (await users.FindByIdAsync(userId))?.UserName : null;
+
+    /// <summary>
+    /// Changes the password of the signed-in <paramref name="principal"/> (Identity's <c>ChangePasswordAsync</c>:
+    /// the current password is checked, the security stamp changes, so the user's other sessions end within a
+    /// minute). The result names the user, whose own sign-in is then to be refreshed.
+    /// </summary>
+    public async Task<AccountResult> ChangePasswordAsync(ClaimsPrincipal principal, string currentPassword, string newPassword)
+    {
+        if (await users.GetUserAsync(principal) is not { DisabledAt: null } user)
+        {
+            return new AccountResult(false, "Your session has ended: sign in again.");
+        }
+        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (!changed.Succeeded)
+        {
+            return new AccountResult(false, changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
+                ? "Your current password is wrong."
+                : string.Join(" ", changed.Errors.Select(e => e.Description)));
+        }
+        await activity.RecordAsync(ActivityKind.Users, ActivitySeverity.Info, $"User \"{user.UserName}\" changed their password.",
+            cancellationToken: CancellationToken.None, user: user.UserName);
+        return new AccountResult(true, "Your password is changed. Your other open sessions ask you to sign in again within a minute.", user);
+    }
+
+    /// <summary>
+    /// Whether the session of <paramref name="principal"/> still holds: the user exists, is not disabled, and
+    /// their security stamp is the one the session was signed in with (a role change, a disabling, a password
+    /// change or reset changes it). The web app asks every minute for each open page.
+    /// </summary>
+    public async Task<bool> IsSessionValidAsync(ClaimsPrincipal principal)
+    {
+        if (await users.GetUserAsync(principal) is not { DisabledAt: null } user)
+        {
+            return false;
+        }
+        if (!users.SupportsUserSecurityStamp)
+        {
+            return true;
+        }
+        return principal.FindFirstValue(users.Options.ClaimsIdentity.SecurityStampClaimType) == await users.GetSecurityStampAsync(user);
+    }
+
+    /// <summary>What the password rules (at least 12 characters) find wrong with <paramref name="password"/>, in Identity's words.</summary>
+    private async Task<List<string>> PasswordProblemsAsync(DashboardUser user, string password)
+    {
+        var problems = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            problems.AddRange((await validator.ValidateAsync(users, user, password)).Errors.Select(e => e.Description));
+        }
+        return problems;
     }
 
     /// <summary>What a link that cannot be used any more is told.</summary>

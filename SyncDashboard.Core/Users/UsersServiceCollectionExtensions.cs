@@ -36,6 +36,8 @@ public static class UsersServiceCollectionExtensions
         services.AddSingleton<AccountLinks>();
         services.AddSingleton<DashboardActors>();
         services.AddScoped<UserAccounts>();
+        services.AddSingleton<UserAdministration>();
+        services.AddSingleton<IUserAdministration>(sp => sp.GetRequiredService<UserAdministration>());
         return services;
     }
 }

@@ -50,6 +50,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<SyncDashboard.Core.Syncing.IStoreDisconnector>(new TestStoreDisconnector(Stores));
         Services.AddSingleton<IDemoConsole>(DemoConsole);
         Services.AddSingleton<IOptions<DemoStoresOptions>>(Options.Create(DemoStores));
+        Services.AddSingleton<SyncDashboard.Core.Users.IUserAdministration>(Team);
         // Pages are shown to a signed-in Owner unless a test says otherwise.
         Authorization = AddAuthorization();
         Authorization.SetAuthorized("owner");
@@ -58,6 +59,13 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 
     /// <summary>Who is signed in (bUnit's stand-in for the cookie's user).</summary>
     protected BunitAuthorizationContext Authorization { get; }
+
+    /// <summary>Signs in a user of <paramref name="role"/> instead of the Owner (named as the role, in lower case).</summary>
+    protected void SignInAs(string role)
+    {
+        Authorization.SetAuthorized(role.ToLowerInvariant());
+        Authorization.SetRoles(role);
+    }
 
     protected TestActivityLog Activity { get; } = new();
     protected TestProductQueryService Products { get; } = new();
@@ -69,6 +77,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected TestStoreConnector Connector { get; }
     protected TestStoreInstaller Installer { get; } = new();
     protected TestDemoConsole DemoConsole { get; } = new();
+    protected TestUserAdministration Team { get; } = new();
     protected DemoStoresOptions DemoStores { get; } = new() { Enabled = true };
 
     /// <summary>What MainLayout hosts: popovers (menus, selects, tooltips) and dialogs. Render before the component under test.</summary>

@@ -21,12 +21,6 @@ public sealed class RoleButtonsTests : DashboardTestContext
         Products.Rows[2] = TestCatalogue.SyncedMappedAndNotSynced();
     }
 
-    private void SignInAs(string role)
-    {
-        Authorization.SetAuthorized(role.ToLowerInvariant());
-        Authorization.SetRoles(role);
-    }
-
     private IRenderedComponent<ProductsPage> RenderProducts()
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo("/");

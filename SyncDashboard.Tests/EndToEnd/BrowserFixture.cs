@@ -55,6 +55,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Fills and sends the form of a set-up or invitation link (the user name, the password twice).</summary>
+    public static async Task CreateAccountAsync(IPage page, string userName, string password)
+    {
+        await page.Locator("[data-testid=user-name]").FillAsync(userName);
+        await page.Locator("[data-testid=password]").FillAsync(password);
+        await page.Locator("[data-testid=confirm]").FillAsync(password);
+        await page.Locator("[data-testid=create-user]").ClickAsync();
+    }
+
     /// <summary>Fills and sends the sign-in form.</summary>
     public static async Task SignInAsync(IPage page, DashboardApp dashboard, string userName, string password)
     {

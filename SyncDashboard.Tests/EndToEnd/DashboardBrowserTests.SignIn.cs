@@ -30,14 +30,9 @@ public sealed partial class DashboardBrowserTests
         Assert.NotNull(link);
         await page.GotoAsync(link.ToString());
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Create the Owner");
-        await page.Locator("[data-testid=user-name]").FillAsync("alice");
-        await page.Locator("[data-testid=password]").FillAsync("short");
-        await page.Locator("[data-testid=confirm]").FillAsync("short");
-        await page.Locator("[data-testid=create-user]").ClickAsync();
+        await BrowserFixture.CreateAccountAsync(page, "alice", "short");
         await Assertions.Expect(page.Locator("[data-testid=link-message]")).ToContainTextAsync("at least 12 characters");
-        await page.Locator("[data-testid=password]").FillAsync(DashboardApp.TestPassword);
-        await page.Locator("[data-testid=confirm]").FillAsync(DashboardApp.TestPassword);
-        await page.Locator("[data-testid=create-user]").ClickAsync();
+        await BrowserFixture.CreateAccountAsync(page, "alice", DashboardApp.TestPassword);
 
         await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await page.Locator("[data-testid=account-menu] button").ClickAsync();

@@ -125,18 +125,28 @@ public sealed class DashboardApp : IAsyncDisposable
     }
 
     /// <summary>Posts the sign-in form (with the antiforgery token its page gave) and returns the answer.</summary>
-    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient http, string userName, string password)
-    {
-        var form = await http.GetStringAsync("account/sign-in");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"|type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
-        var value = token.Groups[1].Success ? token.Groups[1].Value : token.Groups[2].Value;
-        return await http.PostAsync("account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+    public static Task<HttpResponseMessage> PostSignInAsync(HttpClient http, string userName, string password) =>
+        PostFormAsync(http, "account/sign-in", "sign-in", new Dictionary<string, string>
         {
-            ["_handler"] = "sign-in",
-            ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(value),
             ["Form.UserName"] = userName,
             ["Form.Password"] = password,
-        }));
+        });
+
+    /// <summary>
+    /// Posts the form <paramref name="formName"/> of the server-rendered page at <paramref name="path"/> as a browser does:
+    /// the page is read first for its antiforgery token.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient http, string path, string formName, IDictionary<string, string> fields)
+    {
+        var form = await http.GetStringAsync(path);
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"|type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        var value = token.Groups[1].Success ? token.Groups[1].Value : token.Groups[2].Value;
+        var content = new Dictionary<string, string>(fields)
+        {
+            ["_handler"] = formName,
+            ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(value),
+        };
+        return await http.PostAsync(path, new FormUrlEncodedContent(content));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using SyncDashboard.Account;
 using SyncDashboard.Components.Pages.Account;
 using SyncDashboard.Core.Catalogue;
@@ -9,9 +10,10 @@ using SyncDashboard.Tests.Infrastructure;
 namespace SyncDashboard.Tests.Web;
 
 /// <summary>
-/// What only a signed-in user gets, and what stays open: pages and circuits need a session; the
-/// webhook receiver needs Shopify's signature instead; other host names and origins are refused; the
-/// sign-in form is rate-limited per address.
+/// What only a signed-in user gets, and what stays open: pages and circuits need a session, and a page
+/// the role does not allow says so; the webhook receiver needs Shopify's signature instead; other host
+/// names and origins are refused; the sign-in form is rate-limited per address; one's own password
+/// changes on the profile page.
 /// </summary>
 public sealed class SignInTests : IAsyncLifetime
 {
@@ -105,6 +107,87 @@ public sealed class SignInTests : IAsyncLifetime
 
         Assert.All(answers.Take(AccountServiceCollectionExtensions.SignInAttemptsPerMinute), a => Assert.Equal(HttpStatusCode.OK, a)); // the form again, with its message
         Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
+    }
+
+    [Fact]
+    public async Task APageTheRoleDoesNotAllowSaysSoEvenOnAFullPageLoad()
+    {
+        using var viewer = await _dashboard.SignedInClientAsync("vera", SyncDashboard.Core.Users.DashboardRoles.Viewer);
+        using var owner = await _dashboard.SignedInClientAsync("alice");
+
+        using var refused = await viewer.GetAsync("users");
+        var denied = await viewer.GetStringAsync(refused.Headers.Location);
+        using var allowed = await owner.GetAsync("users");
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal($"{_dashboard.BaseUrl}account/denied?ReturnUrl=%2Fusers", refused.Headers.Location!.ToString());
+        Assert.Contains("Your role does not allow this page. Ask the Owner if you need it.", denied);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheProfileChangesOnesOwnPasswordWithTheCurrentOneAndKeepsTheSession()
+    {
+        using var http = await _dashboard.SignedInClientAsync("olga", SyncDashboard.Core.Users.DashboardRoles.Operator);
+        const string newPassword = "olga's new and longer password";
+        Task<HttpResponseMessage> ChangeAsync(string current, string password, string confirm) =>
+            DashboardApp.PostFormAsync(http, "account/profile", "change-password", new Dictionary<string, string>
+            {
+                ["Form.Current"] = current,
+                ["Form.Password"] = password,
+                ["Form.Confirm"] = confirm,
+            });
+
+        var profile = await http.GetStringAsync("account/profile");
+        using var wrong = await ChangeAsync("not my password at all", newPassword, newPassword);
+        using var differ = await ChangeAsync(DashboardApp.TestPassword, newPassword, newPassword + "!");
+        using var changed = await ChangeAsync(DashboardApp.TestPassword, newPassword, newPassword);
+
+        Assert.Contains("Signed in as <b>olga</b>, Operator.", profile);
+        Assert.Contains("Your current password is wrong.", await wrong.Content.ReadAsStringAsync());
+        Assert.Contains("The two new passwords differ.", await differ.Content.ReadAsStringAsync());
+        Assert.Contains("Your password is changed.", await changed.Content.ReadAsStringAsync());
+        Assert.Contains(changed.Headers.GetValues("Set-Cookie"), c => c.StartsWith("SyncDashboard.Auth=", StringComparison.Ordinal)); // the session, refreshed
+        using var page = await http.GetAsync("activity");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        using var anonymous = Anonymous();
+        using var old = await DashboardApp.PostSignInAsync(anonymous, "olga", DashboardApp.TestPassword);
+        Assert.Contains("The user name or the password is wrong.", await old.Content.ReadAsStringAsync());
+        using var signedIn = await DashboardApp.PostSignInAsync(anonymous, "olga", newPassword);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task AResetLinkLetsItsUserChooseANewPasswordOnceAndSignsThemIn()
+    {
+        await _dashboard.CreateUserAsync("alice");
+        var olga = await _dashboard.CreateUserAsync("olga", SyncDashboard.Core.Users.DashboardRoles.Operator);
+        var actors = _dashboard.Services.GetRequiredService<SyncDashboard.Core.Users.DashboardActors>();
+        actors.Current = new SyncDashboard.Core.Users.DashboardActor("alice", new HashSet<string> { SyncDashboard.Core.Users.DashboardRoles.Owner });
+        var reset = await _dashboard.Services.GetRequiredService<SyncDashboard.Core.Users.IUserAdministration>().ResetPasswordAsync(olga.Id);
+        actors.Current = null;
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = _dashboard.BaseUrl };
+        const string newPassword = "olga's new and longer password";
+        Task<HttpResponseMessage> SetAsync(string password) => DashboardApp.PostFormAsync(http, reset.LinkPath!, "account-link", new Dictionary<string, string>
+        {
+            ["Form.UserName"] = "olga",
+            ["Form.Password"] = password,
+            ["Form.Confirm"] = password,
+        });
+
+        var form = await http.GetStringAsync(reset.LinkPath);
+        using var tooShort = await SetAsync("too short");
+        using var set = await SetAsync(newPassword);
+        using var signedIn = await http.GetAsync("activity");
+        var used = await http.GetStringAsync(reset.LinkPath);
+
+        Assert.Contains("Choose a new password", form);
+        Assert.Contains("alice sent you this link to choose a new password for &quot;olga&quot;.", form);
+        Assert.Matches("value=\"olga\"[^>]*readonly|readonly[^>]*value=\"olga\"", form);
+        Assert.Contains("at least 12 characters", await tooShort.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        Assert.Contains("does not work any more", used);
     }
 
     [Theory]

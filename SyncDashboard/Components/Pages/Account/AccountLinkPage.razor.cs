@@ -7,8 +7,9 @@ namespace SyncDashboard.Components.Pages.Account;
 
 /// <summary>
 /// A one-time account link (<c>/account/link?token=</c>): the first start's set-up link creates the
-/// Owner, an invitation creates a user with the role the Owner chose; the new user is signed in at
-/// once. A used, expired or unknown link says so and changes nothing.
+/// Owner, an invitation creates a user with the role the Owner chose, a password reset link lets its
+/// user choose a new password (which ends their lockout and their other sessions); the user is then
+/// signed in at once (unless disabled). A used, expired or unknown link says so and changes nothing.
 /// </summary>
 public sealed partial class AccountLinkPage
 {
@@ -29,10 +30,16 @@ public sealed partial class AccountLinkPage
     private AccountLink? Link { get; set; }
     private string? Message { get; set; }
 
+    /// <summary>What the link did, when there is nothing more to do here (a disabled user's new password).</summary>
+    private string? Done { get; set; }
+
+    private bool IsReset => Link?.Purpose == AccountLinkPurpose.PasswordReset;
+
     private string Heading => Link?.Purpose switch
     {
         AccountLinkPurpose.Setup => "Create the Owner",
         AccountLinkPurpose.Invite => "Join the team",
+        AccountLinkPurpose.PasswordReset => "Choose a new password",
         _ => "Account link",
     };
 
@@ -40,33 +47,44 @@ public sealed partial class AccountLinkPage
     {
         AccountLinkPurpose.Setup => "Nobody can sign in yet: the user you create now is the Owner, who can do everything, including store connections and users.",
         AccountLinkPurpose.Invite => $"{Link.CreatedBy} invites you as {Link.Role}. Choose your user name and password.",
+        AccountLinkPurpose.PasswordReset => $"{Link.CreatedBy} sent you this link to choose a new password for \"{Form.UserName}\". Your current password works until you do.",
         _ => "",
     };
 
-    protected override async Task OnInitializedAsync()
+    protected override async Task OnInitializedAsync() => await FindLinkAsync();
+
+    /// <summary>The link of <see cref="Token"/> while usable; for a reset, the name of its user fills the form.</summary>
+    private async Task FindLinkAsync()
     {
         Link = await Links.FindUsableAsync(Token);
-        if (Link is { Purpose: AccountLinkPurpose.PasswordReset })
+        if (IsReset)
         {
-            Link = null; // reset links are for the password page (not yet offered)
+            Form.UserName = await Accounts.UserNameOfAsync(Link!) ?? "";
         }
     }
 
-    private async Task CreateAsync()
+    private async Task SubmitAsync()
     {
         if (Form.Password != Form.Confirm)
         {
             Message = "The two passwords differ.";
             return;
         }
-        var result = await Accounts.CreateFromLinkAsync(Token, Form.UserName, Form.Password);
+        var result = IsReset
+            ? await Accounts.ResetPasswordFromLinkAsync(Token, Form.Password)
+            : await Accounts.CreateFromLinkAsync(Token, Form.UserName, Form.Password);
         if (!result.Succeeded)
         {
             Message = result.Message;
-            Link = await Links.FindUsableAsync(Token);
+            await FindLinkAsync();
             return;
         }
-        await SignInManager.SignInAsync(result.User!, isPersistent: false);
+        if (result.User is not { DisabledAt: null } user)
+        {
+            Done = result.Message; // the password is set, but a disabled user does not sign in
+            return;
+        }
+        await SignInManager.SignInAsync(user, isPersistent: false);
         Navigation.NavigateTo("/", forceLoad: true);
     }
 
