@@ -31,6 +31,9 @@ public sealed partial class WebhookRejections(ActivityLog activity, TimeProvider
     /// <summary>How often, at most, an entry is rewritten with its new count.</summary>
     public static readonly TimeSpan ReviseEvery = TimeSpan.FromSeconds(1);
 
+    /// <summary>Rewrites of one entry that may fail in a row (a busy database) before the entry is left as it is.</summary>
+    private const int MaxReviseFailures = 3;
+
     /// <summary>Addresses with an entry of their own in one minute; the rest share one.</summary>
     public const int MaxAddressesPerMinute = 20;
 
@@ -135,6 +138,7 @@ public sealed partial class WebhookRejections(ActivityLog activity, TimeProvider
         try
         {
             var id = await minute.Entry.Task.ConfigureAwait(false);
+            var failures = 0;
             while (true)
             {
                 // Timed from the delivery that asked for it, not from when this loop got to wait (it may start late under load).
@@ -153,10 +157,21 @@ public sealed partial class WebhookRejections(ActivityLog activity, TimeProvider
                     }
                     counts = (minute.Rejected, minute.Throttled, minute.First);
                 }
-                await activity.ReviseAsync(id, Describe(minute, counts), CancellationToken.None).ConfigureAwait(false);
+                try
+                {
+                    await activity.ReviseAsync(id, Describe(minute, counts), CancellationToken.None).ConfigureAwait(false);
+                    failures = 0;
+                }
+                catch (Exception e) when (++failures < MaxReviseFailures)
+                {
+                    LogReviseFailed(e, minute.Label); // the database was busy: tried again at the next turn
+                }
                 lock (_gate)
                 {
-                    minute.Written = counts.Rejected + counts.Throttled;
+                    if (failures == 0)
+                    {
+                        minute.Written = counts.Rejected + counts.Throttled;
+                    }
                     minute.ReviseAt = time.GetUtcNow() + ReviseEvery;
                 }
             }
