@@ -32,7 +32,9 @@ public abstract class EngineTestBase(StoreApi adapter) : IAsyncLifetime
         ["DemoStores:Catalogue:DestinationOnlyProducts"] = "10",
         ["DemoStores:Catalogue:DuplicateSkuShare"] = "0.1",
         ["DemoStores:Stores:1:CsvCatalogues:0"] = "apparel.csv",
-        ["Shopify:AttemptTimeout"] = "00:00:02",
+        // Short enough for the failure tests (which set their own), long enough that a loaded CI machine does not time out a
+        // call the store has carried out (the engine then counts a done repair as failed and logs no repair for it).
+        ["Shopify:AttemptTimeout"] = "00:00:05",
         ["Shopify:BaseRetryDelay"] = "00:00:00.2",
     };
 

@@ -139,9 +139,18 @@ public abstract class StockConvergenceTests(StoreApi adapter) : ConvergenceTestB
         await EventuallyAsync(() => DestinationStock(pair.DestinationInventoryItemId) == expected, "the reconciliation repairs the drift", seconds: 30);
 
         var title = (await ProductAsync("urban-threads", link.SourceProductId))["title"]!.GetValue<string>();
-        await EventuallyAsync(async () => (await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Reconciliation, From = changedAt })).Entries
-            .Any(e => e.Message.Contains($"\"{title}\"", StringComparison.Ordinal) && e.Message.Contains("stock of 1 variant", StringComparison.Ordinal)),
-            "the repair is in the Activity Log", seconds: 60); // a run's summary is written when the whole run ends, later than its writes under load
+        try
+        {
+            await EventuallyAsync(async () => (await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Reconciliation, From = changedAt })).Entries
+                .Any(e => e.Message.Contains($"\"{title}\"", StringComparison.Ordinal) && e.Message.Contains("stock of 1 variant", StringComparison.Ordinal)),
+                "the repair is in the Activity Log", seconds: 60); // a run's summary is written when the whole run ends, later than its writes under load
+        }
+        catch (Exception e)
+        {
+            // Say what the log has instead (a failure for this interval would point at a timed-out write the store carried out).
+            var logged = (await Get<ActivityLog>().QueryAsync(new ActivityQuery { From = changedAt })).Entries.Select(a => $"{a.Kind}: {a.Message}");
+            throw new Xunit.Sdk.XunitException($"{e.Message} The log since the change: {string.Join(" | ", logged)}");
+        }
     }
 
     [Fact]

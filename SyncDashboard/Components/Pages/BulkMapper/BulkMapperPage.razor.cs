@@ -1,3 +1,4 @@
+using SyncDashboard.Account;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SyncDashboard.Core.Jobs;
@@ -37,7 +38,7 @@ public sealed partial class BulkMapperPage : IDisposable
     /// <summary>Shows the latest run's report, or follows a run still going (the page can be left and opened again).</summary>
     protected override async Task OnInitializedAsync()
     {
-        Actor = Authentication is null ? null : SyncDashboard.Core.Users.DashboardActor.From((await Authentication).User);
+        Actor = await Authentication.ActorAsync();
         var latest = (await Jobs.ListRecentAsync()).FirstOrDefault(j => j.Kind == JobKind.BulkMap);
         if (latest is null)
         {

@@ -1,3 +1,4 @@
+using SyncDashboard.Account;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SyncDashboard.Components.Shared;
@@ -61,7 +62,7 @@ public sealed partial class ProductsPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        Actor = Authentication is null ? null : SyncDashboard.Core.Users.DashboardActor.From((await Authentication).User);
+        Actor = await Authentication.ActorAsync();
         Sources = [.. (await Connections.ListAsync()).Where(c => c.Role == StoreRole.Source)];
         var store = Number(StoreQuery);
         StoreId = Sources.Any(s => s.Id == store) ? store : Sources.FirstOrDefault()?.Id;

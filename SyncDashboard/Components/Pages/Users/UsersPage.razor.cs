@@ -1,3 +1,4 @@
+using SyncDashboard.Account;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
@@ -40,7 +41,7 @@ public sealed partial class UsersPage
 
     protected override async Task OnInitializedAsync()
     {
-        SignedInAs = Authentication is null ? null : DashboardActor.From((await Authentication).User)?.UserName;
+        SignedInAs = (await Authentication.ActorAsync())?.UserName;
         await LoadAsync();
     }
 
