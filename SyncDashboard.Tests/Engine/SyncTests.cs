@@ -73,9 +73,9 @@ public abstract class SyncTests(StoreApi adapter) : EngineTestBase(adapter)
         var destination = Dashboard.DemoStore("northwind-outlet");
         var before = destination.ProductCount;
 
-        // The store creates the product but answers after the client's attempt timeout (2 s in these tests):
+        // The store creates the product but answers after the client's attempt timeout (5 s in these tests):
         // the create is not repeated blindly, the sync fails, and nothing is linked.
-        destination.Faults.ResponseDelay = TimeSpan.FromSeconds(4);
+        destination.Faults.ResponseDelay = TimeSpan.FromSeconds(7);
         var interrupted = await Get<ProductSyncService>().SyncAsync(source.Id);
         destination.Faults.ResponseDelay = TimeSpan.Zero;
         Assert.False(interrupted.Succeeded, interrupted.Message);
