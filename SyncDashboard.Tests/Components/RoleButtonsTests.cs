@@ -98,4 +98,18 @@ public sealed class RoleButtonsTests : DashboardTestContext
         Assert.Equal(maps, page.FindAll("[data-testid=bulk-start]").Count > 0);
         Assert.Equal(!maps, page.FindAll("[data-testid=read-only]").Count == 1);
     }
+
+    [Fact]
+    public void AnActionRefusedBecauseTheRoleChangedMeanwhileIsToldNotCrashed()
+    {
+        SignInAs(DashboardRoles.Operator);
+        var page = RenderProducts();
+        Jobs.Refusal = "Your role (Viewer) does not allow you to sync products: ask an Operator or the Owner.";
+
+        page.FindAll("tbody tr input[type=checkbox]")[0].Change(true);
+        page.Find("[data-testid=sync-selected]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains(Jobs.Refusal, Snackbars));
+        Assert.Empty(Jobs.Started);
+    }
 }

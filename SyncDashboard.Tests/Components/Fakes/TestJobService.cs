@@ -167,8 +167,15 @@ public sealed class TestJobService : IJobService
         _feeds[job.Id].Writer.TryComplete();
     }
 
+    /// <summary>When set, every start is refused with it, as the real service refuses a role that may not (checked in Engine/RoleTests).</summary>
+    public string? Refusal { get; set; }
+
     private Job Create(JobKind kind, IReadOnlyCollection<long> ids)
     {
+        if (Refusal is { } refusal)
+        {
+            throw new SyncDashboard.Core.Users.ActionNotAllowedException(refusal);
+        }
         var job = new Job
         {
             Id = Guid.NewGuid(),

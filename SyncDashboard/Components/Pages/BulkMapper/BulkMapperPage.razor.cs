@@ -57,7 +57,16 @@ public sealed partial class BulkMapperPage : IDisposable
     /// <summary>Runs the Bulk Mapper as a persisted job (it goes on, and resumes after a restart, if the page is left).</summary>
     private async Task RunAsync(bool dryRun)
     {
-        var job = await Jobs.StartBulkMapAsync(dryRun);
+        Job job;
+        try
+        {
+            job = await Jobs.StartBulkMapAsync(dryRun);
+        }
+        catch (SyncDashboard.Core.Users.ActionNotAllowedException e)
+        {
+            Snackbar.Add(e.Message, Severity.Warning); // the role changed since the page was opened
+            return;
+        }
         await FollowAsync(job.Id, announce: true);
     }
 

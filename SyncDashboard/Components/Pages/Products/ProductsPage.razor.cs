@@ -241,6 +241,11 @@ public sealed partial class ProductsPage : IDisposable
             Snackbar.Add(UserMessages.Of(e), Severity.Error);
             return;
         }
+        catch (SyncDashboard.Core.Users.ActionNotAllowedException e)
+        {
+            Snackbar.Add(e.Message, Severity.Warning); // the role changed since the page was opened
+            return;
+        }
         ClearSelection();
         await FollowJobAsync(job);
     }
