@@ -36,6 +36,10 @@ public sealed class UserAccounts(UserManager<DashboardUser> users, RoleManager<I
             return new AccountResult(false, "The dashboard has its Owner already: sign in, or ask the Owner for an invitation.");
         }
         userName = userName.Trim();
+        if (string.Equals(userName, Activity.ActivityQuery.SystemUser, StringComparison.OrdinalIgnoreCase))
+        {
+            return new AccountResult(false, $"\"{Activity.ActivityQuery.SystemUser}\" is how the Activity Log names what the dashboard does by itself; choose another user name.");
+        }
         if (await users.FindByNameAsync(userName) is not null)
         {
             return new AccountResult(false, $"The user name \"{userName}\" is taken; choose another.");

@@ -172,10 +172,13 @@ public sealed class UserAdministrationTests() : EngineTestBase(StoreApi.GraphQL)
 
         var invitation = await Admin.InviteAsync(DashboardRoles.Operator);
         Get<DashboardActors>().Current = null; // the invitee opens the link: nobody is signed in
+        var asSystem = await InScopeAsync(sp => sp.GetRequiredService<UserAccounts>().CreateFromLinkAsync(invitation.LinkToken, "system", DashboardApp.TestPassword));
         var created = await InScopeAsync(sp => sp.GetRequiredService<UserAccounts>().CreateFromLinkAsync(invitation.LinkToken, "olga", DashboardApp.TestPassword));
         var again = await InScopeAsync(sp => sp.GetRequiredService<UserAccounts>().CreateFromLinkAsync(invitation.LinkToken, "oscar", DashboardApp.TestPassword));
 
         Assert.True(invitation.Succeeded);
+        // "System" names the dashboard's own work in the Activity Log: no user may pass for it (the link stays usable).
+        Assert.Equal("\"System\" is how the Activity Log names what the dashboard does by itself; choose another user name.", asSystem.Message);
         Assert.Equal($"account/link?token={invitation.LinkToken}", invitation.LinkPath);
         Assert.InRange(invitation.LinkExpiresAt!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(60));
         Assert.True(created.Succeeded, created.Message);
