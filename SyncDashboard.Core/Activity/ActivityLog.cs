@@ -93,8 +93,12 @@ public sealed class ActivityLog(IDbContextFactory<SyncDbContext> dbFactory, Time
         if (query.From is { } from) { entries = entries.Where(e => e.At >= from); }
         if (query.To is { } to) { entries = entries.Where(e => e.At <= to); }
         if (query.UnreadOnly) { entries = entries.Where(e => !e.Read); }
-        if (query.User is ActivityQuery.SystemUser) { entries = entries.Where(e => e.User == null); }
-        else if (!string.IsNullOrWhiteSpace(query.User)) { entries = entries.Where(e => e.User == query.User.Trim()); }
+        if (string.Equals(query.User?.Trim(), ActivityQuery.SystemUser, StringComparison.OrdinalIgnoreCase)) { entries = entries.Where(e => e.User == null); }
+        else if (!string.IsNullOrWhiteSpace(query.User))
+        {
+            var user = query.User.Trim().ToLower(); // user names are told apart without regard to case, as Identity does
+            entries = entries.Where(e => e.User != null && e.User.ToLower() == user);
+        }
         var total = await entries.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, 500);
         var page = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)

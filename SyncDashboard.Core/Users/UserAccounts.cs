@@ -31,6 +31,10 @@ public sealed class UserAccounts(UserManager<DashboardUser> users, RoleManager<I
         {
             return new AccountResult(false, LinkUnusable);
         }
+        if (link.Purpose == AccountLinkPurpose.Invite && !await IsEnabledOwnerAsync(link.CreatedBy))
+        {
+            return new AccountResult(false, LinkUnusable); // its maker is no longer an enabled Owner: their invitations die with their rights
+        }
         if (link.Purpose == AccountLinkPurpose.Setup && await AnyUserAsync(cancellationToken))
         {
             return new AccountResult(false, "The dashboard has its Owner already: sign in, or ask the Owner for an invitation.");
@@ -83,7 +87,8 @@ public sealed class UserAccounts(UserManager<DashboardUser> users, RoleManager<I
     public async Task<AccountResult> ResetPasswordFromLinkAsync(string? token, string password, CancellationToken cancellationToken = default)
     {
         var link = await links.FindUsableAsync(token, cancellationToken);
-        if (link is not { Purpose: AccountLinkPurpose.PasswordReset, UserId: { } userId } || await users.FindByIdAsync(userId) is not { } user)
+        if (link is not { Purpose: AccountLinkPurpose.PasswordReset, UserId: { } userId } || await users.FindByIdAsync(userId) is not { } user
+            || !await IsEnabledOwnerAsync(link.CreatedBy))
         {
             return new AccountResult(false, LinkUnusable);
         }
@@ -164,6 +169,10 @@ public sealed class UserAccounts(UserManager<DashboardUser> users, RoleManager<I
         }
         return problems;
     }
+
+    /// <summary>Whether <paramref name="userName"/> is an enabled Owner now (an invitation works only while its maker is).</summary>
+    private async Task<bool> IsEnabledOwnerAsync(string userName) =>
+        await users.FindByNameAsync(userName) is { DisabledAt: null } maker && await users.IsInRoleAsync(maker, DashboardRoles.Owner);
 
     /// <summary>What a link that cannot be used any more is told.</summary>
     public const string LinkUnusable = "This link does not work any more: it was used already, or it is more than an hour old. Ask the Owner for a new one " +

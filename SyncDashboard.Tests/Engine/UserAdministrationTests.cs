@@ -165,6 +165,25 @@ public sealed class UserAdministrationTests() : EngineTestBase(StoreApi.GraphQL)
     }
 
     [Fact]
+    public async Task AnInvitationDiesWithItsMakersRightsWhenTheyAreDisabled()
+    {
+        await Dashboard.CreateUserAsync("alice");
+        await Dashboard.CreateUserAsync("olivia");
+        var olivia = (await Admin.ListAsync()).Single(u => u.UserName == "olivia");
+        ActAs("olivia", DashboardRoles.Owner);
+        var invitation = await Admin.InviteAsync(DashboardRoles.Owner);
+        ActAs("alice", DashboardRoles.Owner);
+        await Admin.DisableAsync(olivia.Id);
+        Get<DashboardActors>().Current = null;
+
+        var used = await InScopeAsync(sp => sp.GetRequiredService<UserAccounts>().CreateFromLinkAsync(invitation.LinkToken, "backdoor", DashboardApp.TestPassword));
+
+        Assert.Equal(UserAccounts.LinkUnusable, used.Message);
+        ActAs("alice", DashboardRoles.Owner);
+        Assert.DoesNotContain(await Admin.ListAsync(), u => u.UserName == "backdoor");
+    }
+
+    [Fact]
     public async Task AnInvitationLinkCreatesTheUserWithTheChosenRoleOnce()
     {
         await Dashboard.CreateUserAsync("alice");

@@ -95,10 +95,20 @@ public sealed class DashboardApp : IAsyncDisposable
     public async Task<SyncDashboard.Core.Users.DashboardUser> CreateUserAsync(string userName, string role = SyncDashboard.Core.Users.DashboardRoles.Owner)
     {
         await using var scope = Services.CreateAsyncScope();
-        var links = scope.ServiceProvider.GetRequiredService<SyncDashboard.Core.Users.AccountLinks>();
-        var token = await links.CreateAsync(SyncDashboard.Core.Users.AccountLinkPurpose.Invite, role, null, "tests");
-        var result = await scope.ServiceProvider.GetRequiredService<SyncDashboard.Core.Users.UserAccounts>().CreateFromLinkAsync(token, userName, TestPassword);
-        return result.Succeeded ? result.User! : throw new InvalidOperationException(result.Message);
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SyncDashboard.Core.Users.DashboardUser>>();
+        var roles = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole>>();
+        if (!await roles.RoleExistsAsync(role))
+        {
+            await roles.CreateAsync(new Microsoft.AspNetCore.Identity.IdentityRole(role));
+        }
+        var user = new SyncDashboard.Core.Users.DashboardUser { UserName = userName, CreatedAt = DateTimeOffset.UtcNow };
+        var created = await users.CreateAsync(user, TestPassword);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+        await users.AddToRoleAsync(user, role);
+        return user;
     }
 
     /// <summary>

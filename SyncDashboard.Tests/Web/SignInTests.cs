@@ -107,6 +107,19 @@ public sealed class SignInTests : IAsyncLifetime
 
         Assert.All(answers.Take(AccountServiceCollectionExtensions.SignInAttemptsPerMinute), a => Assert.Equal(HttpStatusCode.OK, a)); // the form again, with its message
         Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
+        // The same form under another spelling of its path (the route takes a trailing slash and any case) is limited too.
+        var token = System.Text.RegularExpressions.Regex.Match(await http.GetStringAsync("account/sign-in"), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"|type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        foreach (var path in new[] { "account/sign-in/", "ACCOUNT/Sign-In" })
+        {
+            using var respelled = await http.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "sign-in",
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Success ? token.Groups[1].Value : token.Groups[2].Value),
+                ["Form.UserName"] = "carol",
+                ["Form.Password"] = DashboardApp.TestPassword,
+            }));
+            Assert.Equal(HttpStatusCode.TooManyRequests, respelled.StatusCode);
+        }
     }
 
     [Fact]
@@ -188,6 +201,32 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
         Assert.Contains("does not work any more", used);
+    }
+
+    [Fact]
+    public async Task TheWebhookReceiverRefusesABodyLargerThanAnyDeliveryUnread()
+    {
+        using var http = Anonymous();
+        using var huge = new ByteArrayContent(new byte[WebhookEndpointsLimit + 1]);
+
+        using var response = await http.PostAsync(WebhookSubscriptions.ReceiverPath.TrimStart('/'), huge);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    private const long WebhookEndpointsLimit = SyncDashboard.Webhooks.WebhookEndpoints.MaxBodyBytes;
+
+    [Fact]
+    public async Task BehindALoopbackTlsProxyTheDashboardKnowsItIsServedOverHttps()
+    {
+        using var http = Anonymous();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "stores");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("https://", response.Headers.Location!.ToString()); // the sign-in redirect keeps the browser on https
     }
 
     [Theory]

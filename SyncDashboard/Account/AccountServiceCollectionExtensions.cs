@@ -11,6 +11,10 @@ public static class AccountServiceCollectionExtensions
     /// <summary>The sign-in page; its form posts to it.</summary>
     public const string SignInPath = "/account/sign-in";
 
+    /// <summary>Whether <paramref name="path"/> is the sign-in page's, as its route matches it (any case, a trailing slash or not).</summary>
+    public static bool IsSignInPath(PathString path) =>
+        string.Equals(path.Value?.TrimEnd('/'), SignInPath, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Sign-in attempts one client address may make per minute (the lockout after 5 failures guards each user on top).</summary>
     public const int SignInAttemptsPerMinute = 10;
 
@@ -59,13 +63,13 @@ public static class AccountServiceCollectionExtensions
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // The sign-in form posts to its own page (a Razor component endpoint): the limiter picks that request out.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase)
+                HttpMethods.IsPost(context.Request.Method) && IsSignInPath(context.Request.Path)
                     ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter("other"));
             options.OnRejected = async (context, cancellationToken) =>
             {
-                if (!context.HttpContext.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase))
+                if (!IsSignInPath(context.HttpContext.Request.Path))
                 {
                     return; // another limiter's refusal (the webhook receiver's): its status says it
                 }
@@ -81,6 +85,19 @@ public static class AccountServiceCollectionExtensions
                 && hosts.AllowedHosts is { } allowed && !allowed.Contains("*") && !allowed.Contains(publicUrl.Host, StringComparer.OrdinalIgnoreCase))
             {
                 allowed.Add(publicUrl.Host);
+            }
+        });
+        // Behind a TLS proxy (what the plain-HTTP warning suggests): its X-Forwarded-For/-Proto are believed from loopback
+        // proxies only (ASP.NET Core's default), plus the addresses in SyncDashboard:TrustedProxies.
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection("SyncDashboard:TrustedProxies").Get<string[]>() ?? [])
+            {
+                if (System.Net.IPAddress.TryParse(proxy, out var address))
+                {
+                    forwarded.KnownProxies.Add(address);
+                }
             }
         });
         services.AddHostedService<OwnerSetup>();

@@ -27,6 +27,7 @@ public static class HostingExtensions
 
     public static WebApplication MapApplication(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: the scheme and client address behind a trusted TLS proxy
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -24,6 +24,13 @@ public static class WebhookEndpoints
         return services;
     }
 
+    /// <summary>The largest delivery read (8 MB: a product with 2,048 variants is well under it); larger ones get 413 unread.</summary>
+    public const long MaxBodyBytes = 8 * 1024 * 1024;
+
+    /// <summary>The answer to a body over <see cref="MaxBodyBytes"/> (with a body of its own, so no error page is put in its place).</summary>
+    private static IResult TooLarge() =>
+        Results.Json(new { errors = "The delivery is larger than any webhook a store sends." }, statusCode: StatusCodes.Status413PayloadTooLarge);
+
     /// <summary>
     /// <c>POST /webhooks/shopify</c>, anonymous (stores sign, they do not sign in): verified and de-duplicated by
     /// <see cref="WebhookIntake"/> (by <c>X-Shopify-Event-Id</c>, falling back to <c>X-Shopify-Webhook-Id</c>;
@@ -35,8 +42,24 @@ public static class WebhookEndpoints
     {
         endpoints.MapPost(WebhookSubscriptions.ReceiverPath, async (HttpRequest request, WebhookIntake intake, CancellationToken cancellationToken) =>
         {
+            // Anyone can reach this address: a body larger than any store's delivery is refused before it is read into memory.
+            if (request.ContentLength > MaxBodyBytes)
+            {
+                return TooLarge();
+            }
+            if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = MaxBodyBytes;
+            }
             using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body, cancellationToken);
+            try
+            {
+                await request.Body.CopyToAsync(body, cancellationToken);
+            }
+            catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return TooLarge();
+            }
             var headers = request.Headers;
             // One event may be delivered more than once (retries, or under another webhook id): the event id
             // says which event it is; deliveries without one are told apart by their webhook id.
