@@ -20,6 +20,17 @@ public abstract class StoreConnectorTests(StoreApi adapter) : EngineTestBase(ada
     /// <summary>These tests over the REST Admin API.</summary>
     public sealed class Rest() : StoreConnectorTests(StoreApi.Rest);
 
+    /// <summary>A store call's attempt gives up before the connection test's own 5 seconds, so the test's limit is what a silent store meets.</summary>
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings["Shopify:AttemptTimeout"] = "00:00:02";
+            return settings;
+        }
+    }
+
     private static readonly string[] ExpectedTopics = ["inventory_levels/update", "products/create", "products/delete", "products/update"];
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class ResyncAndCancelTests : DashboardTestContext
         Jobs.LinkedOfSource = store => store == 2 ? [1, 2] : [];
         var page = RenderPage(3);
 
-        page.Find("[data-testid=resync-source]").Click();
+        page.InvokeAsync(() => page.Find("[data-testid=resync-source]").Click()); // found and clicked in one turn: no re-render between
 
         page.WaitForAssertion(() => Assert.Equal([2], Jobs.SourceResyncs));
         Assert.Equal([1L, 2L], Jobs.LastJob.Items.Select(i => i.SubjectId));
@@ -76,7 +76,7 @@ public sealed class ResyncAndCancelTests : DashboardTestContext
 
         // A Source with nothing linked: refused with the reason, no job.
         Jobs.LinkedOfSource = _ => [];
-        page.Find("[data-testid=resync-source]").Click();
+        page.InvokeAsync(() => page.Find("[data-testid=resync-source]").Click());
         page.WaitForAssertion(() => Assert.Contains("This Source has no synced or mapped products to resync.", Snackbars));
         Assert.Single(Jobs.Started);
     }
