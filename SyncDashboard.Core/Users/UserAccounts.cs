@@ -120,8 +120,8 @@ public sealed class UserAccounts(UserManager<DashboardUser> users, RoleManager<I
 
     /// <summary>
     /// Changes the password of the signed-in <paramref name="principal"/> (Identity's <c>ChangePasswordAsync</c>:
-    /// the current password is checked, the security stamp changes, so the user's other sessions end within a
-    /// minute). The result names the user, whose own sign-in is then to be refreshed.
+    /// the current password is checked, and a wrong one counts toward the lockout as a failed sign-in does; the
+    /// security stamp changes, so the user's other sessions end within a minute). The result names the user, whose own sign-in is then to be refreshed.
     /// </summary>
     public async Task<AccountResult> ChangePasswordAsync(ClaimsPrincipal principal, string currentPassword, string newPassword)
     {
@@ -129,6 +129,19 @@ public sealed class UserAccounts(UserManager<DashboardUser> users, RoleManager<I
         {
             return new AccountResult(false, "Your session has ended: sign in again.");
         }
+        // Wrong current passwords count as failed sign-ins do (the same lockout), so the page cannot be used to guess one.
+        if (await users.IsLockedOutAsync(user))
+        {
+            return new AccountResult(false, "Too many wrong passwords: your user is locked for a while. Try again later, or ask the Owner for a reset link.");
+        }
+        if (!await users.CheckPasswordAsync(user, currentPassword))
+        {
+            await users.AccessFailedAsync(user);
+            return new AccountResult(false, await users.IsLockedOutAsync(user)
+                ? "Your current password is wrong, and that was too many times: your user is locked for a while. Ask the Owner for a reset link if you forgot it."
+                : "Your current password is wrong.");
+        }
+        await users.ResetAccessFailedCountAsync(user);
         var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
         if (!changed.Succeeded)
         {

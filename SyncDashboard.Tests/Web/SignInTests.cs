@@ -171,6 +171,33 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WrongCurrentPasswordsOnTheProfileCountTowardTheLockout()
+    {
+        using var http = await _dashboard.SignedInClientAsync("gus", SyncDashboard.Core.Users.DashboardRoles.Viewer);
+        Task<HttpResponseMessage> ChangeAsync(string current) =>
+            DashboardApp.PostFormAsync(http, "account/profile", "change-password", new Dictionary<string, string>
+            {
+                ["Form.Current"] = current,
+                ["Form.Password"] = "a brand new long password",
+                ["Form.Confirm"] = "a brand new long password",
+            });
+
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            using var wrong = await ChangeAsync($"guess number {attempt}");
+            Assert.Contains("Your current password is wrong.", await wrong.Content.ReadAsStringAsync());
+        }
+        using var fifth = await ChangeAsync("guess number 5");
+        using var right = await ChangeAsync(DashboardApp.TestPassword);
+
+        Assert.Contains("that was too many times", await fifth.Content.ReadAsStringAsync());
+        Assert.Contains("Too many wrong passwords", await right.Content.ReadAsStringAsync()); // even the right one, while locked
+        using var anonymous = Anonymous();
+        using var signIn = await DashboardApp.PostSignInAsync(anonymous, "gus", DashboardApp.TestPassword);
+        Assert.Contains("is locked for", await signIn.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task AResetLinkLetsItsUserChooseANewPasswordOnceAndSignsThemIn()
     {
         await _dashboard.CreateUserAsync("alice");
