@@ -119,6 +119,7 @@ public sealed class ActivityLog(IDbContextFactory<SyncDbContext> dbFactory, Time
     /// <summary>Marks the given entries read, or every entry when <paramref name="ids"/> is null.</summary>
     public async Task MarkReadAsync(IReadOnlyCollection<long>? ids = null, CancellationToken cancellationToken = default)
     {
+        actors.DemandOperator("mark the team's Activity Log read"); // the read state is shared: a Viewer only looks
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             var unread = db.Activity.Where(e => !e.Read);

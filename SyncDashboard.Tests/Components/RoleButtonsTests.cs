@@ -112,4 +112,19 @@ public sealed class RoleButtonsTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.Contains(Jobs.Refusal, Snackbars));
         Assert.Empty(Jobs.Started);
     }
+
+    [Theory]
+    [InlineData(DashboardRoles.Viewer, false)]
+    [InlineData(DashboardRoles.Operator, true)]
+    public void OnlyAnOperatorOrTheOwnerMarksTheTeamsActivityLogRead(string role, bool marks)
+    {
+        SignInAs(role);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/activity");
+        RenderProviders();
+
+        var page = Render<SyncDashboard.Components.Pages.Activity.ActivityLogPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(Activity.Queries));
+        Assert.Equal(marks, page.FindAll("[data-testid=mark-all-read-page]").Count == 1);
+    }
 }

@@ -33,6 +33,7 @@ public sealed class RoleTests() : EngineTestBase(StoreApi.GraphQL)
         await Assert.ThrowsAsync<ActionNotAllowedException>(() => Get<IStoreDisconnector>().DisconnectAsync(urban.Id, deleteCopies: true));
         await Assert.ThrowsAsync<ActionNotAllowedException>(() => Get<IStoreConnectionService>().UpdateSettingsAsync(urban.Id, SourceSettings.Of(urban)));
         await Assert.ThrowsAsync<ActionNotAllowedException>(() => Get<IIndividualMapper>().UnmapAsync(product.Id));
+        await Assert.ThrowsAsync<ActionNotAllowedException>(() => Get<IActivityLog>().MarkReadAsync()); // the team's bell stays as it is
         // Reading is what a Viewer does: a dry run of the Bulk Mapper is a report, and the details' check of a link only does what the
         // reconciliation would do anyway (no choice of the merchant's is changed).
         var dryRun = await Get<IJobService>().StartBulkMapAsync(dryRun: true);
