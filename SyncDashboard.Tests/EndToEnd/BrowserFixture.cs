@@ -40,15 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A new page (its own cookies) signed in to <paramref name="dashboard"/> through its sign-in form, as <paramref name="userName"/> (made with <paramref name="role"/> if missing).</summary>
     public async Task<IPage> NewSignedInPageAsync(DashboardApp dashboard, string userName = "owner", string role = SyncDashboard.Core.Users.DashboardRoles.Owner)
     {
-        await using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(dashboard.Services))
-        {
-            var users = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-                .GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SyncDashboard.Core.Users.DashboardUser>>(scope.ServiceProvider);
-            if (await users.FindByNameAsync(userName) is null)
-            {
-                await dashboard.CreateUserAsync(userName, role);
-            }
-        }
+        await dashboard.EnsureUserAsync(userName, role);
         var page = await NewPageAsync();
         await SignInAsync(page, dashboard, userName, DashboardApp.TestPassword);
         await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in"));

@@ -111,20 +111,24 @@ public sealed class DashboardApp : IAsyncDisposable
         return user;
     }
 
+    /// <summary>The user of that name, made with <paramref name="role"/> (see <see cref="CreateUserAsync"/>) if there is none yet.</summary>
+    public async Task EnsureUserAsync(string userName, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SyncDashboard.Core.Users.DashboardUser>>();
+        if (await users.FindByNameAsync(userName) is null)
+        {
+            await CreateUserAsync(userName, role);
+        }
+    }
+
     /// <summary>
     /// An HttpClient signed in as <paramref name="userName"/> (made with <paramref name="role"/> if missing) through the sign-in
     /// form, as a browser does: its cookies kept, redirects not followed.
     /// </summary>
     public async Task<HttpClient> SignedInClientAsync(string userName = "owner", string role = SyncDashboard.Core.Users.DashboardRoles.Owner)
     {
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SyncDashboard.Core.Users.DashboardUser>>();
-            if (await users.FindByNameAsync(userName) is null)
-            {
-                await CreateUserAsync(userName, role);
-            }
-        }
+        await EnsureUserAsync(userName, role);
         var http = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseUrl };
         using var response = await PostSignInAsync(http, userName, TestPassword);
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
@@ -135,8 +139,8 @@ public sealed class DashboardApp : IAsyncDisposable
     }
 
     /// <summary>Posts the sign-in form (with the antiforgery token its page gave) and returns the answer.</summary>
-    public static Task<HttpResponseMessage> PostSignInAsync(HttpClient http, string userName, string password) =>
-        PostFormAsync(http, "account/sign-in", "sign-in", new Dictionary<string, string>
+    public static Task<HttpResponseMessage> PostSignInAsync(HttpClient http, string userName, string password, string path = "account/sign-in") =>
+        PostFormAsync(http, path, "sign-in", new Dictionary<string, string>
         {
             ["Form.UserName"] = userName,
             ["Form.Password"] = password,
