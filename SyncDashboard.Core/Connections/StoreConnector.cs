@@ -58,6 +58,7 @@ public sealed class StoreConnector(
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         StoreShop shop;
         IReadOnlyList<StoreLocation> locations;
+        using var retried = RetriedFailures.Watch();
         try
         {
             if (await UnreachableAsync(store, budget.Token) is { } unreachable)
@@ -70,7 +71,10 @@ public sealed class StoreConnector(
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return new ConnectionTestResult(false, $"{origin} gave no usable answer within {limit.TotalSeconds:0.#} seconds. Check the address, then test again.");
+            return new ConnectionTestResult(false, retried.LastStatus is { } status
+                ? $"{origin} answered with an error (HTTP {status}) at each of {retried.Count + 1} tries within {limit.TotalSeconds:0.#} seconds. " +
+                  (status >= 500 ? "If it is a Shopify store, test again in a moment; otherwise check the address." : "Check the address, then test again.")
+                : $"{origin} gave no answer within {limit.TotalSeconds:0.#} seconds. Check the address, then test again.");
         }
         catch (StoreAddressRefusedException e)
         {

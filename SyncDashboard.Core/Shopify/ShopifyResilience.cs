@@ -48,6 +48,11 @@ public static class ShopifyResilience
                         && RetryAfter(throttled, time) is { } retryAfter
                         ? (TimeSpan?)(retryAfter < maxDelay ? retryAfter : maxDelay)
                         : null),
+                OnRetry = args =>
+                {
+                    RetriedFailures.Record(args.Outcome.Result is { } answer ? (int)answer.StatusCode : null);
+                    return ValueTask.CompletedTask;
+                },
             });
         }
 

@@ -9,8 +9,9 @@ namespace SyncDashboard.Core.Stores;
 /// Which network addresses the dashboard may call a store at, so that a store address typed in the
 /// dashboard cannot turn "Test connection" into a scanner of the dashboard's own network. A store's
 /// address is public: an address on a private or local network (<see cref="PrivateNetworks"/>: loopback,
-/// link-local, RFC 1918, carrier-grade NAT, unique local IPv6, and the like), given as such or as a name
-/// that resolves to one, is refused with <see cref="StoreAddressRefusedException"/> unless
+/// link-local, RFC 1918, carrier-grade NAT, unique local IPv6, and the like) or one of the dashboard's
+/// own machine (<see cref="HostAddresses"/>, even a public one), given as such or as a name that
+/// resolves to one, is refused with <see cref="StoreAddressRefusedException"/> unless
 /// <see cref="StoreAddressOptions.AllowPrivateAddresses"/> is true or that exact address and port were
 /// allowed with <see cref="Allow"/> (the demo stores register the loopback ports they serve).
 /// <para>
@@ -21,7 +22,7 @@ namespace SyncDashboard.Core.Stores;
 /// that resolves to allowed and refused addresses is reached at the allowed ones only.
 /// </para>
 /// </summary>
-public sealed class StoreAddressPolicy(IOptionsMonitor<StoreAddressOptions> options)
+public sealed class StoreAddressPolicy(IOptionsMonitor<StoreAddressOptions> options, HostAddresses hostAddresses)
 {
     private readonly ConcurrentDictionary<IPEndPoint, bool> _allowed = new();
 
@@ -45,7 +46,9 @@ public sealed class StoreAddressPolicy(IOptionsMonitor<StoreAddressOptions> opti
     {
         ArgumentNullException.ThrowIfNull(address);
         address = Normalize(address);
-        return options.CurrentValue.AllowPrivateAddresses || !PrivateNetworks.Contains(address) || _allowed.ContainsKey(new IPEndPoint(address, port));
+        return options.CurrentValue.AllowPrivateAddresses
+            || (!PrivateNetworks.Contains(address) && !hostAddresses.Contains(address))
+            || _allowed.ContainsKey(new IPEndPoint(address, port));
     }
 
     /// <summary>
@@ -66,7 +69,12 @@ public sealed class StoreAddressPolicy(IOptionsMonitor<StoreAddressOptions> opti
             throw new SocketException((int)SocketError.HostNotFound);
         }
         var allowed = addresses.Where(a => IsAllowed(a, port)).ToList();
-        return allowed.Count > 0 ? allowed : throw new StoreAddressRefusedException(host, Normalize(addresses[0]), resolved: !literal);
+        if (allowed.Count > 0)
+        {
+            return allowed;
+        }
+        var refused = Normalize(addresses[0]);
+        throw new StoreAddressRefusedException(host, refused, resolved: !literal, ownMachine: !PrivateNetworks.Contains(refused));
     }
 
     /// <summary>A TCP connection to <paramref name="host"/> on <paramref name="port"/>, at an allowed address only (tried in the resolver's order).</summary>

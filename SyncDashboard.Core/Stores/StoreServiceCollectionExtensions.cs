@@ -32,6 +32,7 @@ public static class StoreServiceCollectionExtensions
             .BindConfiguration(StoreAddressOptions.SectionName)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoreAddressOptions>, StoreAddressOptionsValidator>());
+        services.TryAddSingleton<HostAddresses>();
         services.TryAddSingleton<StoreAddressPolicy>();
         return services;
     }

@@ -78,6 +78,10 @@ public sealed class RoleButtonsTests : DashboardTestContext
         var page = RenderStores();
 
         Assert.Equal(saves, page.FindAll("[data-testid=save-settings]").Count > 0);
+        var settingInputs = page.FindAll("[data-testid^=synced-], [data-testid^=mapped-], [data-testid=price-markup], [data-testid=price-fixed]")
+            .Select(e => e.TagName == "INPUT" ? e : e.QuerySelector("input")!).ToList();
+        Assert.NotEmpty(settingInputs);
+        Assert.All(settingInputs, input => Assert.Equal(!saves, input.HasAttribute("disabled"))); // a Viewer's settings do not look editable
         Assert.Equal(connects, page.FindAll("[data-testid=disconnect-delete]").Count > 0);
         Assert.Equal(connects, page.FindAll("[data-testid=connect-store], [data-testid=test-connection]").Count > 0);
         Assert.Equal(!connects, page.FindAll("[data-testid=read-only]").Count == 1);

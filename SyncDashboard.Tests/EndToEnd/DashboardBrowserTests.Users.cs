@@ -38,11 +38,14 @@ public sealed partial class DashboardBrowserTests
         await Assertions.Expect(invitee.Locator("[data-testid=link-purpose]")).ToContainTextAsync("alice invites you as Operator.");
         await BrowserFixture.CreateAccountAsync(invitee, "oscar", DashboardApp.TestPassword);
         await Assertions.Expect(invitee.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        var inviteeCookies = await invitee.Context.CookiesAsync(); // a copy of the session, as if taken
         await invitee.Locator("[data-testid=account-menu] button").ClickAsync();
         await Assertions.Expect(invitee.Locator("[data-testid=signed-in-as]")).ToHaveTextAsync("oscar · Operator");
         await Assertions.Expect(invitee.Locator(".mud-navmenu a[href=users]")).ToHaveCountAsync(0); // the Owner's page only
         await invitee.Locator("[data-testid=profile-link]").ClickAsync();
         await Assertions.Expect(invitee.Locator("[data-testid=profile-who]")).ToHaveTextAsync("Signed in as oscar, Operator.");
+        await invitee.GotoAsync(new Uri(_dashboard.BaseUrl, "activity").ToString()); // an interactive page, left open
+        await Assertions.Expect(invitee.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
         // The Owner sees them (after a reload) and disables them, confirming in the dialog.
         await owner.ReloadAsync();
@@ -54,6 +57,15 @@ public sealed partial class DashboardBrowserTests
         await owner.Locator("[data-testid=confirm-disable]").ClickAsync();
         await Assertions.Expect(row.Locator("[data-testid=enable-user]")).ToBeVisibleAsync();
         await Assertions.Expect(row.Locator("[data-testid=user-disabled]")).Not.ToHaveTextAsync("—");
+
+        // The invitee's open page is sent to sign-in (its circuit's user is checked again), and so is its next request.
+        await Assertions.Expect(invitee).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in"), new() { Timeout = 20_000 });
+        using (var copied = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _dashboard.BaseUrl })
+        {
+            copied.DefaultRequestHeaders.Add("Cookie", string.Join("; ", inviteeCookies.Select(c => $"{c.Name}={c.Value}")));
+            using var response = await copied.GetAsync("activity");
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        }
 
         var again = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(again, _dashboard, "oscar", DashboardApp.TestPassword);

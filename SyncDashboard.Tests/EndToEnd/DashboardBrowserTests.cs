@@ -23,6 +23,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
         {
             ["DemoStores:Catalogue:ProductsPerSource"] = "40",
             ["DemoStores:Catalogue:DestinationOnlyProducts"] = "10",
+            ["SyncDashboard:OpenPageRecheckInterval"] = "00:00:02", // a disabled user's open page ends within seconds, not a minute
         });
         await _dashboard.WaitUntilReadyAsync();
     }

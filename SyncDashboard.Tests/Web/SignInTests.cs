@@ -40,6 +40,51 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SigningOutEndsEveryCopyOfTheSessionAndNeedsTheFormsToken()
+    {
+        await _dashboard.EnsureUserAsync("sam", SyncDashboard.Core.Users.DashboardRoles.Operator);
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = _dashboard.BaseUrl };
+        using var signedIn = await DashboardApp.PostSignInAsync(http, "sam", DashboardApp.TestPassword);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        using var copy = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _dashboard.BaseUrl };
+        copy.DefaultRequestHeaders.Add("Cookie", cookies.GetCookieHeader(_dashboard.BaseUrl)); // another tab, or a stolen cookie
+        using (var before = await copy.GetAsync("activity"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        using var forged = await http.PostAsync("account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode); // a page elsewhere cannot sign anyone out
+        var page = await http.GetStringAsync("account/profile"); // a server-rendered form of the session: its token
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"|type=\"hidden\" name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        Assert.True(token.Success, "the profile's form carries the session's token");
+        using var signedOut = await http.PostAsync("account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Success ? token.Groups[1].Value : token.Groups[2].Value),
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal("/account/sign-in?signedOut=1", signedOut.Headers.Location!.ToString());
+        using var after = await copy.GetAsync("activity");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith($"{_dashboard.BaseUrl}account/sign-in", after.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task AnErrorPageShowsNoStackTraceEvenInDevelopment()
+    {
+        using var http = await _dashboard.SignedInClientAsync();
+        // A form post to a page naming no form: the framework throws while handling it.
+        using var response = await http.PostAsync("activity", new FormUrlEncodedContent(new Dictionary<string, string> { ["x"] = "1" }));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True((int)response.StatusCode >= 400, $"answered {(int)response.StatusCode}");
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ABlazorCircuitNeedsASessionAndTheDashboardsOwnOrigin()
     {
         using var anonymous = Anonymous();
@@ -113,6 +158,42 @@ public sealed class SignInTests : IAsyncLifetime
             using var respelled = await DashboardApp.PostSignInAsync(http, "carol", DashboardApp.TestPassword, path);
             Assert.Equal(HttpStatusCode.TooManyRequests, respelled.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task TheAnswersDoNotTellAStrangerWhichUserNamesExist()
+    {
+        var dora = await _dashboard.CreateUserAsync("dora", SyncDashboard.Core.Users.DashboardRoles.Operator);
+        using (var scope = _dashboard.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SyncDashboard.Core.Users.DashboardUser>>();
+            var stored = (await users.FindByNameAsync("dora"))!;
+            stored.DisabledAt = DateTimeOffset.UtcNow;
+            await users.UpdateAsync(stored);
+        }
+        using var http = Anonymous();
+        async Task<string> MessageAsync(string userName, string password)
+        {
+            using var response = await DashboardApp.PostSignInAsync(http, userName, password);
+            var page = await response.Content.ReadAsStringAsync();
+            return WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"sign-in-message\">([^<]*)<").Groups[1].Value);
+        }
+
+        var unknown = new List<string>();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            unknown.Add(await MessageAsync("ghost", "not a password of anyone"));
+        }
+        var disabledWrong = await MessageAsync("dora", "not dora's password at all");
+        var disabledRight = await MessageAsync("dora", DashboardApp.TestPassword);
+
+        // A name nobody has is answered as a known one: wrong four times, then locked as a user would be.
+        Assert.All(unknown.Take(4), m => Assert.Equal("The user name or the password is wrong.", m));
+        Assert.Equal("Too many failed attempts: \"ghost\" is locked for 15 more minutes. Try again then, or ask the Owner to reset the password.", unknown[4]);
+        // A disabled user is told so only by whoever knows the password.
+        Assert.Equal("The user name or the password is wrong.", disabledWrong);
+        Assert.Equal("This user is disabled. Ask the Owner to enable it again.", disabledRight);
+        Assert.NotNull(dora);
     }
 
     [Fact]

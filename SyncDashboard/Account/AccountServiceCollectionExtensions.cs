@@ -24,7 +24,8 @@ public static class AccountServiceCollectionExtensions
     /// account-link pages, static assets, the webhook receiver and the OAuth callback, which check their
     /// own signatures). The cookie is HttpOnly, SameSite=Lax (the OAuth callback comes back from the
     /// store as a top-level navigation), Secure whenever the request was HTTPS, sliding 8 hours; a
-    /// disabled user's or changed role's session is re-checked every minute. The sign-in POST is
+    /// session is checked against the user's security stamp at every request, so a sign-out, a disabled user
+/// or a changed role ends every copy of its cookie at once (open pages within a minute). The sign-in POST is
     /// rate-limited per client address (<see cref="SignInAttemptsPerMinute"/>); at start-up with no user,
     /// a one-time set-up link is printed (<see cref="OwnerSetup"/>). Requests for host names other than
     /// <c>AllowedHosts</c> (loopback by default) and <c>SyncDashboard:PublicBaseUrl</c>'s are refused (400):
@@ -55,7 +56,17 @@ public static class AccountServiceCollectionExtensions
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
         });
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Every request checks the session against the user's security stamp (one read of a small table):
+        // a sign-out, a disabled user or a changed role ends copied and open cookies at their next request.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365)); // sent over HTTPS only, never to loopback names
+        services.AddScoped<SignInCheck>();
+        services.AddSingleton<UnknownUserNames>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddRateLimiter(options =>

@@ -28,10 +28,10 @@ public static class HostingExtensions
     public static WebApplication MapApplication(this WebApplication app)
     {
         app.UseForwardedHeaders(); // first: the scheme and client address behind a trusted TLS proxy
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
-        }
+        // Our error page in every environment: `dotnet run` is Development, and a merchant's server must not
+        // show a stack trace to whoever sends a malformed request (the log has it).
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseHsts();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,21 +1,20 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Identity;
+using SyncDashboard.Account;
 using SyncDashboard.Core.Users;
 
 namespace SyncDashboard.Components.Pages.Account;
 
 /// <summary>
-/// The sign-in form (static server rendering: no circuit before sign-in). Wrong names and passwords
-/// get the same answer; after 5 failures in a row the user is locked for 15 minutes and told so; a
-/// disabled user is told to ask the Owner. The POST is rate-limited per client address.
+/// The sign-in form (static server rendering: no circuit before sign-in). The answers are
+/// <see cref="SignInCheck"/>'s: wrong names and passwords get the same one; after 5 failures in a row
+/// the name is locked for 15 minutes and told so; a disabled user with the right password is told to
+/// ask the Owner. The POST is rate-limited per client address.
 /// </summary>
 public sealed partial class SignIn
 {
-    [Inject] public required SignInManager<DashboardUser> SignInManager { get; init; }
-    [Inject] public required UserManager<DashboardUser> Users { get; init; }
+    [Inject] public required SignInCheck Check { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
-    [Inject] public required TimeProvider Time { get; init; }
 
     [SupplyParameterFromForm(FormName = "sign-in", Name = "Form")] // the fields are named Form.UserName, ...
     private SignInInput? Input { get; set; }
@@ -43,27 +42,13 @@ public sealed partial class SignIn
 
     private async Task SignInAsync()
     {
-        var name = Form.UserName.Trim();
-        var user = await Users.FindByNameAsync(name);
-        if (user is { DisabledAt: not null })
-        {
-            Fail("This user is disabled. Ask the Owner to enable it again.");
-            return;
-        }
-        var result = await SignInManager.PasswordSignInAsync(name, Form.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var outcome = await Check.SignInAsync(Form.UserName.Trim(), Form.Password);
+        if (outcome.Succeeded)
         {
             Navigation.NavigateTo(LocalPath(ReturnUrl), forceLoad: true);
             return;
         }
-        if (result.IsLockedOut && user is not null)
-        {
-            var until = await Users.GetLockoutEndDateAsync(user);
-            var minutes = until is { } end ? Math.Max(1, (int)Math.Ceiling((end - Time.GetUtcNow()).TotalMinutes)) : 15;
-            Fail($"Too many failed attempts: \"{name}\" is locked for {minutes} more minute{(minutes == 1 ? "" : "s")}. Try again then, or ask the Owner to reset the password.");
-            return;
-        }
-        Fail("The user name or the password is wrong.");
+        Fail(outcome.Message ?? SignInOutcome.Wrong);
     }
 
     private void Fail(string message)

@@ -23,6 +23,9 @@ public sealed partial class SourceSettingsPanel
     /// <summary>The Source's locations, for "Stock that counts".</summary>
     [Parameter] public IReadOnlyList<StoreLocation> Locations { get; set; } = [];
 
+    /// <summary>Shown but not editable (a Viewer's: settings are an Operator's or the Owner's).</summary>
+    [Parameter] public bool ReadOnly { get; set; }
+
     /// <summary>Why the last save was refused (shown under the settings).</summary>
     [Parameter] public IReadOnlyList<string> Problems { get; set; } = [];
 
