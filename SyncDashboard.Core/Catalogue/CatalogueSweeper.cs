@@ -8,8 +8,9 @@ namespace SyncDashboard.Core.Catalogue;
 
 /// <summary>
 /// Sweeps every connected store on a timer (<c>SyncDashboard:SweepInterval</c>), so a lost webhook is
-/// repaired, and subscribes again the webhook topics a store no longer sends (removed by someone, or
-/// dropped by the store), recording that in the Activity Log.
+/// repaired, and repairs the store's webhook subscriptions (<see cref="WebhookSubscriptions.EnsureAsync"/>:
+/// topics a store no longer sends, removed by someone or dropped by the store, are subscribed again;
+/// ours to a wrong address or topic are removed), recording that in the Activity Log.
 /// </summary>
 public sealed class CatalogueSweeper(
     EngineReadiness startup,
@@ -58,12 +59,21 @@ public sealed class CatalogueSweeper(
         {
             return;
         }
-        var added = await webhooks.EnsureAsync(connection, publicBaseUrl, stoppingToken);
-        if (added > 0)
+        var repair = await webhooks.EnsureAsync(connection, publicBaseUrl, stoppingToken);
+        if (repair.Added > 0)
         {
             await activity.RecordAsync(Activity.ActivityKind.Connection, Activity.ActivitySeverity.Warning,
-                $"{connection.Name} no longer sent {added} of the webhooks SyncDashboard needs: subscribed again. Until then the sweep and the reconciliation kept its products in step.",
+                $"{connection.Name} no longer sent {repair.Added} of the webhooks SyncDashboard needs: subscribed again. Until then the sweep and the reconciliation kept its products in step." +
+                (repair.Removed > 0 ? $" {Removed(repair.Removed)}" : ""),
+                connection.Id, connection.Name, cancellationToken: stoppingToken);
+        }
+        else if (repair.Removed > 0)
+        {
+            await activity.RecordAsync(Activity.ActivityKind.Connection, Activity.ActivitySeverity.Warning, $"{connection.Name}: {Removed(repair.Removed)}",
                 connection.Id, connection.Name, cancellationToken: stoppingToken);
         }
     }
+
+    private static string Removed(int count) =>
+        $"{count} webhook subscription{(count == 1 ? "" : "s")} to a wrong address or topic {(count == 1 ? "was" : "were")} removed.";
 }

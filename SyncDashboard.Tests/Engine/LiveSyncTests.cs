@@ -58,6 +58,35 @@ public abstract class LiveSyncTests(StoreApi adapter) : EngineTestBase(adapter)
     }
 
     [Fact]
+    public async Task AWebhookSubscriptionToAWrongAddressIsReplacedByTheSweep()
+    {
+        var northwind = Dashboard.DemoStore("northwind-outlet");
+        var right = northwind.Catalogue.ListWebhooks("products/update").Single();
+        var sameApp = northwind.Catalogue.IsSignedByApp(right.Id!.Value);
+        var foreign = northwind.Catalogue.CreateWebhook(new() { Topic = "products/update", Address = "https://other-app.example/hooks" }, "2026-10");
+
+        // Ours moved to an old address (a former public URL): what the store sends there never arrives.
+        northwind.Catalogue.DeleteWebhook(right.Id!.Value);
+        northwind.Catalogue.CreateWebhook(new() { Topic = "products/update", Address = "https://old-address.example/webhooks/shopify" }, "2026-10",
+            signedByApp: sameApp); // the same app's
+
+
+        string[] Addresses() => [.. northwind.Catalogue.ListWebhooks("products/update").Select(w => w.Address!).Order()];
+        string[] expected = [.. new[] { right.Address!, foreign.Address! }.Order()];
+        try
+        {
+            await EventuallyAsync(() => Addresses().SequenceEqual(expected), "ours at the right address again, the wrong one gone, another app's kept");
+        }
+        catch (Exception) when (!Addresses().SequenceEqual(expected))
+        {
+            Assert.Equal(expected, Addresses());
+        }
+        await EventuallyAsync(() => Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Connection }).GetAwaiter().GetResult().Entries
+            .Any(e => e.Message.Contains("1 webhook subscription to a wrong address or topic was removed.", StringComparison.Ordinal)),
+            "the merchant is told");
+    }
+
+    [Fact]
     public async Task BurstOfChangesToOneItemIsCoalescedIntoOneStoreCall()
     {
         var (source, destinationItem) = await SyncOneAsync();
