@@ -78,11 +78,7 @@ public static class DependencyInjection
         services.AddSingleton<SyncEngineStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncEngineStartup>());
 
-        // Background jobs (bulk sync/unsync/map, resync): the runner starts after SyncEngineStartup.
-        services.AddSingleton<JobService>();
-        services.AddSingleton<JobItemExecutor>();
-        services.AddSingleton<JobRunner>();
-        services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
+        services.AddJobs();
 
         // What the dashboard's components use: one instance behind each port.
         services.AddSingleton<IStoreConnectionService>(sp => sp.GetRequiredService<StoreConnectionService>());
@@ -92,7 +88,6 @@ public static class DependencyInjection
         services.AddSingleton<IProductQueryService>(sp => sp.GetRequiredService<ProductQueryService>());
         services.AddSingleton<IIndividualMapper>(sp => sp.GetRequiredService<IndividualMapper>());
         services.AddSingleton<IStoreDisconnector>(sp => sp.GetRequiredService<StoreDisconnector>());
-        services.AddSingleton<IJobService>(sp => sp.GetRequiredService<JobService>());
         return services;
     }
 }

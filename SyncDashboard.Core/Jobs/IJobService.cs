@@ -35,6 +35,15 @@ public interface IJobService
     /// <summary>The report of a bulk map job run since the app started, or null.</summary>
     MappingReport? GetMappingReport(Guid jobId);
 
+    /// <summary>
+    /// Queues the failed items of a finished job again as a new job (all, or the one <paramref name="itemId"/>).
+    /// <see cref="ArgumentException"/> when there is nothing to retry, <see cref="KeyNotFoundException"/> for an unknown job or item.
+    /// </summary>
+    Task<Job> RetryFailedAsync(Guid jobId, long? itemId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The job and its items in order, each named, for its result page; null when there is no such job.</summary>
+    Task<JobResult?> GetResultAsync(Guid jobId, CancellationToken cancellationToken = default);
+
     /// <summary>The newest jobs first, without their items.</summary>
     Task<IReadOnlyList<Job>> ListRecentAsync(int count = 20, CancellationToken cancellationToken = default);
 

@@ -44,6 +44,22 @@ public sealed class JobItem
 
     /// <summary>For a Sync refused because a Destination product already has the SKUs: that product's mirrored id, to map instead.</summary>
     public long? MapCandidateId { get; set; }
+
+    /// <summary>How many times it was tried (more than 1 after transient store errors).</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>Why a failed item failed (null unless <see cref="Status"/> is Failed).</summary>
+    public JobItemFailure? Failure { get; set; }
+}
+
+/// <summary>Why a job item failed: what Retry can change.</summary>
+public enum JobItemFailure
+{
+    /// <summary>Refused by a rule (SKU problems, a duplicate, a product gone): trying again gives the same answer until the cause is fixed.</summary>
+    Refused,
+
+    /// <summary>The store kept failing (5xx, 408, 429, timeouts) past the job's retries: Retry may succeed once the store is well.</summary>
+    StoreError,
 }
 
 public enum JobKind

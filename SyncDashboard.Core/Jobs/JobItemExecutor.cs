@@ -9,10 +9,6 @@ using SyncDashboard.Core.Syncing;
 
 namespace SyncDashboard.Core.Jobs;
 
-/// <summary>What became of one job item.</summary>
-/// <param name="MapCandidateId">For a Sync refused because a Destination product already has the SKUs: that product, to map instead.</param>
-public sealed record JobItemOutcome(bool Succeeded, string Message, long? MapCandidateId = null);
-
 /// <summary>
 /// Does the work of job items, by job kind. A failure of an item (a store error, a refused product)
 /// is an outcome; anything thrown is unexpected and fails the job. Resync items are done in batches
@@ -33,12 +29,17 @@ public sealed class JobItemExecutor(
     /// <summary>How many items of a job of this kind are done together.</summary>
     public static int BatchSize(JobKind kind) => kind == JobKind.Resync ? ResyncBatchSize : 1;
 
-    /// <summary>Runs one item of the job; store failures and refusals come back as a failed outcome.</summary>
+    /// <summary>
+    /// Runs one item of the job; store failures and refusals come back as a failed outcome (transient when
+    /// a store error may pass). When <paramref name="willRetry"/>, a transient failure is not recorded in
+    /// the Activity Log: the runner tries again, and records the last failure only.
+    /// </summary>
     public async Task<JobItemOutcome> ExecuteAsync(Job job, JobItem item, JobParameters parameters, Action<string, double?> detail,
-        CancellationToken cancellationToken) => job.Kind switch
+        CancellationToken cancellationToken, bool willRetry = false) => job.Kind switch
         {
-            JobKind.BulkSync => From(await sync.SyncAsync(item.SubjectId, cancellationToken)),
-            JobKind.BulkUnsync => From(await sync.UnsyncOneAsync(item.SubjectId, parameters.UnsyncMode ?? UnsyncMode.Keep, cancellationToken)),
+            JobKind.BulkSync => From(await sync.SyncAsync(item.SubjectId, cancellationToken, recordTransientFailure: !willRetry)),
+            JobKind.BulkUnsync => From(await sync.UnsyncOneAsync(item.SubjectId, parameters.UnsyncMode ?? UnsyncMode.Keep, cancellationToken,
+                recordTransientFailure: !willRetry)),
             JobKind.BulkMap => await MapAsync(job, parameters.DryRun ?? false, detail, cancellationToken),
             JobKind.Resync => (await ResyncAsync([item], detail, cancellationToken))[item.Id],
             JobKind.Disconnect => await DisconnectAsync((int)item.SubjectId, parameters.DeleteCopies ?? false, detail, cancellationToken),
@@ -79,7 +80,8 @@ public sealed class JobItemExecutor(
         }
         catch (Stores.StoreApiException e)
         {
-            return new JobItemOutcome(false, $"The disconnection stopped: {e.Message} Start it again to finish it (what was done stays done).");
+            return new JobItemOutcome(false, $"The disconnection stopped: {e.Message} Start it again to finish it (what was done stays done).",
+                Transient: e.IsTransient);
         }
     }
 
@@ -234,7 +236,7 @@ public sealed class JobItemExecutor(
         return outcomes;
     }
 
-    private static JobItemOutcome From(ProductOperationResult result) => new(result.Succeeded, result.Message, result.MapCandidateId);
+    private static JobItemOutcome From(ProductOperationResult result) => new(result.Succeeded, result.Message, result.MapCandidateId, result.Transient);
 
     /// <summary>Reports on the caller's thread, in order (unlike <see cref="Progress{T}"/>).</summary>
     private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>

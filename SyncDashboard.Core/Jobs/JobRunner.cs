@@ -13,6 +13,10 @@ namespace SyncDashboard.Core.Jobs;
 /// a finished item is never repeated (an item interrupted half-way is run again; sync is idempotent).
 /// Resync items are run in batches (<see cref="JobItemExecutor.BatchSize"/>); Cancel takes effect
 /// between items or batches.
+/// An item failing on a transient store error (5xx, 408, 429, a timeout) is tried again within the job
+/// (<see cref="JobOptions"/>: backoff from 2 seconds to a minute, for 5 minutes from its first failure)
+/// while the other items go on; it stays Pending meanwhile, so a restart tries it again too. Only rule
+/// refusals and store errors that outlast the retries fail an item (<see cref="JobItemFailure"/>).
 /// Each item's outcome and the job's counts are saved together as soon as the item is done.
 /// </summary>
 public sealed class JobRunner(
@@ -23,6 +27,7 @@ public sealed class JobRunner(
     ActivityLog activity,
     TimeProvider time,
     Users.DashboardActors actors,
+    Microsoft.Extensions.Options.IOptionsMonitor<JobOptions> options,
     ILogger<JobRunner> logger) : BackgroundService
 {
     private const int MaxMessageLength = 2000;
@@ -122,6 +127,7 @@ public sealed class JobRunner(
 
         IReadOnlyList<JobItem> current = [];
         string? lastMessage = null;
+        var retries = new List<RetryState>();
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         jobs.Running(job.Id, cancellation);
         // Cancel stops a long item where it is (a bulk map's stock alignment, a resync batch: each step is
@@ -156,6 +162,25 @@ public sealed class JobRunner(
                     await SaveOutcomeAsync(job, chunk.First(i => i.Id == itemId), outcome);
                     jobs.Publish(JobProgress.From(job, lastDetail, lastPercent));
                 }
+                var retryWindow = options.CurrentValue.TransientRetryWindow;
+                if (chunk.Length == 1 && retryWindow > TimeSpan.Zero)
+                {
+                    var first = await executor.ExecuteAsync(job, chunk[0], parameters, Detail, token, willRetry: true);
+                    if (first is { Succeeded: false, Transient: true } && !stoppingToken.IsCancellationRequested)
+                    {
+                        var now = time.GetUtcNow();
+                        retries.Add(new RetryState(chunk[0], 1, now, now + Jittered(options.CurrentValue.RetryDelay(1)), first));
+                        await SaveWaitingAsync(chunk[0], 1, first.Message);
+                        current = [];
+                        jobs.Publish(JobProgress.From(job, WaitingDetail(retries), null));
+                        continue;
+                    }
+                    await SaveOutcomeAsync(job, chunk[0], first, attempts: 1);
+                    lastMessage = first.Message;
+                    current = [];
+                    jobs.Publish(JobProgress.From(job));
+                    continue;
+                }
                 var outcomes = chunk.Length == 1
                     ? new Dictionary<long, JobItemOutcome> { [chunk[0].Id] = await executor.ExecuteAsync(job, chunk[0], parameters, Detail, token) }
                     : await executor.ExecuteBatchAsync(job, chunk, parameters, Detail, token, ItemDoneAsync);
@@ -181,6 +206,7 @@ public sealed class JobRunner(
                 token.ThrowIfCancellationRequested();
                 jobs.Publish(JobProgress.From(job));
             }
+            lastMessage = await RetryAsync(job, parameters, retries, cancellation.Token, stoppingToken) ?? lastMessage;
             await FinishAsync(job, JobStatus.Completed, null, "Not run.", lastMessage);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -188,7 +214,7 @@ public sealed class JobRunner(
             logger.LogInformation("Job {JobId} interrupted by the app stopping after {Done} of {Total} items; it resumes at the next start",
                 job.Id, job.Done, job.Total);
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested || (job.CancelRequested && !stoppingToken.IsCancellationRequested))
         {
             // Cancelled by the merchant inside an item: what the item finished stays done; the rest is skipped.
             job.CancelRequested = true;
@@ -209,6 +235,73 @@ public sealed class JobRunner(
         }
     }
 
+    /// <summary>An item waiting to be tried again after transient store errors.</summary>
+    private sealed record RetryState(JobItem Item, int Failures, DateTimeOffset FirstFailedAt, DateTimeOffset NextTryAt, JobItemOutcome Last);
+
+    /// <summary>
+    /// Tries the waiting items again, each at its time, until each succeeds, fails for good, or outlasts
+    /// the retry window (its last try records its failure). Cancel ends the waiting (the items are skipped);
+    /// the app stopping leaves them Pending for the next start. Returns the last outcome's message.
+    /// </summary>
+    private async Task<string?> RetryAsync(Job job, JobParameters parameters, List<RetryState> retries, CancellationToken cancel, CancellationToken stoppingToken)
+    {
+        string? lastMessage = null;
+        while (retries.Count > 0)
+        {
+            var next = retries.MinBy(r => r.NextTryAt)!;
+            var wait = next.NextTryAt - time.GetUtcNow();
+            jobs.Publish(JobProgress.From(job, WaitingDetail(retries), null));
+            while (wait > TimeSpan.Zero)
+            {
+                // In slices, so a Cancel saved by another instance of the page is seen too.
+                await Task.Delay(wait < TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1), time, cancel);
+                if (await CancelRequestedAsync(job, stoppingToken))
+                {
+                    throw new OperationCanceledException(cancel);
+                }
+                wait = next.NextTryAt - time.GetUtcNow();
+            }
+            retries.Remove(next);
+            var settings = options.CurrentValue;
+            var failures = next.Failures;
+            var lastTry = time.GetUtcNow() + settings.RetryDelay(failures + 1) > next.FirstFailedAt + settings.TransientRetryWindow;
+            var outcome = await executor.ExecuteAsync(job, next.Item, parameters, (_, _) => { }, stoppingToken, willRetry: !lastTry);
+            if (outcome is { Succeeded: false, Transient: true } && !lastTry)
+            {
+                await SaveWaitingAsync(next.Item, failures + 1, outcome.Message);
+                retries.Add(next with { Failures = failures + 1, NextTryAt = time.GetUtcNow() + Jittered(settings.RetryDelay(failures + 1)), Last = outcome });
+                continue;
+            }
+            if (outcome is { Succeeded: false, Transient: true })
+            {
+                var spent = time.GetUtcNow() - next.FirstFailedAt;
+                var over = spent < TimeSpan.FromSeconds(90) ? $"{Math.Max(1, (int)Math.Round(spent.TotalSeconds))} seconds" : $"{(int)Math.Round(spent.TotalMinutes)} minutes";
+                outcome = outcome with { Message = $"{outcome.Message} (tried {failures + 1} times over {over}; Retry it once the store is well)" };
+            }
+            await SaveOutcomeAsync(job, next.Item, outcome, attempts: failures + 1);
+            lastMessage = outcome.Message;
+            jobs.Publish(JobProgress.From(job, WaitingDetail(retries), null));
+        }
+        return lastMessage;
+    }
+
+    /// <summary>Saves that a Pending item failed <paramref name="attempts"/> times and waits to be tried again (its page says so).</summary>
+    private async Task SaveWaitingAsync(JobItem item, int attempts, string message)
+    {
+        var waiting = $"Failed on a store error, tried {attempts} time{(attempts == 1 ? "" : "s")}; trying again: {message}";
+        waiting = waiting.Length > MaxMessageLength ? waiting[..MaxMessageLength] : waiting;
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await db.JobItems.Where(i => i.Id == item.Id && i.Status == JobItemStatus.Pending).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.Attempts, attempts)
+            .SetProperty(i => i.Message, waiting), CancellationToken.None);
+    }
+
+    private static string? WaitingDetail(List<RetryState> retries) => retries.Count == 0 ? null
+        : $"{retries.Count} item{(retries.Count == 1 ? "" : "s")} failed on store errors and will be tried again (next try {retries.Min(r => r.NextTryAt).ToLocalTime():T}).";
+
+    /// <summary>The delay, 20% either way, so that items failing together do not come back together.</summary>
+    private static TimeSpan Jittered(TimeSpan delay) => delay * (0.8 + (Random.Shared.NextDouble() * 0.4));
+
     /// <summary>How the Activity Log names a Bulk Mapper dry run, so it is never taken for a real run.</summary>
     private const string DryRunSubject = "Bulk Mapper dry run";
 
@@ -222,10 +315,11 @@ public sealed class JobRunner(
     }
 
     /// <summary>Saves the item's outcome and the job's counts in one transaction (whatever the app is doing meanwhile).</summary>
-    private async Task SaveOutcomeAsync(Job job, JobItem item, JobItemOutcome outcome)
+    private async Task SaveOutcomeAsync(Job job, JobItem item, JobItemOutcome outcome, int attempts = 1)
     {
         var message = outcome.Message.Length > MaxMessageLength ? outcome.Message[..MaxMessageLength] : outcome.Message;
         var status = outcome.Succeeded ? JobItemStatus.Succeeded : JobItemStatus.Failed;
+        JobItemFailure? failure = outcome.Succeeded ? null : outcome.Transient ? JobItemFailure.StoreError : JobItemFailure.Refused;
         var succeeded = outcome.Succeeded ? 1 : 0;
         var failed = outcome.Succeeded ? 0 : 1;
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
@@ -233,7 +327,9 @@ public sealed class JobRunner(
         var updated = await db.JobItems.Where(i => i.Id == item.Id && i.Status == JobItemStatus.Pending).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Status, status)
             .SetProperty(i => i.Message, message)
-            .SetProperty(i => i.MapCandidateId, outcome.MapCandidateId), CancellationToken.None);
+            .SetProperty(i => i.MapCandidateId, outcome.MapCandidateId)
+            .SetProperty(i => i.Attempts, attempts)
+            .SetProperty(i => i.Failure, failure), CancellationToken.None);
         if (updated == 0)
         {
             return;
@@ -247,6 +343,8 @@ public sealed class JobRunner(
         job.CancelRequested = cancelRequested;
         item.Status = status;
         item.Message = message;
+        item.Attempts = attempts;
+        item.Failure = failure;
         job.Done++;
         job.Succeeded += succeeded;
         job.Failed += failed;
@@ -256,8 +354,10 @@ public sealed class JobRunner(
     private async Task FinishAsync(Job job, JobStatus status, string? error, string skippedMessage, string? lastMessage)
     {
         var now = time.GetUtcNow();
+        int storeErrors;
         await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
         {
+            storeErrors = await db.JobItems.CountAsync(i => i.JobId == job.Id && i.Failure == JobItemFailure.StoreError, CancellationToken.None);
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
             await JobService.SkipPendingAsync(db, job.Id, skippedMessage, CancellationToken.None);
             await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
@@ -273,7 +373,9 @@ public sealed class JobRunner(
 
         var kind = IsDryRun(job) ? DryRunSubject : job.Kind.Describe();
         var items = job.Total == 1 ? "1 item" : $"{job.Total} items";
-        var counts = $"{job.Succeeded} succeeded, {job.Failed} failed";
+        var counts = $"{job.Succeeded} succeeded, {job.Failed} failed" + (storeErrors == 0 ? "" : storeErrors == job.Failed
+            ? " on store errors that outlasted the retries (Retry them from the job's page)"
+            : $" ({job.Failed - storeErrors} refused by the rules, {storeErrors} on store errors that outlasted the retries: Retry those from the job's page)");
         var (severity, message) = (status, job.Kind) switch
         {
             (JobStatus.Completed, JobKind.BulkMap) => (job.Failed == 0 ? ActivitySeverity.Success : ActivitySeverity.Error, $"{kind} finished: {lastMessage}"),

@@ -121,6 +121,26 @@ public sealed class JobService(
         return job;
     }
 
+    /// <summary>The job and its items in order, each named (a product's title, a store's name), or null when there is no such job.</summary>
+    public async Task<JobResult?> GetResultAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+        if (job is null)
+        {
+            return null;
+        }
+        var items = await db.JobItems.AsNoTracking().Where(i => i.JobId == jobId).OrderBy(i => i.Position).ToListAsync(cancellationToken);
+        var ids = items.Select(i => i.SubjectId).ToList();
+        var names = job.Kind == JobKind.Disconnect
+            ? await db.StoreConnections.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => (long)c.Id, c => c.Name, cancellationToken)
+            : await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
+        string Name(long id) => names.TryGetValue(id, out var name) ? name
+            : job.Kind == JobKind.Disconnect ? $"Store {id} (disconnected)" : job.Kind == JobKind.BulkMap ? "The catalogue" : $"Product {id} (no longer in the catalogue)";
+        return new JobResult(job.Id, job.Kind, job.Status, job.StartedBy, job.CreatedAt, job.FinishedAt, job.Total, job.Done, job.Succeeded, job.Failed, job.Error,
+            [.. items.Select(i => new JobItemResult(i.Id, i.Position, i.SubjectId, Name(i.SubjectId), i.Status, i.Message, i.Attempts, i.Failure))]);
+    }
+
     /// <summary>The newest jobs first, without their items.</summary>
     public async Task<IReadOnlyList<Job>> ListRecentAsync(int count = 20, CancellationToken cancellationToken = default)
     {
@@ -277,6 +297,43 @@ public sealed class JobService(
         db.JobItems.Where(i => i.JobId == jobId && i.Status == JobItemStatus.Pending).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Status, JobItemStatus.Skipped)
             .SetProperty(i => i.Message, message), cancellationToken);
+
+    /// <summary>
+    /// Queues the failed items of a finished job again, as a new job of the same kind and parameters (the
+    /// old job stays as it ended): all of them, or the one <paramref name="itemId"/>. Safe: a Sync finds
+    /// the product an earlier try created (its marker), an Unsync or a Resync of what is already done does
+    /// nothing more. The same roles as starting such a job.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such job, or no such failed item in it.</exception>
+    /// <exception cref="ArgumentException">The job has not finished, has no failed item, or is a Bulk Mapper run (run the Bulk Mapper again instead).</exception>
+    public async Task<Job> RetryFailedAsync(Guid jobId, long? itemId = null, CancellationToken cancellationToken = default)
+    {
+        List<long> subjects;
+        Job old;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            old = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken)
+                ?? throw new KeyNotFoundException($"There is no job {jobId}.");
+            if (!old.Status.IsFinished())
+            {
+                throw new ArgumentException("The job has not finished yet: it still tries its failed items again by itself.", nameof(jobId));
+            }
+            if (old.Kind == JobKind.BulkMap)
+            {
+                throw new ArgumentException("A Bulk Mapper run is not retried item by item: run the Bulk Mapper again.", nameof(jobId));
+            }
+            subjects = await db.JobItems.AsNoTracking()
+                .Where(i => i.JobId == jobId && i.Status == JobItemStatus.Failed && (itemId == null || i.Id == itemId))
+                .OrderBy(i => i.Position).Select(i => i.SubjectId).ToListAsync(cancellationToken);
+        }
+        if (subjects.Count == 0)
+        {
+            throw itemId is null
+                ? new ArgumentException("The job has no failed item to retry.", nameof(jobId))
+                : new KeyNotFoundException($"Item {itemId} of the job did not fail, or is not the job's.");
+        }
+        return await CreateAsync(old.Kind, subjects, ParametersOf(old), cancellationToken);
+    }
 
     /// <exception cref="Users.ActionNotAllowedException">A Viewer asked for anything but a dry run of the Bulk Mapper.</exception>
     private async Task<Job> CreateAsync(JobKind kind, IReadOnlyList<long> subjects, JobParameters parameters, CancellationToken cancellationToken)

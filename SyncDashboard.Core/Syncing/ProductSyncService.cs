@@ -13,8 +13,14 @@ namespace SyncDashboard.Core.Syncing;
 
 /// <summary>What became of one product in a sync or unsync.</summary>
 /// <param name="MapCandidateId">When a Sync was refused because a Destination product already has its SKUs: that product's mirrored id, to map instead.</param>
+/// <param name="Transient">A failure on a store error that may pass (5xx, 408, 429, a timeout, a refused connection): trying again is safe and may succeed.</param>
 public sealed record ProductOperationResult(long ProductId, string Title, bool Succeeded, string Message, long? DestinationProductId = null,
-    long? MapCandidateId = null);
+    long? MapCandidateId = null, bool Transient = false)
+{
+    /// <summary>Whether <paramref name="error"/> (caught from a store call) may pass if the same call is made again later.</summary>
+    public static bool IsTransient(Exception error) =>
+        error is StoreApiException { IsTransient: true } or HttpRequestException or TimeoutException;
+}
 
 /// <summary>How an unsync treats the Destination copy.</summary>
 public enum UnsyncMode
@@ -51,7 +57,12 @@ public sealed class ProductSyncService(
     /// <summary>The most products one bulk unsync may take.</summary>
     public const int MaxUnsyncBatch = 25;
 
-    public async Task<ProductOperationResult> SyncAsync(long mirroredProductId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Syncs one Source product (mirrored id). A store failure comes back as a failed result, recorded in
+    /// the Activity Log unless it is transient and <paramref name="recordTransientFailure"/> is false (a job
+    /// that will try again records it only if its last try fails too).
+    /// </summary>
+    public async Task<ProductOperationResult> SyncAsync(long mirroredProductId, CancellationToken cancellationToken = default, bool recordTransientFailure = true)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var product = await db.Products.Include(p => p.Variants).AsNoTracking()
@@ -166,11 +177,15 @@ public sealed class ProductSyncService(
         }
         catch (Exception e) when (e is StoreApiException or HttpRequestException or TimeoutException)
         {
-            logger.LogWarning(e, "Sync of product {ProductId} failed", product.ExternalId);
+            var transient = ProductOperationResult.IsTransient(e);
+            logger.LogWarning("Sync of product {ProductId} failed ({Kind}): {Error}", product.ExternalId, transient ? "transient" : "lasting", e.Message);
             var message = $"Sync of \"{product.Title}\" failed: {e.Message} It can be retried safely.";
-            await activity.RecordAsync(ActivityKind.Failure, ActivitySeverity.Error, message, source.Id, source.Name,
-                product.ExternalId, product.Title, null, CancellationToken.None);
-            return new ProductOperationResult(product.Id, product.Title, false, message);
+            if (!transient || recordTransientFailure)
+            {
+                await activity.RecordAsync(ActivityKind.Failure, ActivitySeverity.Error, message, source.Id, source.Name,
+                    product.ExternalId, product.Title, null, CancellationToken.None);
+            }
+            return new ProductOperationResult(product.Id, product.Title, false, message, Transient: transient);
         }
     }
 
@@ -192,7 +207,9 @@ public sealed class ProductSyncService(
         return results;
     }
 
-    public async Task<ProductOperationResult> UnsyncOneAsync(long mirroredProductId, UnsyncMode mode, CancellationToken cancellationToken = default)
+    /// <summary>Unsyncs one Source product (mirrored id); a store failure is recorded as in <see cref="SyncAsync"/> and keeps the link.</summary>
+    public async Task<ProductOperationResult> UnsyncOneAsync(long mirroredProductId, UnsyncMode mode, CancellationToken cancellationToken = default,
+        bool recordTransientFailure = true)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == mirroredProductId, cancellationToken);
@@ -224,10 +241,14 @@ public sealed class ProductSyncService(
         }
         catch (Exception e) when (e is StoreApiException or HttpRequestException or TimeoutException)
         {
+            var transient = ProductOperationResult.IsTransient(e);
             var message = $"Unsync of \"{product.Title}\" failed: {e.Message} The link was kept.";
-            await activity.RecordAsync(ActivityKind.Failure, ActivitySeverity.Error, message, source.Id, source.Name,
-                product.ExternalId, product.Title, null, CancellationToken.None);
-            return new ProductOperationResult(product.Id, product.Title, false, message);
+            if (!transient || recordTransientFailure)
+            {
+                await activity.RecordAsync(ActivityKind.Failure, ActivitySeverity.Error, message, source.Id, source.Name,
+                    product.ExternalId, product.Title, null, CancellationToken.None);
+            }
+            return new ProductOperationResult(product.Id, product.Title, false, message, Transient: transient);
         }
     }
 

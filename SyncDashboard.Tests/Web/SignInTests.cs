@@ -30,6 +30,7 @@ public sealed class SignInTests : IAsyncLifetime
     [InlineData("/stores")]
     [InlineData("/activity")]
     [InlineData("/bulk-mapper")]
+    [InlineData("/jobs")]
     public async Task EveryPageSendsAnAnonymousVisitorToSignIn(string path)
     {
         using var http = Anonymous();

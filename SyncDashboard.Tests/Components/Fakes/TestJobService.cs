@@ -109,6 +109,24 @@ public sealed class TestJobService : IJobService
     public Task<Job?> GetAsync(Guid jobId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Started.FirstOrDefault(j => j.Id == jobId));
 
+    /// <summary>The jobs' results the result page shows, as a test gives them.</summary>
+    public Dictionary<Guid, JobResult> Results { get; } = [];
+
+    /// <summary>What Retry asked for: the job and the item (null: all failed).</summary>
+    public List<(Guid JobId, long? ItemId)> Retries { get; } = [];
+
+    public Task<JobResult?> GetResultAsync(Guid jobId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Results.GetValueOrDefault(jobId));
+
+    public Task<Job> RetryFailedAsync(Guid jobId, long? itemId = null, CancellationToken cancellationToken = default)
+    {
+        Retries.Add((jobId, itemId));
+        var failed = Results.TryGetValue(jobId, out var result)
+            ? result.Items.Where(i => i.Status == JobItemStatus.Failed && (itemId is null || i.ItemId == itemId)).Select(i => i.SubjectId).ToList()
+            : [];
+        return Task.FromResult(Create(result?.Kind ?? JobKind.BulkSync, failed));
+    }
+
     public async IAsyncEnumerable<JobProgress> WatchAsync(Guid jobId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var progress in _feeds[jobId].Reader.ReadAllAsync(cancellationToken))

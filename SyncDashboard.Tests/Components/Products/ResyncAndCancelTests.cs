@@ -119,9 +119,11 @@ public sealed class ResyncAndCancelTests : DashboardTestContext
             new Dictionary<long, long> { [1] = 77 });
 
         page.WaitForAssertion(() => Assert.Contains(Snackbars, s => s.Contains("already identifies", StringComparison.Ordinal)));
-        var action = snackbars.WaitForElement(".mud-snackbar-action-button");
-        Assert.Equal("Map instead", action.TextContent.Trim());
-        action.Click();
+        snackbars.WaitForAssertion(() => Assert.Equal(2, snackbars.FindAll(".mud-snackbar-action-button").Count));
+        var actions = snackbars.FindAll(".mud-snackbar-action-button");
+        // The job's summary leads to each product's outcome (and Retry); the refusal offers the map.
+        Assert.Equal(["See each product", "Map instead"], actions.Select(a => a.TextContent.Trim()));
+        actions[1].Click();
 
         // The Individual Mapper opens on that Destination product, its variants paired by SKU.
         DialogHost.WaitForAssertion(() => Assert.Contains("Our own Product 001", DialogHost.Find("[data-testid=individual-mapper]").TextContent));

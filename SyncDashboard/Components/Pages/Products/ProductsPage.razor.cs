@@ -297,9 +297,24 @@ public sealed partial class ProductsPage : IDisposable
         {
             var failures = finished.Items.Where(i => i.Status == JobItemStatus.Failed).ToList();
             var skipped = finished.Items.Count(i => i.Status == JobItemStatus.Skipped);
+            var jobPage = $"jobs/{finished.Id}";
             Snackbar.Add($"{label} {finished.Status.ToString().ToLowerInvariant()}: {finished.Succeeded} succeeded, {finished.Failed} failed" +
                 (skipped > 0 ? $", {skipped} skipped." : "."),
-                failures.Count == 0 && finished.Status == JobStatus.Completed ? Severity.Success : Severity.Warning);
+                failures.Count == 0 && finished.Status == JobStatus.Completed ? Severity.Success : Severity.Warning, options =>
+                {
+                    if (failures.Count > 0)
+                    {
+                        // Every item's outcome, and Retry for the failed ones, on the job's page.
+                        options.Action = "See each product";
+                        options.ActionColor = Color.Inherit;
+                        options.RequireInteraction = true;
+                        options.OnClick = _ =>
+                        {
+                            Navigation.NavigateTo(jobPage);
+                            return Task.CompletedTask;
+                        };
+                    }
+                });
             foreach (var failure in failures.Take(5))
             {
                 if (failure.MapCandidateId is { } candidate)
