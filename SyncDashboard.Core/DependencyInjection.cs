@@ -68,6 +68,8 @@ public static class DependencyInjection
         services.AddSingleton<WebhookRejections>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<WebhookAddress>();
+        services.AddSingleton<SyncBacklog>();
+        services.AddSingleton<ISyncBacklog>(sp => sp.GetRequiredService<SyncBacklog>());
         services.AddSingleton<LiveInventory>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveInventory>());
         services.AddSingleton<ChangeRouter>();

@@ -31,6 +31,7 @@ public sealed class LiveInventory(
     LinkStore links,
     ActivityLog activity,
     EngineReadiness startup,
+    SyncBacklog backlog,
     IOptions<SyncDashboardOptions> options,
     TimeProvider time,
     ILogger<LiveInventory> logger) : BackgroundService
@@ -228,8 +229,8 @@ public sealed class LiveInventory(
         foreach (var group in done.GroupBy(d => d.SourceStoreId))
         {
             var items = group.Select(d => d.SourceInventoryItemId).ToList();
-            await db.PendingInventoryUpdates.Where(p => p.SourceStoreId == group.Key && items.Contains(p.SourceInventoryItemId) && p.RequestedAt <= readStarted)
-                .ExecuteDeleteAsync(CancellationToken.None);
+            backlog.Cleared(await db.PendingInventoryUpdates.Where(p => p.SourceStoreId == group.Key && items.Contains(p.SourceInventoryItemId) && p.RequestedAt <= readStarted)
+                .ExecuteDeleteAsync(CancellationToken.None));
         }
     }
 

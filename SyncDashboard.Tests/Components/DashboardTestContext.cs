@@ -51,6 +51,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IDemoConsole>(DemoConsole);
         Services.AddSingleton<IOptions<DemoStoresOptions>>(Options.Create(DemoStores));
         Services.AddSingleton<SyncDashboard.Core.Users.IUserAdministration>(Team);
+        Services.AddSingleton<SyncDashboard.Core.Syncing.ISyncBacklog>(Backlog);
+        Services.AddSingleton(TimeProvider.System);
         // Pages are shown to a signed-in Owner unless a test says otherwise.
         Authorization = AddAuthorization();
         Authorization.SetAuthorized("owner");
@@ -78,6 +80,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected TestStoreInstaller Installer { get; } = new();
     protected TestDemoConsole DemoConsole { get; } = new();
     protected TestUserAdministration Team { get; } = new();
+    protected TestSyncBacklog Backlog { get; } = new();
     protected DemoStoresOptions DemoStores { get; } = new() { Enabled = true };
 
     /// <summary>What MainLayout hosts: popovers (menus, selects, tooltips) and dialogs. Render before the component under test.</summary>
