@@ -8,11 +8,13 @@ public sealed class DemoStoreFaults
 {
     private readonly Lock _gate = new();
     private readonly DemoStoreFaultOptions _initial;
+    private readonly Random _random;
     private int _forced429;
 
     public DemoStoreFaults(DemoStoreFaultOptions initial)
     {
         _initial = initial;
+        _random = initial.Seed is { } seed ? new Random(seed) : new Random();
         Restore();
     }
 
@@ -32,7 +34,27 @@ public sealed class DemoStoreFaults
     /// <summary>Share (0 to 1) of webhook deliveries that are dropped.</summary>
     public double WebhookDropRate { get; set; }
 
-    /// <summary>Answers the next <paramref name="count"/> API requests with 429, whatever the bucket holds.</summary>
+    /// <summary>Share (0 to 1) of webhook deliveries held back (up to <see cref="WebhookMaxDelay"/>) so that later ones overtake them.</summary>
+    public double WebhookDelayRate { get; set; }
+
+    /// <summary>The longest hold of a delayed delivery.</summary>
+    public TimeSpan WebhookMaxDelay { get; set; }
+
+    /// <summary>Answers every request as throttled (as <see cref="Force429"/>) for <paramref name="duration"/>, as when another client drains the same bucket.</summary>
+    public void Force429For(TimeSpan duration)
+    {
+        lock (_gate)
+        {
+            _forced429Until = DateTimeOffset.UtcNow + duration;
+        }
+    }
+
+    private DateTimeOffset _forced429Until;
+
+    /// <summary>
+    /// Answers the next <paramref name="count"/> API requests as throttled, whatever the bucket holds: a REST
+    /// request with 429, a GraphQL one with <c>THROTTLED</c> (its points bucket drained, as Shopify answers).
+    /// </summary>
     public void Force429(int count)
     {
         lock (_gate)
@@ -47,11 +69,13 @@ public sealed class DemoStoreFaults
         lock (_gate)
         {
             _forced429 = 0;
+            _forced429Until = default;
         }
         ServerErrorRate = 0;
         AddedLatency = TimeSpan.Zero;
         ResponseDelay = TimeSpan.Zero;
         WebhookDropRate = 0;
+        WebhookDelayRate = 0;
     }
 
     /// <summary>Back to the configured faults.</summary>
@@ -61,12 +85,18 @@ public sealed class DemoStoreFaults
         ServerErrorRate = _initial.ServerErrorRate;
         AddedLatency = TimeSpan.FromMilliseconds(_initial.AddedLatencyMilliseconds);
         WebhookDropRate = _initial.WebhookDropRate;
+        WebhookDelayRate = _initial.WebhookDelayRate;
+        WebhookMaxDelay = TimeSpan.FromMilliseconds(_initial.WebhookMaxDelayMilliseconds);
     }
 
     internal bool TakeForced429()
     {
         lock (_gate)
         {
+            if (_forced429Until > DateTimeOffset.UtcNow)
+            {
+                return true;
+            }
             if (_forced429 == 0)
             {
                 return false;
@@ -76,7 +106,19 @@ public sealed class DemoStoreFaults
         }
     }
 
-    internal bool ShouldFail() => ServerErrorRate > 0 && Random.Shared.NextDouble() < ServerErrorRate;
+    internal bool ShouldFail() => ServerErrorRate > 0 && Draw() < ServerErrorRate;
 
-    internal bool ShouldDropWebhook() => WebhookDropRate > 0 && Random.Shared.NextDouble() < WebhookDropRate;
+    internal bool ShouldDropWebhook() => WebhookDropRate > 0 && Draw() < WebhookDropRate;
+
+    /// <summary>How long to hold a delivery back (zero: send it at once).</summary>
+    internal TimeSpan WebhookHold() => WebhookDelayRate > 0 && Draw() < WebhookDelayRate ? WebhookMaxDelay * Draw() : TimeSpan.Zero;
+
+    /// <summary>The next draw, from the seeded sequence when a seed is set.</summary>
+    private double Draw()
+    {
+        lock (_gate)
+        {
+            return _random.NextDouble();
+        }
+    }
 }

@@ -66,6 +66,9 @@ public sealed class DemoStoreServer : IAsyncDisposable
     /// <summary>Webhook deliveries answered 2xx, dropped by fault injection, and given up.</summary>
     public (long Sent, long Dropped, long Failed) WebhookDeliveries => (_webhooks.Sent, _webhooks.Dropped, _webhooks.Failed);
 
+    /// <summary>Webhook deliveries held back by fault injection, so that later ones overtook them.</summary>
+    public long WebhooksHeldBack => _webhooks.HeldBack;
+
     internal DemoStoreCatalogue Catalogue { get; }
 
     /// <summary>The GraphQL Admin API endpoint (its cost buckets, for tests that drain one).</summary>
@@ -102,7 +105,7 @@ public sealed class DemoStoreServer : IAsyncDisposable
         // safe for a path, and distinct per store name, since the folder is emptied at start).
         var folder = $"{DemoStoreCatalogue.Parameterize(options.Name)}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(options.Name)))[..8]}";
         var bulkDirectory = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "bulk-operations", folder);
-        var graphQL = new GraphQLEndpoint(options, catalogue, timeProvider, logger, bulkDirectory, webhooks.Publish, stats);
+        var graphQL = new GraphQLEndpoint(options, catalogue, timeProvider, logger, bulkDirectory, webhooks.Publish, stats, faults);
         var api = new DemoStoreApi(options, catalogue, accessTokens, rateLimiter, faults, stats, graphQL, logger);
         api.Map(app);
         try

@@ -117,6 +117,15 @@ public sealed class DemoStoreFaultOptions
 
     /// <summary>Share (0 to 1) of webhook deliveries dropped (never sent, never retried).</summary>
     public double WebhookDropRate { get; set; }
+
+    /// <summary>Share (0 to 1) of webhook deliveries held back before they are sent, so that later ones overtake them (out of order).</summary>
+    public double WebhookDelayRate { get; set; }
+
+    /// <summary>The longest hold of a delayed delivery, in milliseconds (each is held a random time up to it).</summary>
+    public int WebhookMaxDelayMilliseconds { get; set; } = 3000;
+
+    /// <summary>The seed of the faults' random draws: the same seed gives the same sequence of faults (null: a different one each run).</summary>
+    public int? Seed { get; set; }
 }
 
 /// <summary>The generated demo catalogue (see <c>CatalogueGenerator</c>).</summary>

@@ -72,9 +72,13 @@ public sealed class DemoStoresOptionsValidator : IValidateOptions<DemoStoresOpti
             {
                 errors.Add($"{key}:GraphQLRestoreRatePerSecond must be greater than 0.");
             }
-            if (store.Faults.ServerErrorRate is < 0 or > 1 || store.Faults.WebhookDropRate is < 0 or > 1)
+            if (store.Faults.ServerErrorRate is < 0 or > 1 || store.Faults.WebhookDropRate is < 0 or > 1 || store.Faults.WebhookDelayRate is < 0 or > 1)
             {
                 errors.Add($"{key}:Faults rates must be between 0 and 1.");
+            }
+            if (store.Faults.WebhookMaxDelayMilliseconds is < 0 or > 600_000)
+            {
+                errors.Add($"{key}:Faults:WebhookMaxDelayMilliseconds must be between 0 and 600000.");
             }
         }
         foreach (var duplicate in options.Stores.GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))

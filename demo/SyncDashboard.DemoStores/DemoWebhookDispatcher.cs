@@ -52,6 +52,11 @@ internal sealed class DemoWebhookDispatcher : IAsyncDisposable
     /// <summary>Deliveries dropped by fault injection.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
+    /// <summary>Deliveries held back by fault injection (sent later than deliveries of later changes).</summary>
+    public long HeldBack => Interlocked.Read(ref _heldBack);
+
+    private long _heldBack;
+
     /// <summary>Deliveries given up after the last retry.</summary>
     public long Failed => Interlocked.Read(ref _failed);
 
@@ -72,6 +77,14 @@ internal sealed class DemoWebhookDispatcher : IAsyncDisposable
             {
                 Interlocked.Increment(ref _dropped);
                 _logger.LogInformation("Dropped webhook {Topic} to {Address} (fault injection)", topic, address);
+                continue;
+            }
+            if (_faults.WebhookHold() is { } hold && hold > TimeSpan.Zero)
+            {
+                // Held back: the deliveries of later changes overtake it.
+                Interlocked.Increment(ref _heldBack);
+                _ = Task.Delay(hold, _time, _stopping.Token).ContinueWith(
+                    _ => _queue.Writer.TryWrite(delivery), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
                 continue;
             }
             _queue.Writer.TryWrite(delivery);

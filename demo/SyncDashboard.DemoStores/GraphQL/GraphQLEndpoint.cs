@@ -34,11 +34,13 @@ internal sealed class GraphQLEndpoint
     /// <param name="bulkDirectory">Where the store's bulk operation results are written.</param>
     /// <param name="publish">Raises a webhook topic (the store's dispatcher), for <c>bulk_operations/finish</c>.</param>
     private readonly DemoStoreStats? _stats;
+    private readonly DemoStoreFaults? _faults;
 
     public GraphQLEndpoint(DemoStoreOptions options, DemoStoreCatalogue catalogue, TimeProvider time, ILogger logger,
-        string bulkDirectory, Action<string, JsonNode> publish, DemoStoreStats? stats = null)
+        string bulkDirectory, Action<string, JsonNode> publish, DemoStoreStats? stats = null, DemoStoreFaults? faults = null)
     {
         _stats = stats;
+        _faults = faults;
         _options = options;
         _catalogue = catalogue;
         _time = time;
@@ -92,6 +94,11 @@ internal sealed class GraphQLEndpoint
             tooCostly["extensions"] = Cost(requested, actual: null, bucket);
             await WriteAsync(ctx, tooCostly, StatusCodes.Status200OK);
             return;
+        }
+        // A forced throttle (fault injection: another client draining the same bucket) empties it first.
+        if (_faults?.TakeForced429() == true)
+        {
+            bucket.Drain();
         }
         if (!bucket.TryTake(requested, out var refusedAt))
         {
