@@ -17,12 +17,20 @@ public sealed class AccountLinks(IDbContextFactory<SyncDbContext> dbFactory, Tim
     /// <summary>The dashboard's path that takes a link's token (<c>?token=</c>).</summary>
     public const string Path = "account/link";
 
-    /// <summary>Makes a link and returns its token (43 characters, URL-safe).</summary>
+    /// <summary>
+    /// Makes a link and returns its token (43 characters, URL-safe). A new set-up link ends the unused ones
+    /// of earlier starts: only the link printed last creates the Owner.
+    /// </summary>
     public async Task<string> CreateAsync(AccountLinkPurpose purpose, string? role, string? userId, string createdBy, CancellationToken cancellationToken = default)
     {
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (purpose == AccountLinkPurpose.Setup)
+        {
+            await db.AccountLinks.Where(l => l.Purpose == AccountLinkPurpose.Setup && l.UsedAt == null && l.ExpiresAt > now)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, now), cancellationToken);
+        }
         db.AccountLinks.Add(new AccountLink
         {
             TokenHash = Hash(token),

@@ -15,6 +15,9 @@ namespace SyncDashboard.Core.Users;
 /// </summary>
 public sealed class UserAccounts(UserManager<DashboardUser> users, RoleManager<IdentityRole> roles, AccountLinks links, ActivityLog activity, TimeProvider time)
 {
+    /// <summary>One account created from a link at a time, so that two set-up links used at once cannot both make an Owner.</summary>
+    private static readonly SemaphoreSlim Creating = new(1, 1);
+
     /// <summary>Whether anyone can sign in yet (no: the first start's set-up link is offered).</summary>
     public Task<bool> AnyUserAsync(CancellationToken cancellationToken = default) => users.Users.AnyAsync(cancellationToken);
 
@@ -25,6 +28,19 @@ public sealed class UserAccounts(UserManager<DashboardUser> users, RoleManager<I
     /// unknown, used or expired.
     /// </summary>
     public async Task<AccountResult> CreateFromLinkAsync(string? token, string userName, string password, CancellationToken cancellationToken = default)
+    {
+        await Creating.WaitAsync(cancellationToken);
+        try
+        {
+            return await CreateFromLinkOnceAsync(token, userName, password, cancellationToken);
+        }
+        finally
+        {
+            Creating.Release();
+        }
+    }
+
+    private async Task<AccountResult> CreateFromLinkOnceAsync(string? token, string userName, string password, CancellationToken cancellationToken)
     {
         var link = await links.FindUsableAsync(token, cancellationToken);
         if (link is not { Purpose: AccountLinkPurpose.Setup or AccountLinkPurpose.Invite, Role: { } role })

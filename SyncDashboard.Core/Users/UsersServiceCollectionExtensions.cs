@@ -31,6 +31,7 @@ public static class UsersServiceCollectionExtensions
                 options.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
+            .AddErrorDescriber<DashboardIdentityErrors>()
             .AddEntityFrameworkStores<SyncDbContext>()
             .AddDefaultTokenProviders();
         services.AddSingleton<AccountLinks>();

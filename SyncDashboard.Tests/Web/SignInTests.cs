@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -147,6 +148,9 @@ public sealed class SignInTests : IAsyncLifetime
         var answers = new List<HttpStatusCode>();
         for (var attempt = 0; attempt <= AccountServiceCollectionExtensions.SignInAttemptsPerMinute; attempt++)
         {
+            // Another forwarded address each time: not believed from a client that is no trusted proxy (loopback included).
+            http.DefaultRequestHeaders.Remove("X-Forwarded-For");
+            http.DefaultRequestHeaders.Add("X-Forwarded-For", $"203.0.113.{attempt + 1}");
             using var response = await DashboardApp.PostSignInAsync(http, $"nobody-{attempt}", "wrong password, wrong user");
             answers.Add(response.StatusCode);
         }
@@ -159,6 +163,53 @@ public sealed class SignInTests : IAsyncLifetime
             using var respelled = await DashboardApp.PostSignInAsync(http, "carol", DashboardApp.TestPassword, path);
             Assert.Equal(HttpStatusCode.TooManyRequests, respelled.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task OnlyTheLatestSetUpLinkWorksAndTwoUsedAtOnceMakeOneOwner()
+    {
+        var links = _dashboard.Services.GetRequiredService<SyncDashboard.Core.Users.AccountLinks>();
+        var older = await links.CreateAsync(SyncDashboard.Core.Users.AccountLinkPurpose.Setup, SyncDashboard.Core.Users.DashboardRoles.Owner, null, "System");
+        var newer = await links.CreateAsync(SyncDashboard.Core.Users.AccountLinkPurpose.Setup, SyncDashboard.Core.Users.DashboardRoles.Owner, null, "System");
+        Assert.Null(await links.FindUsableAsync(older)); // a later start's link ends the earlier ones
+        Assert.NotNull(await links.FindUsableAsync(newer));
+
+        // Were two still usable (a database from before this rule), using both at once makes one Owner only.
+        var factory = _dashboard.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<SyncDashboard.Core.Persistence.SyncDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.AccountLinks.Where(l => l.Purpose == SyncDashboard.Core.Users.AccountLinkPurpose.Setup)
+                .ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiresAt, DateTimeOffset.UtcNow.AddHours(1)));
+        }
+        async Task<SyncDashboard.Core.Users.AccountResult> UseAsync(string token, string name)
+        {
+            await using var scope = _dashboard.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<SyncDashboard.Core.Users.UserAccounts>().CreateFromLinkAsync(token, name, DashboardApp.TestPassword);
+        }
+        var results = await Task.WhenAll(UseAsync(older, "racer1"), UseAsync(newer, "racer2"));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Contains(results, r => r.Message == "The dashboard has its Owner already: sign in, or ask the Owner for an invitation.");
+        var userManager = _dashboard.Services.CreateScope().ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<SyncDashboard.Core.Users.DashboardUser>>();
+        Assert.Single(userManager.Users.ToList());
+    }
+
+    [Fact]
+    public async Task RefusedFormsSpeakOurWordsAndNeverWriteAPasswordBack()
+    {
+        using var http = Anonymous();
+        var longPassword = new string('p', 300);
+        using var response = await DashboardApp.PostSignInAsync(http, "someone", longPassword);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("A password has at most 256 characters.", page);
+        Assert.DoesNotContain(longPassword, page, StringComparison.Ordinal);
+
+        var token = await _dashboard.Services.GetRequiredService<SyncDashboard.Core.Users.AccountLinks>()
+            .CreateAsync(SyncDashboard.Core.Users.AccountLinkPurpose.Setup, SyncDashboard.Core.Users.DashboardRoles.Owner, null, "System");
+        await using var scope = _dashboard.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<SyncDashboard.Core.Users.UserAccounts>().CreateFromLinkAsync(token, "Zoë 🚀", DashboardApp.TestPassword);
+        Assert.Equal("\"Zoë 🚀\" cannot be a user name: use the letters a to z (no accents), digits and - . _ @ + only, without spaces.", result.Message);
     }
 
     [Fact]
@@ -319,16 +370,34 @@ public sealed class SignInTests : IAsyncLifetime
     private const long WebhookEndpointsLimit = SyncDashboard.Webhooks.WebhookEndpoints.MaxBodyBytes;
 
     [Fact]
-    public async Task BehindALoopbackTlsProxyTheDashboardKnowsItIsServedOverHttps()
+    public async Task BehindATrustedTlsProxyTheDashboardKnowsItIsServedOverHttpsAndOtherClientsAreNotBelieved()
     {
-        using var http = Anonymous();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "stores");
-        request.Headers.Add("X-Forwarded-Proto", "https");
+        static async Task<string> RedirectAsync(DashboardApp dashboard)
+        {
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = dashboard.BaseUrl };
+            using var request = new HttpRequestMessage(HttpMethod.Get, "stores");
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            using var response = await http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            return response.Headers.Location!.ToString();
+        }
+        await using var proxied = await DashboardApp.StartAsync(new Dictionary<string, string?> { ["SyncDashboard:TrustedProxies:0"] = "127.0.0.1" });
 
-        using var response = await http.SendAsync(request);
+        Assert.StartsWith("https://", await RedirectAsync(proxied)); // the sign-in redirect keeps the browser on https
+        Assert.StartsWith("http://", await RedirectAsync(_dashboard)); // no trusted proxy: the header is anyone's to send
+    }
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("https://", response.Headers.Location!.ToString()); // the sign-in redirect keeps the browser on https
+    [Fact]
+    public async Task ARequestWithAnEmptyHostIsRefusedWithoutAnError()
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(_dashboard.BaseUrl.Host, _dashboard.BaseUrl.Port);
+        await using var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes("GET /account/sign-in HTTP/1.1\r\nHost: \r\nConnection: close\r\n\r\n"));
+        var answer = await new StreamReader(stream).ReadToEndAsync();
+
+        Assert.StartsWith("HTTP/1.1 400", answer);
+        Assert.DoesNotContain("Exception", answer, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -98,11 +98,16 @@ public static class AccountServiceCollectionExtensions
                 allowed.Add(publicUrl.Host);
             }
         });
-        // Behind a TLS proxy (what the plain-HTTP warning suggests): its X-Forwarded-For/-Proto are believed from loopback
-        // proxies only (ASP.NET Core's default), plus the addresses in SyncDashboard:TrustedProxies.
+        // Behind a TLS proxy (what the plain-HTTP warning suggests): its X-Forwarded-For/-Proto are believed from the addresses
+        // in SyncDashboard:TrustedProxies only. Not from loopback by default (ASP.NET Core's default): the dashboard listens on
+        // loopback, so every local client would be believed, and a sign-in rate limit per address would be a header away.
         services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(forwarded =>
         {
-            forwarded.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            forwarded.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // the older list of the same networks, still consulted
+            forwarded.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
+            forwarded.KnownProxies.Clear();
             foreach (var proxy in builder.Configuration.GetSection("SyncDashboard:TrustedProxies").Get<string[]>() ?? [])
             {
                 if (System.Net.IPAddress.TryParse(proxy, out var address))
@@ -110,7 +115,13 @@ public static class AccountServiceCollectionExtensions
                     forwarded.KnownProxies.Add(address);
                 }
             }
+            // With no known proxy at all the middleware would believe every client: then it reads no header.
+            forwarded.ForwardedHeaders = forwarded.KnownProxies.Count == 0
+                ? Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.None
+                : Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
         });
+        // A request with no Host header (HTTP/1.0, or an empty one) is refused as a foreign host is.
+        services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(hosts => hosts.AllowEmptyHosts = false);
         services.AddHostedService<OwnerSetup>();
         services.AddHostedService<ListeningAddressCheck>();
         return builder;

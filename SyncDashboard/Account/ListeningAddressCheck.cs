@@ -40,7 +40,7 @@ public sealed partial class ListeningAddressCheck(IServer server, IHostApplicati
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The dashboard listens on {Address} without HTTPS: passwords and sign-in cookies cross the network in clear text. " +
-        "Set Urls to an https:// address (with a Kestrel certificate) or serve it behind a TLS proxy, or listen on 127.0.0.1 only. " +
+        "Set Urls to an https:// address (with a Kestrel certificate) or serve it behind a TLS proxy (its address in SyncDashboard:TrustedProxies), or listen on 127.0.0.1 only. " +
         "Add the host name you open it by to AllowedHosts (other names are refused).")]
     private partial void LogPlainHttp(string address);
 }

@@ -68,6 +68,7 @@ public sealed partial class AccountLinkPage
         if (Form.Password != Form.Confirm)
         {
             Message = "The two passwords differ.";
+            ForgetPasswords();
             return;
         }
         var result = IsReset
@@ -76,6 +77,7 @@ public sealed partial class AccountLinkPage
         if (!result.Succeeded)
         {
             Message = result.Message;
+            ForgetPasswords();
             await FindLinkAsync();
             return;
         }
@@ -88,15 +90,22 @@ public sealed partial class AccountLinkPage
         Navigation.NavigateTo("/", forceLoad: true);
     }
 
+    /// <summary>A refused form is shown again without the passwords typed (never written back into the page).</summary>
+    private void ForgetPasswords()
+    {
+        Form.Password = "";
+        Form.Confirm = "";
+    }
+
     /// <summary>What the account-link form posts.</summary>
     public sealed class AccountLinkInput
     {
         [Required(ErrorMessage = "Choose a user name.")]
-        [StringLength(256)]
+        [StringLength(256, ErrorMessage = "A user name has at most 256 characters.")]
         public string UserName { get; set; } = "";
 
         [Required(ErrorMessage = "Choose a password.")]
-        [StringLength(UsersServiceCollectionExtensions.MaxPasswordLength)]
+        [StringLength(UsersServiceCollectionExtensions.MaxPasswordLength, ErrorMessage = "A password has at most 256 characters.")]
         public string Password { get; set; } = "";
 
         [Required(ErrorMessage = "Type the password again.")]

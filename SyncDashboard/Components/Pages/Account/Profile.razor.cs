@@ -45,15 +45,23 @@ public sealed partial class Profile
         }
     }
 
+    /// <summary>A refused form is shown again without the passwords typed (never written back into the page).</summary>
+    private void ForgetPasswords()
+    {
+        Form.Current = "";
+        Form.Password = "";
+        Form.Confirm = "";
+    }
+
     /// <summary>What the change-password form posts.</summary>
     public sealed class ChangePasswordInput
     {
         [Required(ErrorMessage = "Enter your current password.")]
-        [StringLength(UsersServiceCollectionExtensions.MaxPasswordLength)]
+        [StringLength(UsersServiceCollectionExtensions.MaxPasswordLength, ErrorMessage = "A password has at most 256 characters.")]
         public string Current { get; set; } = "";
 
         [Required(ErrorMessage = "Choose a new password.")]
-        [StringLength(UsersServiceCollectionExtensions.MaxPasswordLength)]
+        [StringLength(UsersServiceCollectionExtensions.MaxPasswordLength, ErrorMessage = "A password has at most 256 characters.")]
         public string Password { get; set; } = "";
 
         [Required(ErrorMessage = "Type the new password again.")]

@@ -64,15 +64,21 @@ public sealed partial class SignIn
             ? url
             : "/";
 
+    /// <summary>A refused form is shown again without the passwords typed (never written back into the page).</summary>
+    private void ForgetPasswords()
+    {
+        Form.Password = "";
+    }
+
     /// <summary>What the sign-in form posts.</summary>
     public sealed class SignInInput
     {
         [Required(ErrorMessage = "Enter your user name.")]
-        [StringLength(256)]
+        [StringLength(256, ErrorMessage = "A user name has at most 256 characters.")]
         public string UserName { get; set; } = "";
 
         [Required(ErrorMessage = "Enter your password.")]
-        [StringLength(UsersServiceCollectionExtensions.MaxPasswordLength)]
+        [StringLength(UsersServiceCollectionExtensions.MaxPasswordLength, ErrorMessage = "A password has at most 256 characters.")]
         public string Password { get; set; } = "";
     }
 }
