@@ -11,7 +11,8 @@ public static class UsersServiceCollectionExtensions
 
     /// <summary>
     /// The team's users and roles on ASP.NET Core Identity (stored by EF Core in the dashboard's database):
-    /// passwords of at least 12 characters with no composition rules (NIST SP 800-63B), user names of
+    /// passwords of at least 12 characters with no composition rules and not easy to guess (NIST SP 800-63B;
+    /// <see cref="GuessablePasswordValidator"/>), user names of
     /// letters, digits and <c>-._@+</c>; a user is locked for 15 minutes after 5 failed sign-ins in a row.
     /// The web app adds the sign-in itself (cookies) on top.
     /// </summary>
@@ -32,6 +33,7 @@ public static class UsersServiceCollectionExtensions
             })
             .AddRoles<IdentityRole>()
             .AddErrorDescriber<DashboardIdentityErrors>()
+            .AddPasswordValidator<GuessablePasswordValidator>()
             .AddEntityFrameworkStores<SyncDbContext>()
             .AddDefaultTokenProviders();
         services.AddSingleton<AccountLinks>();

@@ -210,6 +210,16 @@ public sealed class SignInTests : IAsyncLifetime
         await using var scope = _dashboard.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<SyncDashboard.Core.Users.UserAccounts>().CreateFromLinkAsync(token, "Zoë 🚀", DashboardApp.TestPassword);
         Assert.Equal("\"Zoë 🚀\" cannot be a user name: use the letters a to z (no accents), digits and - . _ @ + only, without spaces.", result.Message);
+
+        // Long enough but easy to guess (NIST SP 800-63B asks for a check against common passwords).
+        foreach (var guessable in new[] { "passwordpassword", "123456789012", "zoe-the-owner-zoe" })
+        {
+            var refused = await scope.ServiceProvider.GetRequiredService<SyncDashboard.Core.Users.UserAccounts>().CreateFromLinkAsync(token, "zoe-the-owner", guessable);
+            Assert.False(refused.Succeeded, guessable);
+            Assert.StartsWith("This password is too easy to guess", refused.Message);
+        }
+        var accepted = await scope.ServiceProvider.GetRequiredService<SyncDashboard.Core.Users.UserAccounts>().CreateFromLinkAsync(token, "zoe-the-owner", DashboardApp.TestPassword);
+        Assert.True(accepted.Succeeded, accepted.Message);
     }
 
     [Fact]
