@@ -33,4 +33,10 @@ public interface IUserAdministration
     /// current password works until the link is used.
     /// </summary>
     Task<UserAdministrationResult> ResetPasswordAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>The invitation and password-reset links not used yet and still valid, newest first.</summary>
+    Task<IReadOnlyList<OpenLinkSummary>> ListOpenLinksAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Ends an open invitation or reset link at once (sent to the wrong person, or no longer wanted); refused when it was used or has expired.</summary>
+    Task<UserAdministrationResult> RevokeLinkAsync(int linkId, CancellationToken cancellationToken = default);
 }

@@ -65,6 +65,34 @@ public sealed class UserAdministration(
             $"Send this link to the person you invite as {role}: it works once, within an hour, and is shown only now.", token, expiresAt);
     }
 
+    public async Task<IReadOnlyList<OpenLinkSummary>> ListOpenLinksAsync(CancellationToken cancellationToken = default)
+    {
+        actors.DemandOwner("see the open invitations");
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var open = await db.AccountLinks.AsNoTracking()
+            .Where(l => l.UsedAt == null && l.Purpose != AccountLinkPurpose.Setup)
+            .ToListAsync(cancellationToken);
+        var userIds = open.Where(l => l.UserId != null).Select(l => l.UserId!).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName ?? "", cancellationToken);
+        return [.. open.Where(l => l.ExpiresAt > now).OrderByDescending(l => l.CreatedAt).Select(l => new OpenLinkSummary(l.Id, l.Purpose,
+            l.Purpose == AccountLinkPurpose.Invite ? $"Invitation as {l.Role}" : $"Password reset of {names.GetValueOrDefault(l.UserId ?? "", "a removed user")}",
+            l.CreatedBy, l.CreatedAt, l.ExpiresAt))];
+    }
+
+    public async Task<UserAdministrationResult> RevokeLinkAsync(int linkId, CancellationToken cancellationToken = default)
+    {
+        actors.DemandOwner("revoke invitations");
+        var link = (await ListOpenLinksAsync(cancellationToken)).FirstOrDefault(l => l.Id == linkId);
+        if (link is null || !await links.TryUseAsync(linkId, cancellationToken))
+        {
+            return UserAdministrationResult.Refused("That link was used or has expired already: there is nothing to revoke.");
+        }
+        await activity.RecordAsync(ActivityKind.Users, ActivitySeverity.Info, $"{link.For} (made by {link.CreatedBy}) was revoked: the link no longer works.",
+            cancellationToken: cancellationToken);
+        return new UserAdministrationResult(true, $"{link.For} revoked: the link no longer works.");
+    }
+
     public async Task<UserAdministrationResult> ChangeRoleAsync(string userId, string role, CancellationToken cancellationToken = default)
     {
         actors.DemandOwner("change users' roles");

@@ -96,6 +96,8 @@ public sealed class UserAdministrationTests() : EngineTestBase(StoreApi.GraphQL)
             await Assert.ThrowsAsync<ActionNotAllowedException>(() => Admin.DisableAsync(olga.Id)),
             await Assert.ThrowsAsync<ActionNotAllowedException>(() => Admin.EnableAsync(olga.Id)),
             await Assert.ThrowsAsync<ActionNotAllowedException>(() => Admin.ResetPasswordAsync(olga.Id)),
+            await Assert.ThrowsAsync<ActionNotAllowedException>(() => Admin.ListOpenLinksAsync()),
+            await Assert.ThrowsAsync<ActionNotAllowedException>(() => Admin.RevokeLinkAsync(1)),
         };
 
         Assert.Equal($"Your role ({role}) does not allow you to invite users: ask the Owner.", refusals[1].Message);
@@ -181,6 +183,31 @@ public sealed class UserAdministrationTests() : EngineTestBase(StoreApi.GraphQL)
         Assert.Equal(UserAccounts.LinkUnusable, used.Message);
         ActAs("alice", DashboardRoles.Owner);
         Assert.DoesNotContain(await Admin.ListAsync(), u => u.UserName == "backdoor");
+    }
+
+    [Fact]
+    public async Task OpenLinksAreListedWithoutTheirTokensAndARevokedOneNoLongerWorks()
+    {
+        var olga = await AliceAndOlgaAsync();
+        ActAs("alice", DashboardRoles.Owner);
+        var invitation = await Admin.InviteAsync(DashboardRoles.Viewer);
+        var reset = await Admin.ResetPasswordAsync(olga.Id);
+
+        var open = await Admin.ListOpenLinksAsync();
+        Assert.Equal(["Password reset of olga", "Invitation as Viewer"], open.Select(l => l.For));
+        Assert.All(open, l => Assert.Equal("alice", l.CreatedBy));
+        var revoked = await Admin.RevokeLinkAsync(open.Single(l => l.Purpose == AccountLinkPurpose.Invite).Id);
+        var twice = await Admin.RevokeLinkAsync(open.Single(l => l.Purpose == AccountLinkPurpose.Invite).Id);
+        Get<DashboardActors>().Current = null;
+        var used = await InScopeAsync(sp => sp.GetRequiredService<UserAccounts>().CreateFromLinkAsync(invitation.LinkToken, "victor", DashboardApp.TestPassword));
+        ActAs("alice", DashboardRoles.Owner);
+
+        Assert.Equal("Invitation as Viewer revoked: the link no longer works.", revoked.Message);
+        Assert.False(twice.Succeeded);
+        Assert.Equal(UserAccounts.LinkUnusable, used.Message);
+        Assert.Equal(["Password reset of olga"], (await Admin.ListOpenLinksAsync()).Select(l => l.For));
+        Assert.NotNull(reset.LinkToken);
+        await AssertLoggedAsync(("alice", "Invitation as Viewer (made by alice) was revoked: the link no longer works."));
     }
 
     [Fact]

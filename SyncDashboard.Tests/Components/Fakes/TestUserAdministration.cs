@@ -45,6 +45,20 @@ public sealed class TestUserAdministration : IUserAdministration
     public Task<UserAdministrationResult> ResetPasswordAsync(string userId, CancellationToken cancellationToken = default) =>
         Change($"reset {Name(userId)}", () => Link($"Send this link to \"{Name(userId)}\"."));
 
+    /// <summary>The open links the page lists (a test adds them; Revoke removes one).</summary>
+    public List<OpenLinkSummary> OpenLinks { get; } = [];
+
+    public Task<IReadOnlyList<OpenLinkSummary>> ListOpenLinksAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<OpenLinkSummary>>([.. OpenLinks]);
+
+    public Task<UserAdministrationResult> RevokeLinkAsync(int linkId, CancellationToken cancellationToken = default) =>
+        Change($"revoke {linkId}", () =>
+        {
+            var link = OpenLinks.Single(l => l.Id == linkId);
+            OpenLinks.Remove(link);
+            return new UserAdministrationResult(true, $"{link.For} revoked: the link no longer works.");
+        });
+
     private Task<UserAdministrationResult> Change(string call, Func<UserAdministrationResult> change)
     {
         Calls.Add(call);

@@ -156,4 +156,19 @@ public sealed class UsersPageTests : DashboardTestContext
         Assert.Null(Row(page, "olga").QuerySelector("[data-testid=enable-user]"));
         Assert.Equal(["reset leo", "disable olga"], Team.Calls);
     }
+
+    [Fact]
+    public void OpenLinksAreListedAndOneIsRevoked()
+    {
+        Team.OpenLinks.Add(new OpenLinkSummary(7, AccountLinkPurpose.Invite, "Invitation as Viewer", "owner", DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(55)));
+        Team.OpenLinks.Add(new OpenLinkSummary(8, AccountLinkPurpose.PasswordReset, "Password reset of olga", "owner", DateTimeOffset.UtcNow.AddMinutes(-2), DateTimeOffset.UtcNow.AddMinutes(58)));
+        var page = RenderUsers();
+
+        Assert.Equal(["Invitation as Viewer", "Password reset of olga"], page.FindAll("[data-testid=open-link-for]").Select(e => e.TextContent));
+        page.InvokeAsync(() => page.FindAll("[data-testid=revoke-link]")[0].Click());
+
+        page.WaitForAssertion(() => Assert.Equal(["Password reset of olga"], page.FindAll("[data-testid=open-link-for]").Select(e => e.TextContent)));
+        Assert.Contains("revoke 7", Team.Calls);
+        Assert.Contains("Invitation as Viewer revoked: the link no longer works.", Snackbars);
+    }
 }

@@ -45,7 +45,16 @@ public sealed partial class UsersPage
         await LoadAsync();
     }
 
-    private async Task LoadAsync() => Users = await Administration.ListAsync();
+    private async Task LoadAsync()
+    {
+        Users = await Administration.ListAsync();
+        OpenLinks = await Administration.ListOpenLinksAsync();
+    }
+
+    /// <summary>Invitations and reset links not used yet, each revocable.</summary>
+    private IReadOnlyList<OpenLinkSummary> OpenLinks { get; set; } = [];
+
+    private Task RevokeAsync(OpenLinkSummary link) => RunAsync(async () => Show(await Administration.RevokeLinkAsync(link.Id)));
 
     private bool IsSelf(UserSummary user) => string.Equals(user.UserName, SignedInAs, StringComparison.OrdinalIgnoreCase);
 
