@@ -42,7 +42,7 @@ public abstract class ChaosTests(StoreApi adapter, ITestOutputHelper output) : I
     [Fact]
     public async Task UnderFaultsAndARestartMidJobEveryProductIsSyncedOnceAndEveryStockLevelConverges()
     {
-        var settings = Settings(FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var settings = Settings();
         var random = new Random(Seed);
         var clock = Stopwatch.StartNew();
         Guid jobId;
@@ -178,32 +178,21 @@ public abstract class ChaosTests(StoreApi adapter, ITestOutputHelper output) : I
     private static Task<SyncDbContext> Db(DashboardApp app) =>
         app.Services.GetRequiredService<IDbContextFactory<SyncDbContext>>().CreateDbContextAsync();
 
-    private Dictionary<string, string?> Settings(int destinationPort, int urbanPort, int hearthPort) => new()
+    private Dictionary<string, string?> Settings()
     {
-        ["Stores:Destination:Api"] = adapter.ToString(),
-        ["Stores:Sources:0:Api"] = adapter.ToString(),
-        ["Stores:Sources:1:Api"] = adapter.ToString(),
-        ["DemoStores:Catalogue:ProductsPerSource"] = "40",
-        ["DemoStores:Catalogue:DestinationOnlyProducts"] = "10",
-        ["DemoStores:Catalogue:DuplicateSkuShare"] = "0.1",
-        ["DemoStores:Stores:0:Faults:Seed"] = Seed.ToString(CultureInfo.InvariantCulture),
-        ["DemoStores:Stores:1:Faults:Seed"] = (Seed + 1).ToString(CultureInfo.InvariantCulture),
-        ["DemoStores:Stores:2:Faults:Seed"] = (Seed + 2).ToString(CultureInfo.InvariantCulture),
-        ["Shopify:AttemptTimeout"] = "00:00:03",
-        ["Shopify:BaseRetryDelay"] = "00:00:00.2",
-        ["Jobs:FirstRetryDelay"] = "00:00:00.5",
-        ["Jobs:MaxRetryDelay"] = "00:00:04",
+        var settings = RestartSettings.For(adapter);
+        settings["DemoStores:Stores:0:Faults:Seed"] = Seed.ToString(CultureInfo.InvariantCulture);
+        settings["DemoStores:Stores:1:Faults:Seed"] = (Seed + 1).ToString(CultureInfo.InvariantCulture);
+        settings["DemoStores:Stores:2:Faults:Seed"] = (Seed + 2).ToString(CultureInfo.InvariantCulture);
+        settings["Shopify:AttemptTimeout"] = "00:00:03";
+        settings["Jobs:FirstRetryDelay"] = "00:00:00.5";
+        settings["Jobs:MaxRetryDelay"] = "00:00:04";
         // The reconciliation as configured by default (its share of each store's rate, its verification period): a faster
         // one spends a GraphQL Destination's whole bucket on verification reads, which is not what a merchant runs.
-        ["SyncDashboard:InventoryCoalesceWindow"] = "00:00:00.2",
-        ["SyncDashboard:SweepInterval"] = "00:00:10",
-        ["Stores:Destination:BaseUrl"] = $"http://127.0.0.1:{destinationPort}",
-        ["Stores:Sources:0:BaseUrl"] = $"http://127.0.0.1:{urbanPort}",
-        ["Stores:Sources:1:BaseUrl"] = $"http://127.0.0.1:{hearthPort}",
-        ["DemoStores:Stores:0:Port"] = destinationPort.ToString(CultureInfo.InvariantCulture),
-        ["DemoStores:Stores:1:Port"] = urbanPort.ToString(CultureInfo.InvariantCulture),
-        ["DemoStores:Stores:2:Port"] = hearthPort.ToString(CultureInfo.InvariantCulture),
-    };
+        settings["SyncDashboard:InventoryCoalesceWindow"] = "00:00:00.2";
+        settings["SyncDashboard:SweepInterval"] = "00:00:10";
+        return settings;
+    }
 
     /// <summary>The faults the demo stores injected, over both runs of the host.</summary>
     private sealed class FaultTally

@@ -31,7 +31,7 @@ public abstract class JobResumeTests(StoreApi adapter) : IDisposable
     public async Task AJobStoppedWhileRunningResumesAfterARestartWithoutRepeatingFinishedItemsOrMakingDuplicates()
     {
         // The same ports for both runs: the connections saved in the database keep their addresses.
-        var settings = Settings(FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var settings = RestartSettings.For(adapter);
         Guid jobId;
         List<MirroredProduct> products;
         int urbanId;
@@ -112,7 +112,7 @@ public abstract class JobResumeTests(StoreApi adapter) : IDisposable
     [Fact]
     public async Task LinksWhoseMakerStoppedBeforeBringingThemInStepAreBroughtInStepRightAfterTheNextStart()
     {
-        var settings = Settings(FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var settings = RestartSettings.For(adapter);
         int linkCount;
         var first = await DashboardApp.StartAsync(settings, _data);
         await using (first)
@@ -147,7 +147,7 @@ public abstract class JobResumeTests(StoreApi adapter) : IDisposable
     [Fact]
     public async Task ABulkMapStoppedWhileBringingStockInStepResumesReportsEveryLinkItMadeAndFinishesTheirStock()
     {
-        var settings = Settings(FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var settings = RestartSettings.For(adapter);
         Guid jobId;
         int linksBeforeStop;
         var first = await DashboardApp.StartAsync(settings, _data);
@@ -213,23 +213,4 @@ public abstract class JobResumeTests(StoreApi adapter) : IDisposable
         }
         return false;
     }
-
-    private Dictionary<string, string?> Settings(int destinationPort, int urbanPort, int hearthPort) => new()
-    {
-        ["Stores:Destination:Api"] = adapter.ToString(),
-        ["Stores:Sources:0:Api"] = adapter.ToString(),
-        ["Stores:Sources:1:Api"] = adapter.ToString(),
-        ["DemoStores:Catalogue:ProductsPerSource"] = "40",
-        ["DemoStores:Catalogue:DestinationOnlyProducts"] = "10",
-        ["DemoStores:Catalogue:DuplicateSkuShare"] = "0.1",
-        ["DemoStores:Stores:1:CsvCatalogues:0"] = "apparel.csv",
-        ["Shopify:AttemptTimeout"] = "00:00:02",
-        ["Shopify:BaseRetryDelay"] = "00:00:00.2",
-        ["Stores:Destination:BaseUrl"] = $"http://127.0.0.1:{destinationPort}",
-        ["Stores:Sources:0:BaseUrl"] = $"http://127.0.0.1:{urbanPort}",
-        ["Stores:Sources:1:BaseUrl"] = $"http://127.0.0.1:{hearthPort}",
-        ["DemoStores:Stores:0:Port"] = destinationPort.ToString(CultureInfo.InvariantCulture),
-        ["DemoStores:Stores:1:Port"] = urbanPort.ToString(CultureInfo.InvariantCulture),
-        ["DemoStores:Stores:2:Port"] = hearthPort.ToString(CultureInfo.InvariantCulture),
-    };
 }

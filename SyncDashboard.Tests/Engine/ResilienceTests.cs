@@ -107,8 +107,7 @@ public abstract class PendingUpdateRestartTests(StoreApi adapter) : IDisposable
     [Fact]
     public async Task APendingStockUpdateThatFailedBeforeAStopIsAppliedAfterTheRestart()
     {
-        var ports = (Destination: FreePort.Next(), Urban: FreePort.Next(), Hearth: FreePort.Next());
-        var settings = Settings(ports);
+        var settings = Settings();
         long destinationItem;
         int wanted;
 
@@ -167,22 +166,10 @@ public abstract class PendingUpdateRestartTests(StoreApi adapter) : IDisposable
 
     private static Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 30) => Eventually.HoldsAsync(condition, what, seconds);
 
-    private Dictionary<string, string?> Settings((int Destination, int Urban, int Hearth) ports) => new()
+    private Dictionary<string, string?> Settings()
     {
-        ["Stores:Destination:Api"] = adapter.ToString(),
-        ["Stores:Sources:0:Api"] = adapter.ToString(),
-        ["Stores:Sources:1:Api"] = adapter.ToString(),
-        ["DemoStores:Catalogue:ProductsPerSource"] = "40",
-        ["DemoStores:Catalogue:DestinationOnlyProducts"] = "10",
-        ["DemoStores:Stores:1:CsvCatalogues:0"] = "apparel.csv",
-        ["Shopify:AttemptTimeout"] = "00:00:02",
-        ["Shopify:BaseRetryDelay"] = "00:00:00.2",
-        ["Shopify:MaxRetryAttempts"] = "1",
-        ["Stores:Destination:BaseUrl"] = $"http://127.0.0.1:{ports.Destination}",
-        ["Stores:Sources:0:BaseUrl"] = $"http://127.0.0.1:{ports.Urban}",
-        ["Stores:Sources:1:BaseUrl"] = $"http://127.0.0.1:{ports.Hearth}",
-        ["DemoStores:Stores:0:Port"] = ports.Destination.ToString(CultureInfo.InvariantCulture),
-        ["DemoStores:Stores:1:Port"] = ports.Urban.ToString(CultureInfo.InvariantCulture),
-        ["DemoStores:Stores:2:Port"] = ports.Hearth.ToString(CultureInfo.InvariantCulture),
-    };
+        var settings = RestartSettings.For(adapter);
+        settings["Shopify:MaxRetryAttempts"] = "1";
+        return settings;
+    }
 }
