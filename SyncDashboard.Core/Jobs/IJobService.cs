@@ -36,10 +36,11 @@ public interface IJobService
     MappingReport? GetMappingReport(Guid jobId);
 
     /// <summary>
-    /// Queues the failed items of a finished job again as a new job (all, or the one <paramref name="itemId"/>).
+    /// Queues the failed items of a finished job again as a new job (all, the one <paramref name="itemId"/>, or with
+    /// <paramref name="storeErrorsOnly"/> those whose store kept failing).
     /// <see cref="ArgumentException"/> when there is nothing to retry, <see cref="KeyNotFoundException"/> for an unknown job or item.
     /// </summary>
-    Task<Job> RetryFailedAsync(Guid jobId, long? itemId = null, CancellationToken cancellationToken = default);
+    Task<Job> RetryFailedAsync(Guid jobId, long? itemId = null, CancellationToken cancellationToken = default, bool storeErrorsOnly = false);
 
     /// <summary>The job and its items in order, each named, for its result page; null when there is no such job.</summary>
     Task<JobResult?> GetResultAsync(Guid jobId, CancellationToken cancellationToken = default);

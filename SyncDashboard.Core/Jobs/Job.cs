@@ -48,6 +48,9 @@ public sealed class JobItem
     /// <summary>How many times it was tried (more than 1 after transient store errors).</summary>
     public int Attempts { get; set; }
 
+    /// <summary>When its first try failed on a store error (the job's retry window runs from there, across restarts too); null otherwise.</summary>
+    public DateTimeOffset? FirstFailedAt { get; set; }
+
     /// <summary>Why a failed item failed (null unless <see cref="Status"/> is Failed).</summary>
     public JobItemFailure? Failure { get; set; }
 }

@@ -165,12 +165,19 @@ public sealed class JobRunner(
                 var retryWindow = options.CurrentValue.TransientRetryWindow;
                 if (chunk.Length == 1 && retryWindow > TimeSpan.Zero)
                 {
+                    if (chunk[0] is { Attempts: > 0, FirstFailedAt: { } firstFailedAt } failing)
+                    {
+                        // Failing on store errors before a restart: its tries and its window go on from where they were.
+                        retries.Add(new RetryState(failing, failing.Attempts, firstFailedAt, time.GetUtcNow()));
+                        current = [];
+                        continue;
+                    }
                     var first = await executor.ExecuteAsync(job, chunk[0], parameters, Detail, token, willRetry: true);
                     if (first is { Succeeded: false, Transient: true } && !stoppingToken.IsCancellationRequested)
                     {
                         var now = time.GetUtcNow();
-                        retries.Add(new RetryState(chunk[0], 1, now, now + Jittered(options.CurrentValue.RetryDelay(1)), first));
-                        await SaveWaitingAsync(chunk[0], 1, first.Message);
+                        retries.Add(new RetryState(chunk[0], 1, now, NextTry(now, now, 1)));
+                        await SaveWaitingAsync(chunk[0], 1, now, first.Message);
                         current = [];
                         jobs.Publish(JobProgress.From(job, WaitingDetail(retries), null));
                         continue;
@@ -236,7 +243,16 @@ public sealed class JobRunner(
     }
 
     /// <summary>An item waiting to be tried again after transient store errors.</summary>
-    private sealed record RetryState(JobItem Item, int Failures, DateTimeOffset FirstFailedAt, DateTimeOffset NextTryAt, JobItemOutcome Last);
+    private sealed record RetryState(JobItem Item, int Failures, DateTimeOffset FirstFailedAt, DateTimeOffset NextTryAt);
+
+    /// <summary>When to try again after the <paramref name="failures"/>-th failure: after the backoff (with jitter), but no later than the window's end.</summary>
+    private DateTimeOffset NextTry(DateTimeOffset now, DateTimeOffset firstFailedAt, int failures)
+    {
+        var settings = options.CurrentValue;
+        var next = now + Jittered(settings.RetryDelay(failures));
+        var deadline = firstFailedAt + settings.TransientRetryWindow;
+        return next < deadline ? next : deadline;
+    }
 
     /// <summary>
     /// Tries the waiting items again, each at its time, until each succeeds, fails for good, or outlasts
@@ -262,14 +278,15 @@ public sealed class JobRunner(
                 wait = next.NextTryAt - time.GetUtcNow();
             }
             retries.Remove(next);
-            var settings = options.CurrentValue;
             var failures = next.Failures;
-            var lastTry = time.GetUtcNow() + settings.RetryDelay(failures + 1) > next.FirstFailedAt + settings.TransientRetryWindow;
+            // The try at (or after) the window's end is the last: it is tried until then, not a backoff short of it.
+            var lastTry = time.GetUtcNow() >= next.FirstFailedAt + options.CurrentValue.TransientRetryWindow;
             var outcome = await executor.ExecuteAsync(job, next.Item, parameters, (_, _) => { }, stoppingToken, willRetry: !lastTry);
             if (outcome is { Succeeded: false, Transient: true } && !lastTry)
             {
-                await SaveWaitingAsync(next.Item, failures + 1, outcome.Message);
-                retries.Add(next with { Failures = failures + 1, NextTryAt = time.GetUtcNow() + Jittered(settings.RetryDelay(failures + 1)), Last = outcome });
+                var now = time.GetUtcNow();
+                await SaveWaitingAsync(next.Item, failures + 1, next.FirstFailedAt, outcome.Message);
+                retries.Add(next with { Failures = failures + 1, NextTryAt = NextTry(now, next.FirstFailedAt, failures + 1) });
                 continue;
             }
             if (outcome is { Succeeded: false, Transient: true })
@@ -286,13 +303,14 @@ public sealed class JobRunner(
     }
 
     /// <summary>Saves that a Pending item failed <paramref name="attempts"/> times and waits to be tried again (its page says so).</summary>
-    private async Task SaveWaitingAsync(JobItem item, int attempts, string message)
+    private async Task SaveWaitingAsync(JobItem item, int attempts, DateTimeOffset firstFailedAt, string message)
     {
         var waiting = $"Failed on a store error, tried {attempts} time{(attempts == 1 ? "" : "s")}; trying again: {message}";
         waiting = waiting.Length > MaxMessageLength ? waiting[..MaxMessageLength] : waiting;
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         await db.JobItems.Where(i => i.Id == item.Id && i.Status == JobItemStatus.Pending).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Attempts, attempts)
+            .SetProperty(i => i.FirstFailedAt, firstFailedAt)
             .SetProperty(i => i.Message, waiting), CancellationToken.None);
     }
 

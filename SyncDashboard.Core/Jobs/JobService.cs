@@ -302,11 +302,12 @@ public sealed class JobService(
     /// Queues the failed items of a finished job again, as a new job of the same kind and parameters (the
     /// old job stays as it ended): all of them, or the one <paramref name="itemId"/>. Safe: a Sync finds
     /// the product an earlier try created (its marker), an Unsync or a Resync of what is already done does
-    /// nothing more. The same roles as starting such a job.
+    /// nothing more. With <paramref name="storeErrorsOnly"/>, only the items whose store kept failing (a rule's
+    /// refusal would only be refused again). The same roles as starting such a job.
     /// </summary>
     /// <exception cref="KeyNotFoundException">No such job, or no such failed item in it.</exception>
     /// <exception cref="ArgumentException">The job has not finished, has no failed item, or is a Bulk Mapper run (run the Bulk Mapper again instead).</exception>
-    public async Task<Job> RetryFailedAsync(Guid jobId, long? itemId = null, CancellationToken cancellationToken = default)
+    public async Task<Job> RetryFailedAsync(Guid jobId, long? itemId = null, CancellationToken cancellationToken = default, bool storeErrorsOnly = false)
     {
         List<long> subjects;
         Job old;
@@ -323,7 +324,8 @@ public sealed class JobService(
                 throw new ArgumentException("A Bulk Mapper run is not retried item by item: run the Bulk Mapper again.", nameof(jobId));
             }
             subjects = await db.JobItems.AsNoTracking()
-                .Where(i => i.JobId == jobId && i.Status == JobItemStatus.Failed && (itemId == null || i.Id == itemId))
+                .Where(i => i.JobId == jobId && i.Status == JobItemStatus.Failed && (itemId == null || i.Id == itemId)
+                    && (!storeErrorsOnly || i.Failure == JobItemFailure.StoreError))
                 .OrderBy(i => i.Position).Select(i => i.SubjectId).ToListAsync(cancellationToken);
         }
         if (subjects.Count == 0)

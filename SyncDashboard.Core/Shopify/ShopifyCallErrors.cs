@@ -36,7 +36,7 @@ internal static class ShopifyCallErrors
             ApiRequestException request => new StoreUnavailableException(storeName,
                 $"{operation} could not reach the store at {origin}: {(request.InnerException ?? request).Message}", isCircuitOpen: false, request.InnerException ?? request),
             BrokenCircuitException => new StoreUnavailableException(storeName,
-                $"{operation} was not sent: calls to {origin} are paused after repeated failures (circuit open); they resume by themselves after a short break.",
+                "the store failed several times in a row, so SyncDashboard pauses its calls there for a few seconds; they resume by themselves.",
                 isCircuitOpen: true, exception),
             TimeoutRejectedException => new StoreUnavailableException(storeName, $"{operation} got no answer in time, even after the retries.", isCircuitOpen: false, exception),
             HttpRequestException => new StoreUnavailableException(storeName, $"{operation} could not reach the store at {origin}: {exception.Message}", isCircuitOpen: false, exception),

@@ -29,7 +29,7 @@ public sealed class GuessablePasswordValidator : IPasswordValidator<DashboardUse
         return Task.FromResult(IdentityResult.Failed(new IdentityError
         {
             Code = "PasswordGuessable",
-            Description = $"This password is too easy to guess (a guessing attack would find it in {estimate.CrackTimeDisplay}). " +
+            Description = $"This password is too easy to guess (a guessing attack would find it {(estimate.CrackTimeDisplay == "instant" ? "at once" : $"within {estimate.CrackTimeDisplay}")}). " +
                 "Several unrelated words, or a password manager's, make a good one.",
         }));
     }

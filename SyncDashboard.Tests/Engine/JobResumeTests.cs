@@ -110,6 +110,56 @@ public abstract class JobResumeTests(StoreApi adapter) : IDisposable
     }
 
     [Fact]
+    public async Task AnItemFailingOnStoreErrorsKeepsItsTriesAndItsRetryWindowAcrossARestart()
+    {
+        var settings = RestartSettings.For(adapter);
+        settings["DemoStores:Stores:0:Faults:ServerErrorRate"] = "1"; // the Destination is down, before and after the restart
+        settings["Shopify:MaxRetryAttempts"] = "1";
+        settings["Jobs:FirstRetryDelay"] = "00:00:00.5";
+        settings["Jobs:MaxRetryDelay"] = "00:00:01";
+        settings["Jobs:TransientRetryWindow"] = "00:00:12";
+        Guid jobId;
+        JobItem before;
+        var first = await DashboardApp.StartAsync(settings, _data);
+        await using (first)
+        {
+            await first.WaitUntilReadyAsync();
+            var factory = first.Services.GetRequiredService<IDbContextFactory<SyncDbContext>>();
+            long productId;
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                var urban = await db.StoreConnections.SingleAsync(c => c.Name == "Urban Threads");
+                productId = (await db.Syncable(urban.Id).OrderBy(p => p.Id).FirstAsync()).Id;
+            }
+            jobId = (await first.Services.GetRequiredService<JobService>().StartBulkSyncAsync([productId])).Id;
+            await Eventually.HoldsAsync(async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                return await db.JobItems.AnyAsync(i => i.JobId == jobId && i.Attempts >= 2);
+            }, "the item has failed twice and waits to be tried again");
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                before = await db.JobItems.AsNoTracking().SingleAsync(i => i.JobId == jobId);
+            }
+        } // stopped while the item waits
+
+        var second = await DashboardApp.StartAsync(settings, _data);
+        await using (second)
+        {
+            await second.WaitUntilReadyAsync();
+            var jobs = second.Services.GetRequiredService<JobService>();
+            var last = await JobWaits.UntilFinishedAsync(jobs, jobId);
+            var item = (await jobs.GetAsync(jobId))!.Items.Single();
+
+            Assert.Equal((JobStatus.Completed, 1), (last.Status, last.Failed));
+            Assert.Equal(JobItemFailure.StoreError, item.Failure);
+            Assert.Equal(before.FirstFailedAt, item.FirstFailedAt); // the window ran from the first failure, before the restart
+            Assert.True(item.Attempts > before.Attempts, $"tries went on from {before.Attempts}: {item.Attempts}");
+            Assert.Matches($@"\(tried {item.Attempts} times over (1[2-9]|[2-9]\d) seconds;", item.Message); // not given up short of the 12 s window
+        }
+    }
+
+    [Fact]
     public async Task LinksWhoseMakerStoppedBeforeBringingThemInStepAreBroughtInStepRightAfterTheNextStart()
     {
         var settings = RestartSettings.For(adapter);

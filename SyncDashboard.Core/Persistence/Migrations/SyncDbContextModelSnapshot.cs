@@ -673,6 +673,9 @@ namespace SyncDashboard.Core.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FirstFailedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("JobId")
                         .HasColumnType("TEXT");
 

@@ -113,16 +113,17 @@ public sealed class TestJobService : IJobService
     public Dictionary<Guid, JobResult> Results { get; } = [];
 
     /// <summary>What Retry asked for: the job and the item (null: all failed).</summary>
-    public List<(Guid JobId, long? ItemId)> Retries { get; } = [];
+    public List<(Guid JobId, long? ItemId, bool StoreErrorsOnly)> Retries { get; } = [];
 
     public Task<JobResult?> GetResultAsync(Guid jobId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Results.GetValueOrDefault(jobId));
 
-    public Task<Job> RetryFailedAsync(Guid jobId, long? itemId = null, CancellationToken cancellationToken = default)
+    public Task<Job> RetryFailedAsync(Guid jobId, long? itemId = null, CancellationToken cancellationToken = default, bool storeErrorsOnly = false)
     {
-        Retries.Add((jobId, itemId));
+        Retries.Add((jobId, itemId, storeErrorsOnly));
         var failed = Results.TryGetValue(jobId, out var result)
-            ? result.Items.Where(i => i.Status == JobItemStatus.Failed && (itemId is null || i.ItemId == itemId)).Select(i => i.SubjectId).ToList()
+            ? result.Items.Where(i => i.Status == JobItemStatus.Failed && (itemId is null || i.ItemId == itemId)
+                && (!storeErrorsOnly || i.Failure == JobItemFailure.StoreError)).Select(i => i.SubjectId).ToList()
             : [];
         return Task.FromResult(Create(result?.Kind ?? JobKind.BulkSync, failed));
     }
@@ -153,7 +154,8 @@ public sealed class TestJobService : IJobService
     }
 
     /// <summary>Finishes the last job started: the items named in <paramref name="failures"/> failed with their message, the rest succeeded.</summary>
-    public void Finish(IReadOnlyDictionary<long, string>? failures = null, IReadOnlyDictionary<long, long>? mapCandidates = null)
+    /// <param name="storeErrors">The failed subjects whose store kept failing (the other failures are rule refusals).</param>
+    public void Finish(IReadOnlyDictionary<long, string>? failures = null, IReadOnlyDictionary<long, long>? mapCandidates = null, IReadOnlySet<long>? storeErrors = null)
     {
         var job = LastJob;
         foreach (var item in job.Items)
@@ -161,6 +163,8 @@ public sealed class TestJobService : IJobService
             (item.Status, item.Message) = failures?.TryGetValue(item.SubjectId, out var message) == true
                 ? (JobItemStatus.Failed, message)
                 : (JobItemStatus.Succeeded, null);
+            item.Failure = item.Status != JobItemStatus.Failed ? null
+                : storeErrors?.Contains(item.SubjectId) == true ? JobItemFailure.StoreError : JobItemFailure.Refused;
             item.MapCandidateId = mapCandidates?.TryGetValue(item.SubjectId, out var candidate) == true ? candidate : null;
         }
         job.Status = JobStatus.Completed;

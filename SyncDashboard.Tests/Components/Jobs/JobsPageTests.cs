@@ -65,12 +65,19 @@ public sealed class JobsPageTests : DashboardTestContext
         Assert.Equal("Retry all 2 failed", page.Find("[data-testid=retry-all]").TextContent.Trim());
         Assert.Equal(2, page.FindAll("[data-testid=retry-item]").Count); // on the failed rows only
         page.InvokeAsync(() => page.FindAll("[data-testid=retry-item]")[0].Click());
-        page.WaitForAssertion(() => Assert.Equal([(JobId, (long?)12)], Jobs.Retries));
+        page.WaitForAssertion(() => Assert.Equal([(JobId, (long?)12, false)], Jobs.Retries));
 
         var again = RenderJob(providers: false);
         again.InvokeAsync(() => again.Find("[data-testid=retry-all]").Click());
-        again.WaitForAssertion(() => Assert.Equal((JobId, (long?)null), Jobs.Retries[^1]));
+        again.WaitForAssertion(() => Assert.Equal((JobId, (long?)null, false), Jobs.Retries[^1]));
         Assert.Equal([102L, 103L], Jobs.LastJob.Items.Select(i => i.SubjectId));
+
+        // The store errors alone (the refusal would only be refused again).
+        var third = RenderJob(providers: false);
+        Assert.Equal("Retry the store error", third.Find("[data-testid=retry-store-errors]").TextContent.Trim());
+        third.InvokeAsync(() => third.Find("[data-testid=retry-store-errors]").Click());
+        third.WaitForAssertion(() => Assert.Equal((JobId, (long?)null, true), Jobs.Retries[^1]));
+        Assert.Equal([102L], Jobs.LastJob.Items.Select(i => i.SubjectId));
     }
 
     [Fact]
@@ -79,7 +86,7 @@ public sealed class JobsPageTests : DashboardTestContext
         SignInAs(DashboardRoles.Viewer);
         var page = RenderJob();
 
-        Assert.Empty(page.FindAll("[data-testid=retry-all], [data-testid=retry-item]"));
+        Assert.Empty(page.FindAll("[data-testid=retry-all], [data-testid=retry-item], [data-testid=retry-store-errors]"));
         Assert.Contains("not retry failed items", page.Find("[data-testid=read-only]").TextContent);
     }
 

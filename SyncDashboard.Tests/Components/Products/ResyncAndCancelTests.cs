@@ -35,9 +35,9 @@ public sealed class ResyncAndCancelTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.Contains("Resync: 1 of 2 (1 succeeded, 0 failed)", page.Find("[data-testid=job-progress]").TextContent));
         page.Find("[data-testid=cancel-job]").Click();
         page.WaitForAssertion(() => Assert.Equal([Jobs.LastJob.Id], Jobs.Cancels));
-        Jobs.Finish(failures: new Dictionary<long, string> { [2] = "Destination answered 503." });
+        Jobs.Finish(failures: new Dictionary<long, string> { [2] = "Destination answered 503." }, storeErrors: new HashSet<long> { 2 });
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=job-progress]")));
-        Assert.Contains(Snackbars, s => s.StartsWith("Resync completed: 1 succeeded, 1 failed", StringComparison.Ordinal));
+        Assert.Contains(Snackbars, s => s.StartsWith("Resync completed: 1 succeeded, 1 failed on store errors.", StringComparison.Ordinal));
         Assert.Contains("Destination answered 503.", Snackbars);
     }
 

@@ -97,8 +97,8 @@ public sealed partial class JobsPage : IDisposable
         }
     }
 
-    /// <summary>Queues the failed items again (one, or all) as a new job, and opens its page.</summary>
-    private async Task RetryAsync(long? itemId)
+    /// <summary>Queues the failed items again (one, the store errors, or all) as a new job, and opens its page.</summary>
+    private async Task RetryAsync(long? itemId, bool storeErrorsOnly = false)
     {
         if (Result is not { } result)
         {
@@ -107,7 +107,7 @@ public sealed partial class JobsPage : IDisposable
         Retrying = true;
         try
         {
-            var job = await Jobs.RetryFailedAsync(result.JobId, itemId, _disposed.Token);
+            var job = await Jobs.RetryFailedAsync(result.JobId, itemId, _disposed.Token, storeErrorsOnly);
             Snackbar.Add($"{job.Kind.Subject(job.Total)} queued.", Severity.Info);
             Navigation.NavigateTo($"jobs/{job.Id}");
         }

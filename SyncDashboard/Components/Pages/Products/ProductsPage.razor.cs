@@ -298,7 +298,11 @@ public sealed partial class ProductsPage : IDisposable
             var failures = finished.Items.Where(i => i.Status == JobItemStatus.Failed).ToList();
             var skipped = finished.Items.Count(i => i.Status == JobItemStatus.Skipped);
             var jobPage = $"jobs/{finished.Id}";
-            Snackbar.Add($"{label} {finished.Status.ToString().ToLowerInvariant()}: {finished.Succeeded} succeeded, {finished.Failed} failed" +
+            var storeErrors = failures.Count(f => f.Failure == JobItemFailure.StoreError);
+            var refused = failures.Count(f => f.Failure == JobItemFailure.Refused);
+            var why = storeErrors > 0 && refused > 0 ? $" ({refused} refused by the rules, {storeErrors} on store errors)"
+                : storeErrors > 0 ? " on store errors" : "";
+            Snackbar.Add($"{label} {finished.Status.ToString().ToLowerInvariant()}: {finished.Succeeded} succeeded, {finished.Failed} failed{why}" +
                 (skipped > 0 ? $", {skipped} skipped." : "."),
                 failures.Count == 0 && finished.Status == JobStatus.Completed ? Severity.Success : Severity.Warning, options =>
                 {
