@@ -13,10 +13,18 @@ public sealed class ActivityEntry
     public ActivityKind Kind { get; set; }
     public ActivitySeverity Severity { get; set; }
     public required string Message { get; set; }
+
+    /// <summary>Read (not counted by the bell). A new entry starts unread only if it needs a look (<see cref="StartsUnread"/>).</summary>
     public bool Read { get; set; }
 
     /// <summary>The user name of who did it; null for what the dashboard did by itself (webhooks, sweeps, the reconciliation), shown as "System".</summary>
     public string? User { get; set; }
+
+    /// <summary>
+    /// Whether a new entry of <paramref name="severity"/> starts unread, counted by the bell: warnings and errors
+    /// only. Routine entries (a stock update, a sync that went well) stay in the log, read, so the bell stays a signal.
+    /// </summary>
+    public static bool StartsUnread(ActivitySeverity severity) => severity is ActivitySeverity.Warning or ActivitySeverity.Error;
 }
 
 public enum ActivityKind

@@ -52,6 +52,7 @@ public sealed class ActivityLog(IDbContextFactory<SyncDbContext> dbFactory, Time
             ProductId = productId,
             ProductTitle = productTitle,
             Sku = sku,
+            Read = !ActivityEntry.StartsUnread(severity),
         };
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {

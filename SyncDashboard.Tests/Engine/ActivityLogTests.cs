@@ -27,12 +27,17 @@ public abstract class ActivityLogTests(StoreApi adapter) : EngineTestBase(adapte
         await Get<ProductSyncService>().SyncAsync(healthy.Id);
         await Get<ProductSyncService>().SyncAsync(missing.Id);
 
-        Assert.Equal(unreadBefore + 2, await log.UnreadCountAsync());
+        // The refusal needs a look; the sync that went well stays in the log, read (the bell is a signal, not a feed).
+        Assert.Equal(unreadBefore + 1, await log.UnreadCountAsync());
         Assert.True(changes >= 2);
         var syncs = await log.QueryAsync(new ActivityQuery { Kind = ActivityKind.Sync, StoreId = urban.Id });
         Assert.Equal(2, syncs.TotalCount);
         var success = Assert.Single((await log.QueryAsync(new ActivityQuery { Kind = ActivityKind.Sync, Severity = ActivitySeverity.Success })).Entries);
         Assert.Equal(healthy.ExternalId, success.ProductId);
+        Assert.True(success.Read);
+        var refusal = Assert.Single((await log.QueryAsync(new ActivityQuery { Kind = ActivityKind.Sync, UnreadOnly = true })).Entries);
+        Assert.Equal(missing.ExternalId, refusal.ProductId);
+        Assert.True(ActivityEntry.StartsUnread(refusal.Severity));
         Assert.Equal("Urban Threads", success.StoreName);
         var bySku = await log.QueryAsync(new ActivityQuery { Sku = healthy.Variants.OrderBy(v => v.Position).First().Sku });
         Assert.Equal(success.Id, Assert.Single(bySku.Entries).Id);
@@ -42,8 +47,8 @@ public abstract class ActivityLogTests(StoreApi adapter) : EngineTestBase(adapte
         Assert.Single(firstPage.Entries);
         Assert.True(firstPage.TotalCount >= 2);
 
-        await log.MarkReadAsync([success.Id]);
-        Assert.Equal(unreadBefore + 1, await log.UnreadCountAsync());
+        await log.MarkReadAsync([refusal.Id]);
+        Assert.Equal(unreadBefore, await log.UnreadCountAsync());
         await log.MarkReadAsync();
         Assert.Equal(0, await log.UnreadCountAsync());
     }

@@ -122,4 +122,14 @@ public sealed class ActivityLogPageTests : DashboardTestContext
 
         page.WaitForAssertion(() => Assert.Contains("Inventory of LS-S set to 4.", page.FindAll("[data-testid=activity-grid] tbody tr")[0].TextContent));
     }
+
+    [Fact]
+    public void KindsAreShownInWords()
+    {
+        Activity.Add("SKU LS-S: stock in Northwind Outlet set to 4.", ActivityKind.InventoryUpdate, ActivitySeverity.Success, "Linen Shirt", "LS-S", storeId: 2);
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.Contains("Inventory update", page.FindAll("[data-testid=activity-kind-cell]").Select(c => c.TextContent)));
+        Assert.DoesNotContain("InventoryUpdate", page.Markup);
+    }
 }
