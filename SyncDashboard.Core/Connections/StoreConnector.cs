@@ -95,7 +95,8 @@ public sealed class StoreConnector(
         {
             return new ConnectionTestResult(false, refusal, shop, locations);
         }
-        return new ConnectionTestResult(true, $"Connected to {shop.Name} ({shop.Domain}).", shop, locations);
+        // Nothing is connected by a test: it says what was reached and that the credentials work.
+        return new ConnectionTestResult(true, $"Reached {shop.Name} ({shop.Domain}): its credentials were accepted. Connect it to start.", shop, locations);
     }
 
     /// <summary>
@@ -214,7 +215,7 @@ public sealed class StoreConnector(
         await activity.RecordAsync(ActivityKind.Connection, ActivitySeverity.Success,
             $"Connected {connection.Role} store {connection.Name} ({connection.ShopDomain}) {How(connection.Credentials)}.", connection.Id, connection.Name,
             cancellationToken: cancellationToken);
-        return (connection, test.Message);
+        return (connection, $"Connected to {test.Shop.Name} ({test.Shop.Domain}).");
     }
 
     /// <summary>Why the name cannot be used: another connected store has it. "urban threads" and "Urban Threads" are one name to a merchant (SQLite's lower() folds ASCII letters).</summary>

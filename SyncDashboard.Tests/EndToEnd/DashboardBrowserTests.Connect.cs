@@ -24,7 +24,7 @@ public sealed partial class DashboardBrowserTests
         await page.Locator("input[data-testid=new-store-client-id]").FillAsync("client-coastal-supply");
         await page.Locator("input[data-testid=new-store-client-secret]").FillAsync("shpss_coastal_supply");
         await page.Locator("[data-testid=test-connection]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=connection-test]")).ToHaveTextAsync("Connected to coastal-supply (coastal-supply.myshopify.com).");
+        await Assertions.Expect(page.Locator("[data-testid=connection-test]")).ToHaveTextAsync("Reached coastal-supply (coastal-supply.myshopify.com): its credentials were accepted. Connect it to start.");
         await page.Locator("[data-testid=connect-store]").ClickAsync();
 
         var card = page.Locator("[data-testid=store-card]").Filter(new() { HasTextString = "Coastal Supply" });

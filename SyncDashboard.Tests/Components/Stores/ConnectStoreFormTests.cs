@@ -75,7 +75,7 @@ public sealed class ConnectStoreFormTests : DashboardTestContext
     [Fact]
     public async Task ClientIdAndSecretAreTestedThenConnectedWithTheApiChosen()
     {
-        Connector.TestResult = new ConnectionTestResult(true, "Connected to Coastal Supply (coastal-supply.myshopify.com).",
+        Connector.TestResult = new ConnectionTestResult(true, "Reached Coastal Supply (coastal-supply.myshopify.com): its credentials were accepted. Connect it to start.",
             new StoreShop("Coastal Supply", "coastal-supply.myshopify.com", 501), [new StoreLocation(501, "Warehouse", true)]);
         var page = RenderPage();
         Type(page, "name", "Coastal Supply");
@@ -86,7 +86,7 @@ public sealed class ConnectStoreFormTests : DashboardTestContext
         await page.InvokeAsync(() => api.Instance.ValueChanged.InvokeAsync(StoreApi.Rest));
 
         page.Find("[data-testid=test-connection]").Click();
-        page.WaitForAssertion(() => Assert.Contains("Connected to Coastal Supply", page.Find("[data-testid=connection-test]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("Reached Coastal Supply", page.Find("[data-testid=connection-test]").TextContent));
         page.Find("[data-testid=connect-store]").Click();
 
         var expected = NewStoreConnection.WithClientCredentials("Coastal Supply", StoreRole.Source, "https://coastal-supply.myshopify.com", "client-123", "shpss_secret", StoreApi.Rest);

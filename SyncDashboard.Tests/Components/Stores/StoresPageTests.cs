@@ -74,14 +74,14 @@ public sealed class StoresPageTests : DashboardTestContext
     [Fact]
     public void ConnectingAfterASuccessfulTestAddsTheSourceCountingAllItsLocations()
     {
-        Connector.TestResult = new ConnectionTestResult(true, "Connected to Coastal Supply (coastal-supply.myshopify.com).",
+        Connector.TestResult = new ConnectionTestResult(true, "Reached Coastal Supply (coastal-supply.myshopify.com): its credentials were accepted. Connect it to start.",
             new StoreShop("Coastal Supply", "coastal-supply.myshopify.com", 501),
             [new StoreLocation(501, "Warehouse", true), new StoreLocation(502, "Shop floor", true)]);
         var page = RenderPage();
         Fill(page, "Coastal Supply", "http://127.0.0.1:5104", "shpat_token", "secret");
 
         page.Find("[data-testid=test-connection]").Click();
-        page.WaitForAssertion(() => Assert.Contains("Connected to Coastal Supply", page.Find("[data-testid=connection-test]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("Reached Coastal Supply", page.Find("[data-testid=connection-test]").TextContent));
         page.Find("[data-testid=connect-store]").Click();
 
         // A Source counts the stock of all its locations unless the merchant picks one.
@@ -96,7 +96,7 @@ public sealed class StoresPageTests : DashboardTestContext
     [Fact]
     public void ATestSaysNothingOfDetailsEditedAfterIt()
     {
-        Connector.TestResult = new ConnectionTestResult(true, "Connected to Coastal Supply (coastal-supply.myshopify.com).",
+        Connector.TestResult = new ConnectionTestResult(true, "Reached Coastal Supply (coastal-supply.myshopify.com): its credentials were accepted. Connect it to start.",
             new StoreShop("Coastal Supply", "coastal-supply.myshopify.com", 501), [new StoreLocation(501, "Warehouse", true)]);
         var page = RenderPage();
         Fill(page, "Coastal Supply", "http://127.0.0.1:5104", "shpat_token", "secret");
@@ -114,13 +114,13 @@ public sealed class StoresPageTests : DashboardTestContext
     [Fact]
     public async Task ASourceCanBeConnectedCountingOneChosenLocation()
     {
-        Connector.TestResult = new ConnectionTestResult(true, "Connected to Coastal Supply (coastal-supply.myshopify.com).",
+        Connector.TestResult = new ConnectionTestResult(true, "Reached Coastal Supply (coastal-supply.myshopify.com): its credentials were accepted. Connect it to start.",
             new StoreShop("Coastal Supply", "coastal-supply.myshopify.com", 501),
             [new StoreLocation(501, "Warehouse", true), new StoreLocation(502, "Shop floor", true)]);
         var page = RenderPage();
         Fill(page, "Coastal Supply", "http://127.0.0.1:5104", "shpat_token", "secret");
         page.Find("[data-testid=test-connection]").Click();
-        page.WaitForAssertion(() => Assert.Contains("Connected to Coastal Supply", page.Find("[data-testid=connection-test]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("Reached Coastal Supply", page.Find("[data-testid=connection-test]").TextContent));
 
         var location = page.FindComponents<MudSelect<long?>>().Single(c => c.Markup.Contains("new-store-location", StringComparison.Ordinal));
         await page.InvokeAsync(() => location.Instance.ValueChanged.InvokeAsync(502));
