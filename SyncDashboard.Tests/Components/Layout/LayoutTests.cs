@@ -94,4 +94,30 @@ public sealed class LayoutTests : DashboardTestContext
         layout.Find("button[aria-label='Toggle dark theme']").Click();
         layout.WaitForAssertion(() => Assert.Equal("Switch to light theme", ThemeTooltip()));
     }
+
+    [Fact]
+    public void TheThemeChosenIsRememberedInTheBrowser()
+    {
+        JSInterop.Setup<string?>("localStorage.getItem", MainLayout.ThemeKey).SetResult("dark");
+        var layout = Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "page body"))));
+        string ThemeTooltip() => layout.FindComponents<MudTooltip>().Select(t => t.Instance.Text ?? "").Single(t => t.Contains("theme", StringComparison.Ordinal));
+
+        layout.WaitForAssertion(() => Assert.Equal("Switch to light theme", ThemeTooltip())); // dark, as chosen before the reload
+        layout.Find("button[aria-label='Toggle dark theme']").Click();
+
+        layout.WaitForAssertion(() => Assert.Equal("Switch to dark theme", ThemeTooltip()));
+        var saved = JSInterop.VerifyInvoke("localStorage.setItem");
+        Assert.Equal([MainLayout.ThemeKey, "light"], saved.Arguments);
+    }
+
+    [Fact]
+    public void WithNoChoiceMadeTheSystemsPreferenceDecides()
+    {
+        JSInterop.Setup<string?>("localStorage.getItem", MainLayout.ThemeKey).SetResult(null);
+        JSInterop.Setup<bool>("mudThemeProvider.isDarkMode").SetResult(true);
+        var layout = Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "page body"))));
+
+        layout.WaitForAssertion(() => Assert.Equal("Switch to light theme",
+            layout.FindComponents<MudTooltip>().Select(t => t.Instance.Text ?? "").Single(t => t.Contains("theme", StringComparison.Ordinal))));
+    }
 }
