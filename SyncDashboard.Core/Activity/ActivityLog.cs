@@ -9,6 +9,7 @@ public sealed record ActivityQuery
     public ActivityKind? Kind { get; init; }
     public ActivitySeverity? Severity { get; init; }
     public int? StoreId { get; init; }
+    /// <summary>Part of a SKU (any case): entries whose SKU, or any variant of whose product, contains it.</summary>
     public string? Sku { get; init; }
     public DateTimeOffset? From { get; init; }
     public DateTimeOffset? To { get; init; }
@@ -90,7 +91,14 @@ public sealed class ActivityLog(IDbContextFactory<SyncDbContext> dbFactory, Time
         if (query.Kind is { } kind) { entries = entries.Where(e => e.Kind == kind); }
         if (query.Severity is { } severity) { entries = entries.Where(e => e.Severity == severity); }
         if (query.StoreId is { } storeId) { entries = entries.Where(e => e.StoreId == storeId); }
-        if (!string.IsNullOrWhiteSpace(query.Sku)) { entries = entries.Where(e => e.Sku == query.Sku.Trim()); }
+        if (!string.IsNullOrWhiteSpace(query.Sku))
+        {
+            // Part of a SKU, any case (SQLite's LIKE folds ASCII letters), of the entry's own SKU or of any variant of its product.
+            var pattern = "%" + query.Sku.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            entries = entries.Where(e => (e.Sku != null && EF.Functions.Like(e.Sku, pattern, "\\"))
+                || (e.ProductId != null && db.Products.Any(p => p.StoreId == e.StoreId && p.ExternalId == e.ProductId
+                    && p.Variants.Any(v => v.Sku != null && EF.Functions.Like(v.Sku, pattern, "\\")))));
+        }
         if (query.From is { } from) { entries = entries.Where(e => e.At >= from); }
         if (query.To is { } to) { entries = entries.Where(e => e.At <= to); }
         if (query.UnreadOnly) { entries = entries.Where(e => !e.Read); }

@@ -41,6 +41,11 @@ public abstract class ActivityLogTests(StoreApi adapter) : EngineTestBase(adapte
         Assert.Equal("Urban Threads", success.StoreName);
         var bySku = await log.QueryAsync(new ActivityQuery { Sku = healthy.Variants.OrderBy(v => v.Position).First().Sku });
         Assert.Equal(success.Id, Assert.Single(bySku.Entries).Id);
+        // Part of any variant's SKU, in any case, finds the product's entry too.
+        var lastSku = healthy.Variants.OrderBy(v => v.Position).Last().Sku!;
+        var byPart = await log.QueryAsync(new ActivityQuery { Sku = lastSku[1..^1].ToLowerInvariant() });
+        Assert.Contains(byPart.Entries, e => e.Id == success.Id);
+        Assert.Equal(0, (await log.QueryAsync(new ActivityQuery { Sku = "%" })).TotalCount); // a wildcard is a character like any other
         var future = await log.QueryAsync(new ActivityQuery { From = DateTimeOffset.UtcNow.AddMinutes(1) });
         Assert.Equal(0, future.TotalCount);
         var firstPage = await log.QueryAsync(new ActivityQuery { PageSize = 1 });
