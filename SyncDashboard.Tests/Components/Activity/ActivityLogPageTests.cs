@@ -132,4 +132,23 @@ public sealed class ActivityLogPageTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.Contains("Inventory update", page.FindAll("[data-testid=activity-kind-cell]").Select(c => c.TextContent)));
         Assert.DoesNotContain("InventoryUpdate", page.Markup);
     }
+
+    [Fact]
+    public void EveryFilterLivesInTheUrlAndAChangeAddsToTheHistory()
+    {
+        var page = RenderPage("/activity?severity=error&store=2&sku=WB&from=2026-11-01&to=2026-11-30&kind=failure&user=olga");
+
+        var opened = Activity.Queries[^1];
+        Assert.Equal((ActivitySeverity.Error, 2, "WB", ActivityKind.Failure, "olga"), (opened.Severity!.Value, opened.StoreId!.Value, opened.Sku, opened.Kind!.Value, opened.User));
+        Assert.Equal((new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)), (opened.From!.Value, opened.To!.Value));
+
+        Choose<ActivitySeverity?>(page, "activity-severity", ActivitySeverity.Warning);
+
+        var navigation = (Bunit.TestDoubles.BunitNavigationManager)Services.GetRequiredService<NavigationManager>();
+        page.WaitForAssertion(() => Assert.Contains("severity=Warning", navigation.Uri, StringComparison.Ordinal));
+        Assert.Contains("sku=WB", navigation.Uri, StringComparison.Ordinal); // the other filters stay
+        page.WaitForAssertion(() => Assert.Equal(ActivitySeverity.Warning, Activity.Queries[^1].Severity));
+        Assert.True(navigation.History.Count >= 2); // a new history entry: Back undoes the change
+        Assert.False(navigation.History.First().Options.ReplaceHistoryEntry);
+    }
 }
