@@ -1,21 +1,8 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using SyncDashboard.Core.Users;
 
 namespace SyncDashboard.Account;
-
-/// <summary>What a sign-in attempt came to, in the words the sign-in page shows.</summary>
-/// <param name="Succeeded">The session cookie is set.</param>
-/// <param name="Message">Why not (null when it succeeded).</param>
-public sealed record SignInOutcome(bool Succeeded, string? Message)
-{
-    public const string Wrong = "The user name or the password is wrong.";
-    public const string Disabled = "This user is disabled. Ask the Owner to enable it again.";
-
-    public static SignInOutcome LockedFor(string userName, int minutes) =>
-        new(false, $"Too many failed attempts: \"{userName}\" is locked for {minutes} more minute{(minutes == 1 ? "" : "s")}. Try again then, or ask the Owner to reset the password.");
-}
 
 /// <summary>
 /// Signs a user in with their password (ASP.NET Core Identity, lockout on failure) so that the answers
@@ -60,39 +47,3 @@ public sealed class SignInCheck(
         SignInOutcome.LockedFor(userName, Math.Max(1, (int)Math.Ceiling((until - time.GetUtcNow()).TotalMinutes)));
 }
 
-/// <summary>
-/// Failed sign-ins under names no user has, counted as Identity counts a user's (the same number of
-/// failures locks the name for the same time), so that a lockout message proves nothing about a name.
-/// (<see cref="StandInHash"/> lets each attempt verify the password against a hash, as a known user's does.) In memory: a restart
-/// forgets them, as it costs a stranger nothing to learn. At most 10,000 names are remembered.
-/// </summary>
-public sealed class UnknownUserNames(TimeProvider time)
-{
-    private const int MaxNames = 10_000;
-    private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset? LockedUntil)> _names = new(StringComparer.OrdinalIgnoreCase);
-    private string? _standInHash;
-
-    /// <summary>The hash of a random password no one knows, made once with <paramref name="hasher"/>.</summary>
-    public string StandInHash(IPasswordHasher<DashboardUser> hasher) =>
-        _standInHash ??= hasher.HashPassword(new DashboardUser(), Guid.NewGuid().ToString());
-
-    /// <summary>Records a failure for <paramref name="userName"/>; returns when its lockout ends, or null while it is not locked.</summary>
-    public DateTimeOffset? Fail(string userName, LockoutOptions lockout)
-    {
-        var now = time.GetUtcNow();
-        if (_names.Count >= MaxNames)
-        {
-            foreach (var stale in _names.Where(n => n.Value.LockedUntil is null || n.Value.LockedUntil < now).Take(MaxNames / 10).ToList())
-            {
-                _names.TryRemove(stale.Key, out _);
-            }
-        }
-        var entry = _names.AddOrUpdate(userName,
-            _ => Failed(0, now, lockout),
-            (_, old) => old.LockedUntil > now ? old : Failed(old.Failures, now, lockout));
-        return entry.LockedUntil > now ? entry.LockedUntil : null;
-    }
-
-    private static (int Failures, DateTimeOffset? LockedUntil) Failed(int failuresBefore, DateTimeOffset now, LockoutOptions lockout) =>
-        failuresBefore + 1 >= lockout.MaxFailedAccessAttempts ? (0, now + lockout.DefaultLockoutTimeSpan) : (failuresBefore + 1, null);
-}
