@@ -70,7 +70,7 @@ public abstract class ChaosTests(StoreApi adapter, ITestOutputHelper output) : I
             var jobs = first.Services.GetRequiredService<JobService>();
             jobId = (await jobs.StartBulkSyncAsync([.. products.Select(p => p.Id)])).Id;
             var storm = StormAsync(first, sourceItems, random, StockChanges / 2);
-            await UntilAsync(async () => (await jobs.GetProgressAsync(jobId))!.Done >= 10, "a third of the job done", 120);
+            await Eventually.HoldsAsync(async () => (await jobs.GetProgressAsync(jobId))!.Done >= 10, "a third of the job done", 120);
             first.DemoStore("northwind-outlet").Faults.Force429For(TimeSpan.FromSeconds(5)); // a throttle storm
             await Task.Delay(TimeSpan.FromSeconds(2));
             await storm;
@@ -172,8 +172,6 @@ public abstract class ChaosTests(StoreApi adapter, ITestOutputHelper output) : I
         }
         return wrong;
     }
-
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what, int seconds) => await Eventually.HoldsAsync(condition, what, seconds);
 
     private static Task<SyncDbContext> Db(DashboardApp app) =>
         app.Services.GetRequiredService<IDbContextFactory<SyncDbContext>>().CreateDbContextAsync();

@@ -24,6 +24,10 @@ public sealed class SignInTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _dashboard.DisposeAsync();
 
+    /// <summary>Waits for the set-up link the start prints in the background: made later, it would end the links a test makes.</summary>
+    private Task StartsOwnSetUpLinkAsync() =>
+        _dashboard.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OwnerSetup>().Single().Link;
+
     private HttpClient Anonymous() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _dashboard.BaseUrl };
 
     [Theory]
@@ -168,8 +172,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task OnlyTheLatestSetUpLinkWorksAndTwoUsedAtOnceMakeOneOwner()
     {
-        // The start's own set-up link first (printed in the background): it would end the links made here.
-        await _dashboard.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OwnerSetup>().Single().Link;
+        await StartsOwnSetUpLinkAsync();
         var links = _dashboard.Services.GetRequiredService<SyncDashboard.Core.Users.AccountLinks>();
         var older = await links.CreateAsync(SyncDashboard.Core.Users.AccountLinkPurpose.Setup, SyncDashboard.Core.Users.DashboardRoles.Owner, null, "System");
         var newer = await links.CreateAsync(SyncDashboard.Core.Users.AccountLinkPurpose.Setup, SyncDashboard.Core.Users.DashboardRoles.Owner, null, "System");
@@ -206,7 +209,7 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Contains("A password has at most 256 characters.", page);
         Assert.DoesNotContain(longPassword, page, StringComparison.Ordinal);
 
-        await _dashboard.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OwnerSetup>().Single().Link; // the start's own first
+        await StartsOwnSetUpLinkAsync();
         var token = await _dashboard.Services.GetRequiredService<SyncDashboard.Core.Users.AccountLinks>()
             .CreateAsync(SyncDashboard.Core.Users.AccountLinkPurpose.Setup, SyncDashboard.Core.Users.DashboardRoles.Owner, null, "System");
         await using var scope = _dashboard.Services.CreateAsyncScope();
