@@ -6,8 +6,8 @@ public interface IProductQueryService
     /// <summary>One page of a store's products, filtered, searched and sorted in the database.</summary>
     Task<ProductGridPage> QueryAsync(ProductGridQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>The ids of every product the query's filter and search match (all pages).</summary>
-    Task<IReadOnlyList<long>> MatchingIdsAsync(ProductGridQuery query, CancellationToken cancellationToken = default);
+    /// <summary>Every product the query's filter and search match (all pages), named, in the query's order.</summary>
+    Task<IReadOnlyList<ProductSelectionItem>> MatchingAsync(ProductGridQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>The first products of a store whose title, SKU, vendor or tag match <paramref name="term"/>.</summary>
     Task<IReadOnlyList<ProductGridRow>> FindAsync(int storeId, string? term, int limit = 20, CancellationToken cancellationToken = default);

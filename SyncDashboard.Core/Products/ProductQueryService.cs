@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Catalogue;
+using SyncDashboard.Core.Connections;
 using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Persistence;
 
@@ -8,7 +9,9 @@ namespace SyncDashboard.Core.Products;
 /// <summary>What the product grid asks for: one page of one store's mirrored products.</summary>
 public sealed record ProductGridQuery
 {
-    public required int StoreId { get; init; }
+    /// <summary>The store whose products are listed; null for every Source store at once ("All Sources").</summary>
+    public required int? StoreId { get; init; }
+
     public ProductStatusFilter Status { get; init; } = ProductStatusFilter.All;
 
     /// <summary>Matched against title, SKU, vendor, product type and tags (case-insensitive, anywhere in the text).</summary>
@@ -33,6 +36,9 @@ public enum ProductStatusFilter
 
     /// <summary>Linked products whose link is out of step or being repaired.</summary>
     OutOfStep,
+
+    /// <summary>Products with a SKU used twice: within the product or by another product of the same store.</summary>
+    DuplicateSkus,
 }
 
 public enum ProductSort
@@ -60,7 +66,16 @@ public sealed record ProductGridRow(
     string? ProblemReason,
     LinkState? LinkState = null,
     string? LinkStateReason = null,
-    DateTimeOffset? LastSyncedAt = null);
+    DateTimeOffset? LastSyncedAt = null,
+    int StoreId = 0,
+    LinkedProductRef? LinkedTo = null);
+
+/// <summary>
+/// The product on the other side of a row's link: for a Source product its Destination copy, for a
+/// Destination product the Source product it follows.
+/// </summary>
+/// <param name="MirroredId">Its id in the mirror; null while its store has not been read since the link was made.</param>
+public sealed record LinkedProductRef(int StoreId, string StoreName, long ExternalId, long? MirroredId, string Title);
 
 /// <summary>What the details dialog shows of one product.</summary>
 public sealed record ProductDetails(
@@ -117,6 +132,9 @@ public sealed record VariantPairView(
     public bool QuantityDiffers => SourceTracked && SourceQuantity is not null && DestinationQuantity is not null && SourceQuantity != DestinationQuantity;
 }
 
+/// <summary>A selected product as a confirmation names it (a row of "select all matching" that is not on screen).</summary>
+public sealed record ProductSelectionItem(long Id, string Title, SyncState SyncState);
+
 public sealed record ProductGridPage(IReadOnlyList<ProductGridRow> Rows, int TotalCount);
 
 /// <summary>
@@ -130,13 +148,13 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
     public async Task<ProductGridPage> QueryAsync(ProductGridQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var products = Filter(db.Products.AsNoTracking(), query);
+        var products = Filter(db, query);
         var total = await products.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = await Sort(products, query)
             .Skip(Math.Max(0, query.Page) * pageSize)
             .Take(pageSize)
-            .Select(p => new { p.Id, p.ExternalId, p.Title, p.Vendor, p.ThumbnailUrl, p.VariantCount, p.TotalInventory, p.SyncState, p.Problem, p.ProblemReason,
+            .Select(p => new { p.Id, p.StoreId, p.ExternalId, p.Title, p.Vendor, p.ThumbnailUrl, p.VariantCount, p.TotalInventory, p.SyncState, p.Problem, p.ProblemReason,
                 p.LinkState, p.LinkStateReason, p.LastSyncedAt })
             .ToListAsync(cancellationToken);
 
@@ -148,16 +166,65 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
                 .ToListAsync(cancellationToken))
             .ToLookup(v => v.ProductId, v => v.Sku!);
 
+        var linked = await LinkedToAsync(db, [.. page.Where(p => p.SyncState != SyncState.NotSynced).Select(p => (p.StoreId, p.ExternalId))], cancellationToken);
+
         var rows = page.Select(p => new ProductGridRow(p.Id, p.ExternalId, p.Title, p.Vendor, p.ThumbnailUrl, [.. skus[p.Id]],
-            p.VariantCount, p.TotalInventory, p.SyncState, p.Problem, p.ProblemReason, p.LinkState, p.LinkStateReason, p.LastSyncedAt)).ToList();
+            p.VariantCount, p.TotalInventory, p.SyncState, p.Problem, p.ProblemReason, p.LinkState, p.LinkStateReason, p.LastSyncedAt,
+            p.StoreId, linked.GetValueOrDefault((p.StoreId, p.ExternalId)))).ToList();
         return new ProductGridPage(rows, total);
     }
 
-    /// <summary>The ids of every product the filter and search match (for "select everything that matches").</summary>
-    public async Task<IReadOnlyList<long>> MatchingIdsAsync(ProductGridQuery query, CancellationToken cancellationToken = default)
+    /// <summary>For each (store, product id) of a page: the product on the other side of its link, from either side.</summary>
+    private static async Task<Dictionary<(int StoreId, long ExternalId), LinkedProductRef>> LinkedToAsync(SyncDbContext db,
+        IReadOnlyList<(int StoreId, long ExternalId)> products, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<(int, long), LinkedProductRef>();
+        if (products.Count == 0)
+        {
+            return result;
+        }
+        var externalIds = products.Select(p => p.ExternalId).Distinct().ToList();
+        var links = await db.ProductLinks.AsNoTracking()
+            .Where(l => externalIds.Contains(l.SourceProductId) || externalIds.Contains(l.DestinationProductId))
+            .Select(l => new { l.SourceStoreId, l.SourceProductId, l.DestinationStoreId, l.DestinationProductId })
+            .ToListAsync(cancellationToken);
+        var wanted = products.ToHashSet();
+        var others = new List<((int, long) Row, (int StoreId, long ExternalId) Other)>();
+        foreach (var link in links)
+        {
+            if (wanted.Contains((link.SourceStoreId, link.SourceProductId)))
+            {
+                others.Add(((link.SourceStoreId, link.SourceProductId), (link.DestinationStoreId, link.DestinationProductId)));
+            }
+            if (wanted.Contains((link.DestinationStoreId, link.DestinationProductId)))
+            {
+                others.Add(((link.DestinationStoreId, link.DestinationProductId), (link.SourceStoreId, link.SourceProductId)));
+            }
+        }
+        var otherIds = others.Select(o => o.Other.ExternalId).Distinct().ToList();
+        var mirrored = (await db.Products.AsNoTracking().Where(p => otherIds.Contains(p.ExternalId))
+                .Select(p => new { p.Id, p.StoreId, p.ExternalId, p.Title }).ToListAsync(cancellationToken))
+            .ToDictionary(p => (p.StoreId, p.ExternalId));
+        var storeNames = await db.StoreConnections.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        foreach (var (row, other) in others)
+        {
+            var product = mirrored.GetValueOrDefault(other);
+            result[row] = new LinkedProductRef(other.StoreId, storeNames.GetValueOrDefault(other.StoreId) ?? "(disconnected store)", other.ExternalId,
+                product?.Id, product?.Title ?? $"Product {other.ExternalId} (not read yet)");
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Every product the filter and search match (for "select all matching"), in the query's order, each
+    /// with only its id, store id, title and sync state: enough to name them in a confirmation.
+    /// </summary>
+    public async Task<IReadOnlyList<ProductSelectionItem>> MatchingAsync(ProductGridQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Filter(db.Products.AsNoTracking(), query).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
+        return await Sort(Filter(db, query), query)
+            .Select(p => new ProductSelectionItem(p.Id, p.Title, p.SyncState))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>The mirrored products of a store whose title or SKU contains <paramref name="term"/> (for pickers).</summary>
@@ -208,9 +275,12 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
     public static Uri? AdminUrl(string storeBaseUrl, long productId) =>
         Uri.TryCreate($"{storeBaseUrl.TrimEnd('/')}/admin/products/{productId}", UriKind.Absolute, out var url) ? url : null;
 
-    private static IQueryable<MirroredProduct> Filter(IQueryable<MirroredProduct> products, ProductGridQuery query)
+    private static IQueryable<MirroredProduct> Filter(SyncDbContext db, ProductGridQuery query)
     {
-        products = products.Where(p => p.StoreId == query.StoreId);
+        var products = db.Products.AsNoTracking();
+        products = query.StoreId is { } storeId
+            ? products.Where(p => p.StoreId == storeId)
+            : products.Where(p => db.StoreConnections.Any(c => c.Id == p.StoreId && c.Role == StoreRole.Source));
         products = query.Status switch
         {
             ProductStatusFilter.NotSynced => products.Where(p => p.SyncState == SyncState.NotSynced),
@@ -218,6 +288,7 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
             ProductStatusFilter.Mapped => products.Where(p => p.SyncState == SyncState.Mapped),
             ProductStatusFilter.Problems => products.Where(p => p.Problem != SkuProblem.None),
             ProductStatusFilter.OutOfStep => products.Where(p => p.LinkState == LinkState.OutOfStep || p.LinkState == LinkState.Repairing),
+            ProductStatusFilter.DuplicateSkus => products.Where(p => p.Problem == SkuProblem.DuplicateSku || p.Problem == SkuProblem.SharedWithOtherProduct),
             _ => products,
         };
         products = products.Matching(query.Search);

@@ -35,8 +35,9 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
     {
         var page = await OpenAsync("/");
         await Assertions.Expect(page.Locator("[data-testid=destination-name]")).ToContainTextAsync("Northwind Outlet");
-        await page.Locator("[data-testid=source-switcher]").ClickAsync();
-        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Urban Threads" }).ClickAsync();
+        await page.Locator("[data-testid=store-switcher]").ClickAsync(); // the one store switcher, on the Products page
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToContainTextAsync("All Sources");
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Urban Threads" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("store=2"));
         await Assertions.Expect(page.Locator("[data-testid=store-switcher]")).ToContainTextAsync("Urban Threads");
         var destination = _dashboard.DemoStore("northwind-outlet");

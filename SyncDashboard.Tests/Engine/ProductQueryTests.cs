@@ -53,4 +53,50 @@ public abstract class ProductQueryTests(StoreApi adapter) : EngineTestBase(adapt
         var byInventory = await query.QueryAsync(new ProductGridQuery { StoreId = urban.Id, Sort = ProductSort.Inventory, Descending = true, PageSize = 60 });
         Assert.Equal(byInventory.Rows.Select(r => r.TotalInventory).OrderDescending(), byInventory.Rows.Select(r => r.TotalInventory));
     }
+
+    [Fact]
+    public async Task AllSourcesListsEverySourceNotTheDestinationAndRowsNameTheirLinkedProduct()
+    {
+        var urban = await ConnectionAsync("Urban Threads");
+        var hearth = await ConnectionAsync("Hearth & Home");
+        var destination = await ConnectionAsync("Northwind Outlet");
+        var query = Get<ProductQueryService>();
+        var healthy = await SyncableAsync(urban.Id, q => q.OrderBy(p => p.Id));
+        await Get<ProductSyncService>().SyncAsync(healthy.Id);
+
+        var all = await query.QueryAsync(new ProductGridQuery { StoreId = null, PageSize = 250 });
+        var urbanCount = (await query.QueryAsync(new ProductGridQuery { StoreId = urban.Id, PageSize = 1 })).TotalCount;
+        var hearthCount = (await query.QueryAsync(new ProductGridQuery { StoreId = hearth.Id, PageSize = 1 })).TotalCount;
+        Assert.Equal(urbanCount + hearthCount, all.TotalCount);
+        Assert.Equal(new[] { hearth.Id, urban.Id }.Order(), all.Rows.Select(r => r.StoreId).Distinct().Order());
+        Assert.DoesNotContain(all.Rows, r => r.StoreId == destination.Id);
+
+        // The Source row names its Destination copy; the Destination row names the Source product it follows.
+        var source = all.Rows.Single(r => r.Id == healthy.Id);
+        Assert.Equal(destination.Id, source.LinkedTo!.StoreId);
+        var copies = await query.QueryAsync(new ProductGridQuery { StoreId = destination.Id, Status = ProductStatusFilter.Synced });
+        var copy = Assert.Single(copies.Rows);
+        Assert.Equal(source.LinkedTo.ExternalId, copy.ExternalId);
+        Assert.Equal(("Urban Threads", healthy.Title, healthy.Id), (copy.LinkedTo!.StoreName, copy.LinkedTo.Title, copy.LinkedTo.MirroredId));
+
+        // "Select all matching" names every match, in the grid's order.
+        var matching = await Get<ProductQueryService>().MatchingAsync(new ProductGridQuery { StoreId = urban.Id, Status = ProductStatusFilter.NotSynced });
+        Assert.Equal(urbanCount - 1, matching.Count);
+        Assert.Equal(matching.Select(m => m.Title).Order(StringComparer.Ordinal), matching.Select(m => m.Title));
+        Assert.DoesNotContain(matching, m => m.Id == healthy.Id);
+    }
+
+    [Fact]
+    public async Task TheDuplicateSkusFilterFindsProductsSharingASku()
+    {
+        var urban = await ConnectionAsync("Urban Threads");
+        var query = Get<ProductQueryService>();
+
+        var duplicates = await query.QueryAsync(new ProductGridQuery { StoreId = urban.Id, Status = ProductStatusFilter.DuplicateSkus, PageSize = 100 });
+
+        Assert.NotEmpty(duplicates.Rows);
+        Assert.All(duplicates.Rows, r => Assert.Contains(r.Problem, new[] { SkuProblem.DuplicateSku, SkuProblem.SharedWithOtherProduct }));
+        var problems = await query.QueryAsync(new ProductGridQuery { StoreId = urban.Id, Status = ProductStatusFilter.Problems, PageSize = 100 });
+        Assert.Equal(problems.Rows.Count(r => r.Problem != SkuProblem.MissingSku), duplicates.TotalCount);
+    }
 }

@@ -175,9 +175,17 @@ public sealed class TestJobService : IJobService
         {
             Reports[job.Id] = new MappingReport(MapRuns[^1], [.. NextMappingLines], TimeSpan.FromMilliseconds(120));
         }
+        Results.TryAdd(job.Id, ResultOf(job));
         _feeds[job.Id].Writer.TryWrite(JobProgress.From(job));
         _feeds[job.Id].Writer.TryComplete();
     }
+
+    /// <summary>How the result page names an item's subject (by default as <see cref="TestCatalogue.Rows"/> titles products).</summary>
+    public Func<long, string> SubjectOf { get; set; } = id => $"Product {id:000}";
+
+    private JobResult ResultOf(Job job) => new(job.Id, job.Kind, job.Status, job.StartedBy, job.CreatedAt, DateTimeOffset.UtcNow, job.Total, job.Done,
+        job.Succeeded, job.Failed, job.Error,
+        [.. job.Items.Select(i => new JobItemResult(i.Id, i.Position, i.SubjectId, SubjectOf(i.SubjectId), i.Status, i.Message, Math.Max(1, i.Attempts), i.Failure))]);
 
     /// <summary>Ends the last job started as failed with <paramref name="error"/>.</summary>
     public void Fail(string error)
@@ -204,7 +212,7 @@ public sealed class TestJobService : IJobService
             Kind = kind,
             Status = JobStatus.Queued,
             Total = ids.Count,
-            Items = [.. ids.Select((id, position) => new JobItem { SubjectId = id, Position = position, Status = JobItemStatus.Pending })],
+            Items = [.. ids.Select((id, position) => new JobItem { Id = position + 1, SubjectId = id, Position = position, Status = JobItemStatus.Pending })],
         };
         Started.Add(job);
         _feeds[job.Id] = Channel.CreateUnbounded<JobProgress>();

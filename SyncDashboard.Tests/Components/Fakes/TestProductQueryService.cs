@@ -19,7 +19,7 @@ public sealed class TestProductQueryService : IProductQueryService
     public Task<ProductGridPage> QueryAsync(ProductGridQuery query, CancellationToken cancellationToken = default)
     {
         Queries.Add(query);
-        var rows = (Rows.GetValueOrDefault(query.StoreId) ?? []).Where(r => query.Status switch
+        var rows = RowsOf(query.StoreId).Where(r => query.Status switch
         {
             ProductStatusFilter.Synced => r.SyncState == SyncDashboard.Core.Catalogue.SyncState.Synced,
             ProductStatusFilter.Mapped => r.SyncState == SyncDashboard.Core.Catalogue.SyncState.Mapped,
@@ -28,11 +28,16 @@ public sealed class TestProductQueryService : IProductQueryService
         return Task.FromResult(new ProductGridPage([.. rows.Skip(query.Page * query.PageSize).Take(query.PageSize)], rows.Count));
     }
 
-    public Task<IReadOnlyList<long>> MatchingIdsAsync(ProductGridQuery query, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ProductSelectionItem>> MatchingAsync(ProductGridQuery query, CancellationToken cancellationToken = default)
     {
         Queries.Add(query);
-        return Task.FromResult<IReadOnlyList<long>>([.. (Rows.GetValueOrDefault(query.StoreId) ?? []).Select(r => r.Id)]);
+        return Task.FromResult<IReadOnlyList<ProductSelectionItem>>([.. RowsOf(query.StoreId).Select(r => new ProductSelectionItem(r.Id, r.Title, r.SyncState))]);
     }
+
+    /// <summary>One store's rows, or every store's for "All Sources" (null), each carrying its store's id.</summary>
+    private IEnumerable<ProductGridRow> RowsOf(int? storeId) => storeId is { } id
+        ? Rows.GetValueOrDefault(id) ?? []
+        : Rows.SelectMany(r => r.Value.Select(row => row with { StoreId = r.Key }));
 
     public Task<IReadOnlyList<ProductGridRow>> FindAsync(int storeId, string? term, int limit = 20, CancellationToken cancellationToken = default)
     {

@@ -81,7 +81,7 @@ public sealed class ProductsPageTests : DashboardTestContext
         Jobs.Finish(new Dictionary<long, string> { [2] = "\"Product 002\" has duplicate SKUs: SKU-2." });
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=job-progress]")));
         Assert.Contains(Snackbars, s => s.Contains("1 succeeded, 1 failed", StringComparison.Ordinal));
-        Assert.Contains(Snackbars, s => s.Contains("duplicate SKUs: SKU-2", StringComparison.Ordinal));
+        Assert.Contains(Snackbars, s => s == "\"Product 002\" has duplicate SKUs: SKU-2."); // named once, not twice
         Assert.True(Products.Queries.Count > queriesBefore, "the grid reloads when the job is done");
         Assert.Empty(page.FindAll("[data-testid=bulk-bar]"));
     }
@@ -112,7 +112,8 @@ public sealed class ProductsPageTests : DashboardTestContext
         SelectRow(page, 2);
 
         page.Find("[data-testid=unsync-delete]").Click();
-        DialogHost.WaitForAssertion(() => Assert.Contains("delete 2 Destination products", DialogText()));
+        DialogHost.WaitForAssertion(() => Assert.Contains("Unsync 3 products and delete 2 Destination products", DialogText()));
+        Assert.Equal(["Linen Shirt", "Canvas Tote", "Wool Beanie"], DialogHost.FindAll("[data-testid=confirm-products-titles] li").Select(li => li.TextContent));
         ClickDialogButton("Cancel");
         Assert.Empty(Jobs.Unsyncs);
 
@@ -126,7 +127,7 @@ public sealed class ProductsPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void UnsyncAndDeleteAfterSelectAllMatchingSaysUpToHowManyMayBeDeleted()
+    public void UnsyncAndDeleteAfterSelectAllMatchingNamesTheProductsOnOtherPagesToo()
     {
         Products.Rows[2] = TestCatalogue.Rows(20, SyncState.Synced);
         var page = RenderPage("/?size=10");
@@ -137,7 +138,10 @@ public sealed class ProductsPageTests : DashboardTestContext
 
         page.Find("[data-testid=unsync-delete]").Click();
 
-        DialogHost.WaitForAssertion(() => Assert.Contains("Unsync 20 selected products and delete up to 20 Destination products", DialogText()));
+        DialogHost.WaitForAssertion(() => Assert.Contains("Unsync 20 products and delete 20 Destination products", DialogText()));
+        Assert.Equal(["Product 001", "Product 002", "Product 003", "Product 004", "Product 005"],
+            DialogHost.FindAll("[data-testid=confirm-products-titles] li").Select(li => li.TextContent));
+        Assert.Equal("and 15 more", DialogHost.Find("[data-testid=confirm-products-more]").TextContent.Trim());
         ClickDialogButton("Cancel");
         Assert.Empty(Jobs.Unsyncs);
     }
@@ -170,11 +174,11 @@ public sealed class ProductsPageTests : DashboardTestContext
     [Fact]
     public void FilterSearchStoreAndPageComeFromTheUrl()
     {
-        Products.Rows[3] = TestCatalogue.Rows(40);
+        Products.Rows[3] = TestCatalogue.Rows(40, SyncState.Synced);
 
         RenderPage("/?store=3&status=synced&q=mug&page=2&size=10");
 
-        var query = Products.Queries[0];
+        var query = Products.Queries.First(q => q.PageSize > 1); // the grid's (a bookmarked page is checked against the count first)
         Assert.Equal(3, query.StoreId);
         Assert.Equal(ProductStatusFilter.Synced, query.Status);
         Assert.Equal("mug", query.Search);
@@ -223,6 +227,9 @@ public sealed class ProductsPageTests : DashboardTestContext
 
         page.WaitForAssertion(() => Assert.Equal("60", page.Find("[data-testid=bulk-bar] b").TextContent));
         page.Find("[data-testid=sync-selected]").Click();
+        DialogHost.WaitForAssertion(() => Assert.Contains("Sync 60 products?", DialogText())); // more than 25: asked first
+        Assert.Empty(Jobs.Syncs);
+        ClickDialogButton("Sync");
         page.WaitForAssertion(() => Assert.Equal(60, Assert.Single(Jobs.Syncs).Count));
     }
 

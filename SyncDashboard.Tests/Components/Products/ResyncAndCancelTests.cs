@@ -38,7 +38,7 @@ public sealed class ResyncAndCancelTests : DashboardTestContext
         Jobs.Finish(failures: new Dictionary<long, string> { [2] = "Destination answered 503." }, storeErrors: new HashSet<long> { 2 });
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=job-progress]")));
         Assert.Contains(Snackbars, s => s.StartsWith("Resync completed: 1 succeeded, 1 failed on store errors.", StringComparison.Ordinal));
-        Assert.Contains("Destination answered 503.", Snackbars);
+        page.WaitForAssertion(() => Assert.Contains("Product 002: Destination answered 503.", Snackbars)); // the failed product named
     }
 
     [Fact]

@@ -47,15 +47,39 @@ public sealed partial class ProductsPage : IDisposable
     [SupplyParameterFromQuery(Name = "page")] public string? PageQuery { get; set; }
     [SupplyParameterFromQuery(Name = "size")] public string? SizeQuery { get; set; }
 
+    /// <summary>The sort: a column's name (title, vendor, variants, inventory, status, synced), "-" in front for descending.</summary>
+    [SupplyParameterFromQuery(Name = "sort")] public string? SortQuery { get; set; }
+
+    /// <summary>The switcher's value for "All Sources" (store ids start at 1).</summary>
+    private const int AllSourcesValue = 0;
+
+    /// <summary>How "All Sources" is written in the URL's <c>store</c>.</summary>
+    private const string AllSourcesQuery = "all";
+
     private MudDataGrid<ProductGridRow>? Grid { get; set; }
     private IReadOnlyList<StoreConnection> Sources { get; set; } = [];
     private int? StoreId { get; set; }
+
+    /// <summary>Every Source's products at once (search across all Sources).</summary>
+    private bool AllSources { get; set; }
+    private int? SwitcherValue => AllSources ? AllSourcesValue : StoreId;
     private ProductStatusFilter Status { get; set; }
     private string? Search { get; set; }
     private int PageIndex { get; set; }
     private int PageSize { get; set; } = DefaultPageSize;
+    private ProductSort Sort { get; set; } = ProductSort.Title;
+    private bool Descending { get; set; }
     private HashSet<ProductGridRow> Selected { get; set; } = new(RowComparer.Instance);
+
+    /// <summary>Whether the selection is every product the filter matched when "Select all N matching" was chosen, unchanged since.</summary>
+    private bool AllMatchingSelected { get; set; }
+    private IReadOnlyList<ProductGridRow> CurrentRows { get; set; } = [];
     private int SelectableMatchCount { get; set; }
+    private bool PageAllSelected => CurrentRows.Count > 0 && CurrentRows.All(Selected.Contains);
+    private int SelectedOffPage => Selected.Count - CurrentRows.Count(Selected.Contains);
+
+    /// <summary>Set by a change of filter, search or store: the next URL update adds a history entry (Back undoes it) instead of replacing.</summary>
+    private bool _pushHistory;
     private bool Busy { get; set; }
     private OperationProgress? Progress { get; set; }
     private Guid? RunningJobId { get; set; }
@@ -63,64 +87,97 @@ public sealed partial class ProductsPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         Actor = await Authentication.ActorAsync();
-        Sources = [.. (await Connections.ListAsync()).Where(c => c.Role == StoreRole.Source)];
-        var store = Number(StoreQuery);
-        StoreId = Sources.Any(s => s.Id == store) ? store : Sources.FirstOrDefault()?.Id;
-        Status = Enum.TryParse<ProductStatusFilter>(StatusQuery, ignoreCase: true, out var status) ? status : ProductStatusFilter.All;
-        Search = string.IsNullOrWhiteSpace(SearchQuery) ? null : SearchQuery;
+        // The first configured Source first: the default when the URL names none.
+        Sources = [.. (await Connections.ListAsync()).Where(c => c.Role == StoreRole.Source).OrderBy(c => c.Id)];
+        ReadQuery();
         PageIndex = Math.Max(0, (Number(PageQuery) ?? 1) - 1);
         PageSize = Number(SizeQuery) is > 0 and <= ProductQueryService.MaxPageSize and var size ? size : DefaultPageSize;
+        await ClampPageAsync();
         Activity.Changed += OnActivityChanged;
+    }
+
+    /// <summary>Store, filter, search and sort from the URL; anything unknown falls back to the defaults.</summary>
+    private void ReadQuery()
+    {
+        AllSources = string.Equals(StoreQuery, AllSourcesQuery, StringComparison.OrdinalIgnoreCase) && Sources.Count > 1;
+        var store = Number(StoreQuery);
+        StoreId = Sources.Any(s => s.Id == store) ? store : Sources.FirstOrDefault()?.Id;
+        Status = Enum.TryParse<ProductStatusFilter>(StatusQuery, ignoreCase: true, out var status) && Enum.IsDefined(status) ? status : ProductStatusFilter.All;
+        Search = string.IsNullOrWhiteSpace(SearchQuery) ? null : SearchQuery.Trim();
+        (Sort, Descending) = ParseSort(SortQuery);
+    }
+
+    /// <summary>A bookmark past the last page (the catalogue shrank) opens the last page instead of an empty grid.</summary>
+    private async Task ClampPageAsync()
+    {
+        if (PageIndex == 0 || StoreId is null)
+        {
+            return;
+        }
+        var total = (await Products.QueryAsync(Query() with { PageSize = 1 })).TotalCount;
+        PageIndex = Math.Min(PageIndex, Math.Max(0, (total - 1) / PageSize));
     }
 
     private static int? Number(string? query) =>
         int.TryParse(query, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null;
 
-    /// <summary>The app bar's store switcher (or the browser's back button) changes the URL: follow it.</summary>
+    /// <summary>The URL changed from outside the page (Back, Forward, the menu): follow its store, filter, search and sort.</summary>
     protected override async Task OnParametersSetAsync()
     {
-        if (Number(StoreQuery) is { } store && store != StoreId && Sources.Any(s => s.Id == store))
+        if (Grid is null)
         {
-            await OnStoreChangedAsync(store);
+            return; // the first load reads the URL in OnInitializedAsync
+        }
+        var (allSources, storeId, status, search, sort, descending) = (AllSources, StoreId, Status, Search, Sort, Descending);
+        ReadQuery();
+        if ((allSources, storeId, status, search) != (AllSources, StoreId, Status, Search))
+        {
+            await ReloadFromFirstPageAsync();
+        }
+        else if ((sort, descending) != (Sort, Descending))
+        {
+            await Grid.SetSortAsync(SortField(Sort), Descending ? SortDirection.Descending : SortDirection.Ascending, SortFunc(Sort));
         }
     }
 
     private async Task<GridData<ProductGridRow>> LoadAsync(GridState<ProductGridRow> state, CancellationToken cancellationToken)
     {
-        if (StoreId is not { } storeId)
+        if (StoreId is null)
         {
             return new GridData<ProductGridRow> { Items = [], TotalItems = 0 };
         }
-        var sort = state.SortDefinitions.FirstOrDefault();
-        var query = Query(storeId) with
+        if (state.SortDefinitions.FirstOrDefault() is { } sort)
         {
-            Page = state.Page,
-            PageSize = state.PageSize,
-            Sort = sort?.SortBy switch
-            {
-                nameof(ProductGridRow.Vendor) => ProductSort.Vendor,
-                nameof(ProductGridRow.VariantCount) => ProductSort.VariantCount,
-                nameof(ProductGridRow.TotalInventory) => ProductSort.Inventory,
-                nameof(ProductGridRow.SyncState) => ProductSort.Status,
-                nameof(ProductGridRow.LastSyncedAt) => ProductSort.LastSynced,
-                _ => ProductSort.Title,
-            },
-            Descending = sort?.Descending ?? false,
-        };
+            (Sort, Descending) = (SortOf(sort.SortBy), sort.Descending);
+        }
+        else
+        {
+            (Sort, Descending) = (ProductSort.Title, false);
+        }
+        var query = Query() with { Page = state.Page, PageSize = state.PageSize };
         var page = await Products.QueryAsync(query, cancellationToken);
         SelectableMatchCount = page.TotalCount;
+        CurrentRows = page.Rows;
         PageIndex = state.Page;
         PageSize = state.PageSize;
         UpdateUrl();
         return new GridData<ProductGridRow> { Items = page.Rows, TotalItems = page.TotalCount };
     }
 
-    private ProductGridQuery Query(int storeId) => new() { StoreId = storeId, Status = Status, Search = Search, PageSize = PageSize };
-
-    private async Task OnStoreChangedAsync(int? storeId)
+    private ProductGridQuery Query() => new()
     {
-        StoreId = storeId;
-        ClearSelection();
+        StoreId = AllSources ? null : StoreId,
+        Status = Status,
+        Search = Search,
+        Sort = Sort,
+        Descending = Descending,
+        PageSize = PageSize,
+    };
+
+    private async Task OnStoreChangedAsync(int? value)
+    {
+        AllSources = value == AllSourcesValue;
+        StoreId = AllSources ? StoreId : value;
         await ReloadFromFirstPageAsync();
     }
 
@@ -136,9 +193,12 @@ public sealed partial class ProductsPage : IDisposable
         await ReloadFromFirstPageAsync();
     }
 
+    /// <summary>A new filter, search or store: back to the first page, with a history entry. The selection stays.</summary>
     private async Task ReloadFromFirstPageAsync()
     {
         PageIndex = 0;
+        AllMatchingSelected = false; // "all matching" meant the former filter
+        _pushHistory = true;
         if (Grid is not null)
         {
             Grid.NavigateTo(Page.First);
@@ -150,35 +210,126 @@ public sealed partial class ProductsPage : IDisposable
     {
         var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
         {
-            ["store"] = StoreId,
+            ["store"] = AllSources ? AllSourcesQuery : StoreId,
             ["status"] = Status == ProductStatusFilter.All ? null : Status.ToString().ToLowerInvariant(),
             ["q"] = Search,
+            ["sort"] = Sort == ProductSort.Title && !Descending ? null : (Descending ? "-" : "") + SortNames[Sort],
             ["page"] = PageIndex == 0 ? null : PageIndex + 1,
             ["size"] = PageSize == DefaultPageSize ? null : PageSize,
         });
+        var push = _pushHistory;
+        _pushHistory = false;
         if (uri != Navigation.Uri)
         {
-            Navigation.NavigateTo(uri, new NavigationOptions { ReplaceHistoryEntry = true });
+            Navigation.NavigateTo(uri, new NavigationOptions { ReplaceHistoryEntry = !push });
         }
     }
 
-    private void OnSelectionChanged(HashSet<ProductGridRow> selected) => Selected = new HashSet<ProductGridRow>(selected, RowComparer.Instance);
+    /// <summary>The sorts as the URL writes them.</summary>
+    private static readonly IReadOnlyDictionary<ProductSort, string> SortNames = new Dictionary<ProductSort, string>
+    {
+        [ProductSort.Title] = "title",
+        [ProductSort.Vendor] = "vendor",
+        [ProductSort.VariantCount] = "variants",
+        [ProductSort.Inventory] = "inventory",
+        [ProductSort.Status] = "status",
+        [ProductSort.LastSynced] = "synced",
+    };
 
-    private void ClearSelection() => Selected = new HashSet<ProductGridRow>(RowComparer.Instance);
+    private static (ProductSort Sort, bool Descending) ParseSort(string? query)
+    {
+        var descending = query?.StartsWith('-') == true;
+        var name = descending ? query![1..] : query;
+        var sort = SortNames.FirstOrDefault(n => string.Equals(n.Value, name, StringComparison.OrdinalIgnoreCase));
+        return sort.Value is null ? (ProductSort.Title, false) : (sort.Key, descending);
+    }
 
-    /// <summary>Selects every product the filter and search match, not only this page.</summary>
+    /// <summary>The grid's name of a sorted column (its property's name).</summary>
+    private static string SortField(ProductSort sort) => sort switch
+    {
+        ProductSort.Vendor => nameof(ProductGridRow.Vendor),
+        ProductSort.VariantCount => nameof(ProductGridRow.VariantCount),
+        ProductSort.Inventory => nameof(ProductGridRow.TotalInventory),
+        ProductSort.Status => nameof(ProductGridRow.SyncState),
+        ProductSort.LastSynced => nameof(ProductGridRow.LastSyncedAt),
+        _ => nameof(ProductGridRow.Title),
+    };
+
+    private static ProductSort SortOf(string? field) =>
+        SortNames.Keys.FirstOrDefault(s => SortField(s) == field, ProductSort.Title);
+
+    private static Func<ProductGridRow, object> SortFunc(ProductSort sort) => sort switch
+    {
+        ProductSort.Vendor => r => r.Vendor ?? "",
+        ProductSort.VariantCount => r => r.VariantCount,
+        ProductSort.Inventory => r => r.TotalInventory,
+        ProductSort.Status => r => r.SyncState,
+        ProductSort.LastSynced => r => r.LastSyncedAt ?? DateTimeOffset.MinValue,
+        _ => r => r.Title,
+    };
+
+    /// <summary>The column's sort direction when the page opens (from the URL's <c>sort</c>).</summary>
+    private SortDirection Initial(ProductSort column) =>
+        column != Sort || (Sort == ProductSort.Title && !Descending) ? SortDirection.None
+        : Descending ? SortDirection.Descending : SortDirection.Ascending;
+
+    private string SourceName(int storeId) => Sources.FirstOrDefault(s => s.Id == storeId)?.Name ?? "";
+
+    private void OnSelectionChanged(HashSet<ProductGridRow> selected)
+    {
+        AllMatchingSelected &= selected.Count == Selected.Count && selected.SetEquals(Selected);
+        Selected = new HashSet<ProductGridRow>(selected, RowComparer.Instance);
+    }
+
+    private void ClearSelection()
+    {
+        Selected = new HashSet<ProductGridRow>(RowComparer.Instance);
+        AllMatchingSelected = false;
+    }
+
+    /// <summary>Selects every product the filter and search match, not only this page, each known by its title for the confirmation.</summary>
     private async Task SelectAllMatchingAsync()
     {
-        if (StoreId is not { } storeId)
+        if (StoreId is null)
         {
             return;
         }
-        var ids = await Products.MatchingIdsAsync(Query(storeId));
-        Selected = new HashSet<ProductGridRow>(ids.Select(IdOnly), RowComparer.Instance);
+        var matching = await Products.MatchingAsync(Query());
+        Selected = new HashSet<ProductGridRow>(matching.Select(Named), RowComparer.Instance);
+        AllMatchingSelected = true;
     }
 
-    private async Task SyncSelectedAsync() =>
+    /// <summary>The selected products' titles in a stable order: this page's first, in the grid's order, then the rest.</summary>
+    private IReadOnlyList<string> SelectedTitles() =>
+        [.. CurrentRows.Where(Selected.Contains).Concat(Selected.Except(CurrentRows, RowComparer.Instance)).Select(r => r.Title)];
+
+    /// <summary>Asks before a bulk action, listing what it touches; true when the merchant confirms.</summary>
+    private async Task<bool> ConfirmAsync(string heading, string what, string confirmText, Color color = Color.Primary)
+    {
+        var dialog = await Dialogs.ShowAsync<ConfirmProductsDialog>(heading, new DialogParameters<ConfirmProductsDialog>
+        {
+            { d => d.Heading, heading },
+            { d => d.What, what },
+            { d => d.Titles, SelectedTitles() },
+            { d => d.ConfirmText, confirmText },
+            { d => d.ConfirmColor, color },
+        }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        return await dialog.Result is { Canceled: false };
+    }
+
+    /// <summary>A bulk Sync larger than one Unsync batch asks first (it creates that many Destination products).</summary>
+    public const int SyncConfirmationThreshold = ProductSyncService.MaxUnsyncBatch;
+
+    private async Task SyncSelectedAsync()
+    {
+        if (Selected.Count > SyncConfirmationThreshold &&
+            !await ConfirmAsync($"Sync {Selected.Count} products?",
+                $"Sync creates a Destination product for each of the {Selected.Count} selected products that is not linked yet.", "Sync"))
+        {
+            return;
+        }
         await RunJobAsync(() => Jobs.StartBulkSyncAsync([.. Selected.Select(r => r.Id)]));
+    }
 
     /// <summary>Reconciles the selected linked products now (an unlinked one is synced).</summary>
     private async Task ResyncSelectedAsync() =>
@@ -187,7 +338,7 @@ public sealed partial class ProductsPage : IDisposable
     /// <summary>Reconciles every linked product of the current Source now.</summary>
     private async Task ResyncSourceAsync()
     {
-        if (StoreId is { } storeId)
+        if (StoreId is { } storeId && !AllSources)
         {
             await RunJobAsync(() => Jobs.StartResyncSourceAsync(storeId));
         }
@@ -210,20 +361,23 @@ public sealed partial class ProductsPage : IDisposable
                 "Nothing was changed: select fewer products and try again.", yesText: "OK");
             return;
         }
+        var count = Selected.Count;
+        var products = $"{count} product{(count == 1 ? "" : "s")}";
         if (mode == UnsyncMode.Delete)
         {
-            // Only linked products have a Destination copy to delete; rows from "select all matching" carry only their id.
-            var deleted = Selected.Any(IsIdOnly)
-                ? $"up to {Selected.Count}"
-                : Selected.Count(r => r.SyncState != SyncState.NotSynced).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var confirmed = await Dialogs.ShowMessageBoxAsync("Delete Destination products?",
-                $"Unsync {Selected.Count} selected product{(Selected.Count == 1 ? "" : "s")} and delete {deleted} " +
-                $"Destination product{(deleted == "1" ? "" : "s")}? This cannot be undone.",
-                yesText: "Unsync & delete", cancelText: "Cancel");
-            if (confirmed != true)
+            // Only linked products have a Destination copy to delete.
+            var deleted = Selected.Count(r => r.SyncState != SyncState.NotSynced);
+            if (!await ConfirmAsync("Delete Destination products?",
+                    $"Unsync {products} and delete {deleted} Destination product{(deleted == 1 ? "" : "s")}? This cannot be undone.",
+                    "Unsync & delete", Color.Error))
             {
                 return;
             }
+        }
+        else if (!await ConfirmAsync($"Unsync {products}?",
+                     $"Unsync {products}: their Destination products stay, and no longer follow the Source.", "Unsync & keep"))
+        {
+            return;
         }
         await RunJobAsync(() => Jobs.StartBulkUnsyncAsync([.. Selected.Select(r => r.Id)], mode));
     }
@@ -319,24 +473,9 @@ public sealed partial class ProductsPage : IDisposable
                         };
                     }
                 });
-            foreach (var failure in failures.Take(5))
+            if (failures.Count > 0 && await Jobs.GetResultAsync(finished.Id) is { } result)
             {
-                if (failure.MapCandidateId is { } candidate)
-                {
-                    // A Sync refused because the Destination already has the product: offer to map the two.
-                    var sourceId = failure.SubjectId;
-                    Snackbar.Add(failure.Message ?? "Failed.", Severity.Error, options =>
-                    {
-                        options.Action = "Map instead";
-                        options.ActionColor = Color.Inherit;
-                        options.RequireInteraction = true;
-                        options.OnClick = _ => InvokeAsync(() => ShowMapperAsync(sourceId, candidate, null));
-                    });
-                }
-                else
-                {
-                    Snackbar.Add(failure.Message ?? "Failed.", Severity.Error);
-                }
+                ReportFailures(result, finished, jobPage);
             }
         }
         if (Grid is not null)
@@ -344,6 +483,50 @@ public sealed partial class ProductsPage : IDisposable
             await Grid.ReloadServerData();
         }
         StateHasChanged(); // when followed from OnAfterRenderAsync, nothing else renders the page again
+    }
+
+    /// <summary>How many reasons get a message of their own; the job's page lists the rest.</summary>
+    private const int ReasonsShown = 3;
+
+    /// <summary>
+    /// One message per reason, naming its products ("Linen Shirt, Wool Beanie, Canvas Tote and 4 more: The variant has
+    /// no SKU."), each leading to the job's page where every product is listed; a Sync refused because the Destination has
+    /// the product already offers to map the two instead.
+    /// </summary>
+    private void ReportFailures(JobResult result, Job finished, string jobPage)
+    {
+        var groups = JobFailureGroup.Of(result.Items);
+        foreach (var group in groups.Take(ReasonsShown))
+        {
+            var candidate = group.Items.Count == 1
+                ? finished.Items.FirstOrDefault(i => i.Id == group.Items[0].ItemId)?.MapCandidateId
+                : null;
+            var sourceId = group.Items[0].SubjectId;
+            Snackbar.Add(group.Text, Severity.Error, options =>
+            {
+                options.RequireInteraction = true;
+                options.ActionColor = Color.Inherit;
+                if (candidate is { } destinationId)
+                {
+                    options.Action = "Map instead";
+                    options.OnClick = _ => InvokeAsync(() => ShowMapperAsync(sourceId, destinationId, null));
+                }
+                else
+                {
+                    options.Action = "See each product";
+                    options.OnClick = _ =>
+                    {
+                        Navigation.NavigateTo(jobPage);
+                        return Task.CompletedTask;
+                    };
+                }
+            }, key: $"{finished.Id}:{group.Reason}");
+        }
+        if (groups.Count > ReasonsShown)
+        {
+            Snackbar.Add($"{groups.Count - ReasonsShown} more reason{(groups.Count - ReasonsShown == 1 ? "" : "s")} on the job's page.", Severity.Error,
+                options => options.RequireInteraction = true, key: $"{finished.Id}:more");
+        }
     }
 
     private async Task ShowDetailsAsync(ProductGridRow row)
@@ -411,10 +594,8 @@ public sealed partial class ProductsPage : IDisposable
         _ => filter.ToString(),
     };
 
-    /// <summary>A selected product known only by its id (external id 0: every mirrored product has a store id).</summary>
-    private static ProductGridRow IdOnly(long id) => new(id, 0, "", null, null, [], 0, 0, SyncState.NotSynced, SkuProblem.None, null);
-
-    private static bool IsIdOnly(ProductGridRow row) => row.ExternalId == 0;
+    /// <summary>A selected product that may be on no page shown: its id, title and sync state, what the confirmation needs.</summary>
+    private static ProductGridRow Named(ProductSelectionItem item) => new(item.Id, 0, item.Title, null, null, [], 0, 0, item.SyncState, SkuProblem.None, null);
 
     public void Dispose()
     {
@@ -425,8 +606,8 @@ public sealed partial class ProductsPage : IDisposable
         _reloadDebounce?.Dispose();
     }
 
-    /// <summary>Rows are the same product when their ids are (rows are reloaded, selections kept).</summary>
-    private sealed class RowComparer : IEqualityComparer<ProductGridRow>
+    /// <summary>Rows are the same product when their ids are (rows are reloaded, selections kept across pages and searches).</summary>
+    internal sealed class RowComparer : IEqualityComparer<ProductGridRow>
     {
         public static readonly RowComparer Instance = new();
         public bool Equals(ProductGridRow? x, ProductGridRow? y) => x?.Id == y?.Id;
