@@ -12,5 +12,11 @@ public interface IProductQueryService
     /// <summary>The first products of a store whose title, SKU, vendor or tag match <paramref name="term"/>.</summary>
     Task<IReadOnlyList<ProductGridRow>> FindAsync(int storeId, string? term, int limit = 20, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The Source products (of every Source) not linked yet that share a SKU with a Destination product, most shared SKUs
+    /// first: who could be mapped to it. Empty when it has no SKU or none is shared.
+    /// </summary>
+    Task<IReadOnlyList<ProductGridRow>> SourceCandidatesAsync(long destinationProductId, int limit = 20, CancellationToken cancellationToken = default);
+
     Task<ProductDetails?> GetDetailsAsync(long productId, CancellationToken cancellationToken = default);
 }

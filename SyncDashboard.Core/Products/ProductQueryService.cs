@@ -93,7 +93,8 @@ public sealed record ProductDetails(
     SyncState SyncState,
     SkuProblem Problem,
     string? ProblemReason,
-    LinkedProduct? Link);
+    LinkedProduct? Link,
+    bool IsDestination = false);
 
 /// <summary>
 /// The product on the other side of a link, the link's state and its variant pairs side by side.
@@ -110,7 +111,8 @@ public sealed record LinkedProduct(
     DateTimeOffset? LastVerifiedAt,
     DateTimeOffset? LastChangedAt,
     Uri? DestinationAdminUrl,
-    IReadOnlyList<VariantPairView> Pairs);
+    IReadOnlyList<VariantPairView> Pairs,
+    string? Status = null);
 
 /// <summary>
 /// One variant pair, Source beside Destination: quantities (the Source's under the stock rule as last
@@ -151,9 +153,17 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
         var products = Filter(db, query);
         var total = await products.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var page = await Sort(products, query)
+        var page = Sort(products, query)
             .Skip(Math.Max(0, query.Page) * pageSize)
-            .Take(pageSize)
+            .Take(pageSize);
+        var rows = await RowsAsync(db, page, cancellationToken);
+        return new ProductGridPage(rows, total);
+    }
+
+    /// <summary>The grid's rows of the products <paramref name="products"/> selects, in its order: SKUs and linked products read per page.</summary>
+    private static async Task<IReadOnlyList<ProductGridRow>> RowsAsync(SyncDbContext db, IQueryable<MirroredProduct> products, CancellationToken cancellationToken)
+    {
+        var page = await products
             .Select(p => new { p.Id, p.StoreId, p.ExternalId, p.Title, p.Vendor, p.ThumbnailUrl, p.VariantCount, p.TotalInventory, p.SyncState, p.Problem, p.ProblemReason,
                 p.LinkState, p.LinkStateReason, p.LastSyncedAt })
             .ToListAsync(cancellationToken);
@@ -165,13 +175,11 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
                 .Select(v => new { v.ProductId, v.Sku })
                 .ToListAsync(cancellationToken))
             .ToLookup(v => v.ProductId, v => v.Sku!);
-
         var linked = await LinkedToAsync(db, [.. page.Where(p => p.SyncState != SyncState.NotSynced).Select(p => (p.StoreId, p.ExternalId))], cancellationToken);
 
-        var rows = page.Select(p => new ProductGridRow(p.Id, p.ExternalId, p.Title, p.Vendor, p.ThumbnailUrl, [.. skus[p.Id]],
+        return [.. page.Select(p => new ProductGridRow(p.Id, p.ExternalId, p.Title, p.Vendor, p.ThumbnailUrl, [.. skus[p.Id]],
             p.VariantCount, p.TotalInventory, p.SyncState, p.Problem, p.ProblemReason, p.LinkState, p.LinkStateReason, p.LastSyncedAt,
-            p.StoreId, linked.GetValueOrDefault((p.StoreId, p.ExternalId)))).ToList();
-        return new ProductGridPage(rows, total);
+            p.StoreId, linked.GetValueOrDefault((p.StoreId, p.ExternalId))))];
     }
 
     /// <summary>For each (store, product id) of a page: the product on the other side of its link, from either side.</summary>
@@ -231,6 +239,29 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
     public async Task<IReadOnlyList<ProductGridRow>> FindAsync(int storeId, string? term, int limit = 20, CancellationToken cancellationToken = default) =>
         (await QueryAsync(new ProductGridQuery { StoreId = storeId, Search = term, PageSize = limit }, cancellationToken)).Rows;
 
+    public async Task<IReadOnlyList<ProductGridRow>> SourceCandidatesAsync(long destinationProductId, int limit = 20, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var skus = await db.Variants.AsNoTracking()
+            .Where(v => v.ProductId == destinationProductId && v.NormalizedSku != null)
+            .Select(v => v.NormalizedSku!).Distinct().ToListAsync(cancellationToken);
+        if (skus.Count == 0)
+        {
+            return [];
+        }
+        var shared = await db.Variants.AsNoTracking()
+            .Where(v => skus.Contains(v.NormalizedSku!) && db.StoreConnections.Any(c => c.Id == v.StoreId && c.Role == StoreRole.Source))
+            .Join(db.Products.Where(p => p.SyncState == SyncState.NotSynced), v => v.ProductId, p => p.Id, (v, p) => new { p.Id, v.NormalizedSku })
+            .GroupBy(x => x.Id)
+            .Select(g => new { Id = g.Key, Shared = g.Select(x => x.NormalizedSku).Distinct().Count() })
+            .OrderByDescending(x => x.Shared).ThenBy(x => x.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        var ids = shared.Select(s => s.Id).ToList();
+        var rows = (await RowsAsync(db, db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)), cancellationToken)).ToDictionary(r => r.Id);
+        return [.. ids.Select(id => rows[id])];
+    }
+
     /// <summary>One product with its variants and, when linked, its Destination product; null when gone.</summary>
     public async Task<ProductDetails?> GetDetailsAsync(long productId, CancellationToken cancellationToken = default)
     {
@@ -262,13 +293,15 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
                     to?.Title, pair.DestinationAvailable ?? to?.Quantity, to?.Price, to?.CompareAtPrice);
             }).ToList();
             linked = new LinkedProduct(store.Name, externalId, other?.Id, other?.Title ?? "(not mirrored yet)", link.Kind, link.State, link.StateReason,
-                link.LastVerifiedAt, link.LastChangedAt, AdminUrl(destinationStore.BaseUrl, link.DestinationProductId), views);
+                link.LastVerifiedAt, link.LastChangedAt, AdminUrl(destinationStore.BaseUrl, link.DestinationProductId), views, other?.Status);
         }
-        var storeName = await db.StoreConnections.AsNoTracking().Where(c => c.Id == product.StoreId).Select(c => c.Name).FirstAsync(cancellationToken);
+        var ownStore = await db.StoreConnections.AsNoTracking().Where(c => c.Id == product.StoreId).Select(c => new { c.Name, c.Role }).FirstAsync(cancellationToken);
+        var storeName = ownStore.Name;
         var images = System.Text.Json.JsonSerializer.Deserialize<List<MirroredImage>>(product.ImagesJson) ?? [];
         var tags = product.Tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return new ProductDetails(product.Id, product.ExternalId, storeName, product.Title, product.Vendor, product.ProductType, product.Status,
-            tags, product.DescriptionHtml, images, [.. product.Variants.OrderBy(v => v.Position)], product.SyncState, product.Problem, product.ProblemReason, linked);
+            tags, product.DescriptionHtml, images, [.. product.Variants.OrderBy(v => v.Position)], product.SyncState, product.Problem, product.ProblemReason, linked,
+            ownStore.Role == StoreRole.Destination);
     }
 
     /// <summary>A product's page in its store's admin (<c>{store}/admin/products/{id}</c>, as Shopify's admin addresses it).</summary>

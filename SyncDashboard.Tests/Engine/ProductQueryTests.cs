@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Products;
 using SyncDashboard.Core.Syncing;
@@ -98,5 +99,27 @@ public abstract class ProductQueryTests(StoreApi adapter) : EngineTestBase(adapt
         Assert.All(duplicates.Rows, r => Assert.Contains(r.Problem, new[] { SkuProblem.DuplicateSku, SkuProblem.SharedWithOtherProduct }));
         var problems = await query.QueryAsync(new ProductGridQuery { StoreId = urban.Id, Status = ProductStatusFilter.Problems, PageSize = 100 });
         Assert.Equal(problems.Rows.Count(r => r.Problem != SkuProblem.MissingSku), duplicates.TotalCount);
+    }
+
+    [Fact]
+    public async Task SourceCandidatesOfADestinationProductAreTheUnlinkedSourceProductsSharingItsSkusMostSharedFirst()
+    {
+        var destination = await ConnectionAsync("Northwind Outlet");
+        await using var db = await DbAsync();
+        // A Destination product with a SKU some Source product not linked yet also has (the demo seeds such pairs for mapping).
+        var pair = await db.Variants.AsNoTracking()
+            .Where(d => d.StoreId == destination.Id && d.NormalizedSku != null)
+            .Join(db.Variants.Where(s => s.StoreId != destination.Id), d => d.NormalizedSku, s => s.NormalizedSku, (d, s) => new { Destination = d.ProductId, Source = s.ProductId })
+            .Join(db.Products.Where(p => p.SyncState == SyncState.NotSynced), x => x.Source, p => p.Id, (x, _) => x)
+            .FirstAsync();
+
+        var candidates = await Get<ProductQueryService>().SourceCandidatesAsync(pair.Destination);
+
+        Assert.Contains(candidates, c => c.Id == pair.Source);
+        Assert.All(candidates, c => Assert.Equal(SyncState.NotSynced, c.SyncState));
+        Assert.DoesNotContain(candidates, c => c.StoreId == destination.Id);
+        var destinationSkus = (await db.Variants.Where(v => v.ProductId == pair.Destination).Select(v => v.NormalizedSku).ToListAsync()).ToHashSet();
+        var shared = candidates.Select(c => c.Skus.Count(s => destinationSkus.Contains(s.Trim().ToUpperInvariant()))).ToList();
+        Assert.Equal(shared.OrderDescending(), shared);
     }
 }

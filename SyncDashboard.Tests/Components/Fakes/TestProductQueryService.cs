@@ -48,6 +48,12 @@ public sealed class TestProductQueryService : IProductQueryService
         return Task.FromResult<IReadOnlyList<ProductGridRow>>([.. rows]);
     }
 
+    /// <summary>What <see cref="SourceCandidatesAsync"/> gives per Destination product, as a test sets it.</summary>
+    public Dictionary<long, List<ProductGridRow>> SourceCandidates { get; } = [];
+
+    public Task<IReadOnlyList<ProductGridRow>> SourceCandidatesAsync(long destinationProductId, int limit = 20, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ProductGridRow>>([.. SourceCandidates.GetValueOrDefault(destinationProductId) ?? []]);
+
     public Task<ProductDetails?> GetDetailsAsync(long productId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Details.GetValueOrDefault(productId));
 }

@@ -81,7 +81,7 @@ public sealed class LayoutTests : DashboardTestContext
         var layout = Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "page body"))));
 
         var links = layout.FindAll(".mud-navmenu a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
-        Assert.Equal([("Products", ""), ("Bulk Mapper", "bulk-mapper"), ("Jobs", "jobs"), ("Activity Log", "activity"), ("Stores", "stores"), ("Users", "users")], links); // the Owner's
+        Assert.Equal([("Products", ""), ("Destination", "destination"), ("Bulk Mapper", "bulk-mapper"), ("Jobs", "jobs"), ("Activity Log", "activity"), ("Stores", "stores"), ("Users", "users")], links); // the Owner's
         Assert.Contains("page body", layout.Markup);
 
         string ThemeTooltip() => layout.FindComponents<MudTooltip>().Select(t => t.Instance.Text ?? "").Single(t => t.Contains("theme", StringComparison.Ordinal));

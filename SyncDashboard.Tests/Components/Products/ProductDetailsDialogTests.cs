@@ -37,7 +37,7 @@ public sealed class ProductDetailsDialogTests : DashboardTestContext
         var host = Open(1);
 
         var text = host.Find(".mud-dialog").TextContent;
-        Assert.Contains("Linen Shirt", text);
+        Assert.Contains("Urban Threads · Acme · Shirts · active", host.Find("[data-testid=details-facts]").TextContent);
         Assert.Contains("Acme", text);
         Assert.Contains("Shirts", text);
         var tags = host.FindAll(".mud-dialog .mud-chip").Select(c => c.TextContent.Trim()).ToList();
@@ -183,5 +183,72 @@ public sealed class ProductDetailsDialogTests : DashboardTestContext
 
         Assert.Empty(host.FindAll(".mud-dialog img"));
         Assert.Equal("Linen Shirt: no image", host.Find(".product-thumb-placeholder").GetAttribute("aria-label"));
+    }
+
+    /// <summary>Opens the dialog as the grid does (titled with the product), for a user who may act, and returns its result.</summary>
+    private (IRenderedComponent<MudDialogProvider> Host, Task<DialogResult?> Result) OpenAsOperator(long productId, string title)
+    {
+        var host = RenderProviders();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        Task<DialogResult?>? result = null;
+        host.InvokeAsync(async () =>
+        {
+            var dialog = await dialogs.ShowAsync<ProductDetailsDialog>(title,
+                new DialogParameters<ProductDetailsDialog> { { d => d.ProductId, productId }, { d => d.CanOperate, true } });
+            result = dialog.Result;
+        });
+        host.WaitForElement("[data-testid=variants-table]");
+        return (host, result!);
+    }
+
+    [Fact]
+    public void ALinkedProductShowsSourceAndDestinationSideBySideWithTheDestinationLinkAndNoRepeatedTitle()
+    {
+        Products.Details[1] = Details(1, "Linen Shirt", link: Linked(
+            new VariantPairView("LS-S", "S", 4, 19.90m, null, true, "S", 3, 22.99m, null),
+            new VariantPairView("LS-M", "M", 7, 21.00m, null, true, "M", 7, 22.99m, null)) with { Title = "Linen Shirt (NW)", Status = "draft" });
+
+        var (host, _) = OpenAsOperator(1, "Linen Shirt");
+
+        var source = host.Find("[data-testid=side-source]");
+        var destination = host.Find("[data-testid=side-destination]");
+        Assert.Contains("Source · Urban Threads", source.TextContent);
+        Assert.Equal(("11", "19.90–21.00", "active"), (source.QuerySelector("[data-testid=side-stock]")!.TextContent, source.QuerySelector("[data-testid=side-price]")!.TextContent,
+            source.QuerySelector("[data-testid=side-status]")!.TextContent));
+        Assert.Contains("Destination · Northwind Outlet", destination.TextContent);
+        Assert.Contains("Linen Shirt (NW)", destination.TextContent);
+        Assert.Equal(("10", "22.99", "draft"), (destination.QuerySelector("[data-testid=side-stock]")!.TextContent, destination.QuerySelector("[data-testid=side-price]")!.TextContent,
+            destination.QuerySelector("[data-testid=side-status]")!.TextContent));
+        Assert.Equal("http://127.0.0.1:5101/admin/products/7001", destination.QuerySelector("[data-testid=destination-link]")!.GetAttribute("href"));
+        // The dialog's title names the product; the content does not say it again.
+        Assert.Single(host.FindAll(".mud-dialog-title, .mud-dialog-content h6, .mud-dialog-content .mud-typography-h6"), e => e.TextContent.Contains("Linen Shirt", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false, false, "details-sync details-map")]
+    [InlineData(true, false, "details-resync details-unsynckeep details-unsyncdelete")]
+    [InlineData(false, true, "details-map")]
+    public async Task TheActionsThatFitAreOfferedAndTheChosenOneIsReturned(bool linked, bool destination, string expected)
+    {
+        Products.Details[1] = Details(1, "Linen Shirt", link: linked ? Linked(new VariantPairView("LS-S", "S", 4, 19.90m, null, true, "S", 4, 19.90m, null)) : null)
+            with { IsDestination = destination };
+
+        var (host, result) = OpenAsOperator(1, "Linen Shirt");
+
+        var buttons = host.FindAll(".mud-dialog-actions [data-testid^=details-]").Select(b => b.GetAttribute("data-testid")).ToList();
+        Assert.Equal(expected.Split(' '), buttons);
+        await host.InvokeAsync(() => host.Find($"[data-testid={buttons[^1]}]").Click());
+        var chosen = Assert.IsType<ProductAction>((await result)!.Data);
+        Assert.Equal(buttons[^1], $"details-{chosen.ToString().ToLowerInvariant()}");
+    }
+
+    [Fact]
+    public void WithoutTheRightToActTheDialogOffersNoAction()
+    {
+        Products.Details[1] = Details(1, "Linen Shirt");
+
+        var host = Open(1);
+
+        Assert.Empty(host.FindAll(".mud-dialog-actions [data-testid^=details-]"));
     }
 }

@@ -300,17 +300,17 @@ public sealed partial class ProductsPage : IDisposable
     }
 
     /// <summary>The selected products' titles in a stable order: this page's first, in the grid's order, then the rest.</summary>
-    private IReadOnlyList<string> SelectedTitles() =>
-        [.. CurrentRows.Where(Selected.Contains).Concat(Selected.Except(CurrentRows, RowComparer.Instance)).Select(r => r.Title)];
+    private IReadOnlyList<string> Titles(IReadOnlyCollection<ProductGridRow> rows) =>
+        [.. CurrentRows.Where(rows.Contains).Concat(rows.Except(CurrentRows, RowComparer.Instance)).Select(r => r.Title)];
 
     /// <summary>Asks before a bulk action, listing what it touches; true when the merchant confirms.</summary>
-    private async Task<bool> ConfirmAsync(string heading, string what, string confirmText, Color color = Color.Primary)
+    private async Task<bool> ConfirmAsync(string heading, string what, string confirmText, IReadOnlyList<string> titles, Color color = Color.Primary)
     {
         var dialog = await Dialogs.ShowAsync<ConfirmProductsDialog>(heading, new DialogParameters<ConfirmProductsDialog>
         {
             { d => d.Heading, heading },
             { d => d.What, what },
-            { d => d.Titles, SelectedTitles() },
+            { d => d.Titles, titles },
             { d => d.ConfirmText, confirmText },
             { d => d.ConfirmColor, color },
         }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
@@ -324,7 +324,7 @@ public sealed partial class ProductsPage : IDisposable
     {
         if (Selected.Count > SyncConfirmationThreshold &&
             !await ConfirmAsync($"Sync {Selected.Count} products?",
-                $"Sync creates a Destination product for each of the {Selected.Count} selected products that is not linked yet.", "Sync"))
+                $"Sync creates a Destination product for each of the {Selected.Count} selected products that is not linked yet.", "Sync", Titles(Selected)))
         {
             return;
         }
@@ -352,34 +352,37 @@ public sealed partial class ProductsPage : IDisposable
         }
     }
 
-    private async Task UnsyncSelectedAsync(UnsyncMode mode)
+    private Task UnsyncSelectedAsync(UnsyncMode mode) => UnsyncAsync(Selected, mode);
+
+    /// <summary>Unsyncs products after naming them (at most one batch: a larger selection is refused before anything runs).</summary>
+    private async Task UnsyncAsync(IReadOnlyCollection<ProductGridRow> rows, UnsyncMode mode)
     {
-        if (Selected.Count > ProductSyncService.MaxUnsyncBatch)
+        if (rows.Count > ProductSyncService.MaxUnsyncBatch)
         {
             await Dialogs.ShowMessageBoxAsync("Too many products",
-                $"At most {ProductSyncService.MaxUnsyncBatch} products can be unsynced at once; {Selected.Count} are selected. " +
+                $"At most {ProductSyncService.MaxUnsyncBatch} products can be unsynced at once; {rows.Count} are selected. " +
                 "Nothing was changed: select fewer products and try again.", yesText: "OK");
             return;
         }
-        var count = Selected.Count;
+        var count = rows.Count;
         var products = $"{count} product{(count == 1 ? "" : "s")}";
         if (mode == UnsyncMode.Delete)
         {
             // Only linked products have a Destination copy to delete.
-            var deleted = Selected.Count(r => r.SyncState != SyncState.NotSynced);
+            var deleted = rows.Count(r => r.SyncState != SyncState.NotSynced);
             if (!await ConfirmAsync("Delete Destination products?",
                     $"Unsync {products} and delete {deleted} Destination product{(deleted == 1 ? "" : "s")}? This cannot be undone.",
-                    "Unsync & delete", Color.Error))
+                    "Unsync & delete", Titles(rows), Color.Error))
             {
                 return;
             }
         }
         else if (!await ConfirmAsync($"Unsync {products}?",
-                     $"Unsync {products}: their Destination products stay, and no longer follow the Source.", "Unsync & keep"))
+                     $"Unsync {products}: their Destination products stay, and no longer follow the Source.", "Unsync & keep", Titles(rows)))
         {
             return;
         }
-        await RunJobAsync(() => Jobs.StartBulkUnsyncAsync([.. Selected.Select(r => r.Id)], mode));
+        await RunJobAsync(() => Jobs.StartBulkUnsyncAsync([.. rows.Select(r => r.Id)], mode));
     }
 
     /// <summary>Starts a persisted job, follows its progress live, then reports each failure with its reason.</summary>
@@ -529,11 +532,30 @@ public sealed partial class ProductsPage : IDisposable
         }
     }
 
+    /// <summary>The eye icon: the product's details, then whatever action the merchant chose there, run as from the grid.</summary>
     private async Task ShowDetailsAsync(ProductGridRow row)
     {
-        var parameters = new DialogParameters<ProductDetailsDialog> { { d => d.ProductId, row.Id } };
-        await Dialogs.ShowAsync<ProductDetailsDialog>(row.Title, parameters,
-            LargeDialog);
+        var parameters = new DialogParameters<ProductDetailsDialog> { { d => d.ProductId, row.Id }, { d => d.CanOperate, CanOperate && !Busy } };
+        var dialog = await Dialogs.ShowAsync<ProductDetailsDialog>(row.Title, parameters, LargeDialog);
+        if (await dialog.Result is not { Canceled: false, Data: ProductAction action })
+        {
+            return;
+        }
+        switch (action)
+        {
+            case ProductAction.Sync:
+                await RunJobAsync(() => Jobs.StartBulkSyncAsync([row.Id]));
+                break;
+            case ProductAction.Map:
+                await ShowMapperAsync(row);
+                break;
+            case ProductAction.Resync:
+                await RunJobAsync(() => Jobs.StartResyncAsync([row.Id]));
+                break;
+            case ProductAction.UnsyncKeep or ProductAction.UnsyncDelete:
+                await UnsyncAsync([row], action == ProductAction.UnsyncDelete ? UnsyncMode.Delete : UnsyncMode.Keep);
+                break;
+        }
     }
 
     private Task ShowMapperAsync(ProductGridRow row) => ShowMapperAsync(row.Id, null, row.Title);
