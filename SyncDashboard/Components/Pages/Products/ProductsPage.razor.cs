@@ -613,6 +613,7 @@ public sealed partial class ProductsPage : IDisposable
         ProductStatusFilter.NotSynced => "Not synced",
         ProductStatusFilter.Problems => "Problems",
         ProductStatusFilter.OutOfStep => "Out of step",
+        ProductStatusFilter.DuplicateSkus => "Duplicate SKUs",
         _ => filter.ToString(),
     };
 
