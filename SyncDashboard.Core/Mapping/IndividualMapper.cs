@@ -7,29 +7,6 @@ using SyncDashboard.Core.Persistence;
 
 namespace SyncDashboard.Core.Mapping;
 
-/// <summary>A Destination product the merchant may map to.</summary>
-public sealed record MappingCandidate(long Id, long ExternalId, string Title, string? Vendor, int VariantCount, IReadOnlyList<string> Skus, bool Linked);
-
-/// <summary>One variant as the mapper shows it.</summary>
-public sealed record MappingVariant(long Id, string? Title, string? Sku, int Quantity);
-
-/// <summary>Source variant id to Destination variant id (null: not paired yet). Ids are mirrored ids.</summary>
-public sealed record VariantPair(long SourceVariantId, long? DestinationVariantId);
-
-/// <summary>The two products side by side, with pairs suggested by SKU.</summary>
-public sealed record MappingProposal(
-    long SourceProductId,
-    string SourceTitle,
-    IReadOnlyList<MappingVariant> SourceVariants,
-    long DestinationProductId,
-    string DestinationTitle,
-    IReadOnlyList<MappingVariant> DestinationVariants,
-    IReadOnlyList<VariantPair> SuggestedPairs)
-{
-    /// <summary>When the Source product is draft or archived: what that means for the listing (<see cref="UnavailableSource.Warning"/>); null otherwise.</summary>
-    public string? SourceWarning { get; init; }
-}
-
 /// <summary>
 /// Maps one Source product to one Destination product by hand, variant by variant: suggests pairs
 /// by SKU, validates the merchant's choice (one to one, every variant paired, the same number of
