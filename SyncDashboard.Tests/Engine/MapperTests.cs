@@ -92,7 +92,7 @@ public abstract class MapperTests(StoreApi adapter) : EngineTestBase(adapter)
             .Select(x => (x.p, x.Item2[0]))
             .First(x => db.Products.Single(p => p.Id == x.Item2).VariantCount == x.p.VariantCount);
 
-        var found = await mapper.SearchDestinationAsync(target.Variants[0].Sku);
+        var found = await mapper.SearchDestinationAsync(sourceId, target.Variants[0].Sku);
         Assert.Contains(found, c => c.Id == target.Id);
 
         var proposal = await mapper.ProposeAsync(sourceId, target.Id);
