@@ -41,6 +41,7 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkS
         var sourceBySku = new Dictionary<string, SourceVariant>(StringComparer.Ordinal);
         var sourceVariantCounts = new Dictionary<long, int>();
         var sourceProducts = new Dictionary<long, (int StoreId, long ExternalId, string Title, string? Status)>();
+        var sourceMirroredIds = new Dictionary<(int StoreId, long ExternalId), long>();
         var sourceStoresById = await db.StoreConnections.AsNoTracking().Where(c => sourceIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var linkedSources = (await db.ProductLinks.AsNoTracking().Select(l => new { l.SourceStoreId, l.SourceProductId }).ToListAsync(cancellationToken))
             .Select(l => (l.SourceStoreId, l.SourceProductId)).ToHashSet();
@@ -63,6 +64,7 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkS
                 .Select(p => new { p.Id, p.StoreId, p.ExternalId, p.Title, p.Status }).AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 sourceProducts[p.Id] = (p.StoreId, p.ExternalId, p.Title, p.Status);
+                sourceMirroredIds[(p.StoreId, p.ExternalId)] = p.Id;
             }
         }
 
@@ -113,7 +115,14 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkS
             {
                 line = new(product.ExternalId, product.Title, MappingOutcome.AlreadyLinked, "Already linked to a Source product.");
             }
-            lines.Add(line);
+            // What the report's Source store column and its "map by hand" action need.
+            lines.Add(line with
+            {
+                DestinationMirroredId = product.Id,
+                SourceStoreName = line.SourceStoreId is { } storeId ? sourceStores.GetValueOrDefault(storeId) : null,
+                SourceMirroredId = line is { SourceStoreId: { } store, SourceProductId: { } external } && sourceMirroredIds.TryGetValue((store, external), out var mirrored)
+                    ? mirrored : null,
+            });
             if ((index + 1) % 1000 == 0)
             {
                 progress?.Report((index + 1, destinationProducts.Count));
