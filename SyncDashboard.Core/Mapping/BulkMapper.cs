@@ -8,58 +8,6 @@ using SyncDashboard.Core.Reconciliation;
 
 namespace SyncDashboard.Core.Mapping;
 
-/// <summary>Why a Destination product was, or was not, mapped.</summary>
-public enum MappingOutcome
-{
-    /// <summary>Every variant matched one Source product's variants one to one by SKU.</summary>
-    Mapped,
-
-    /// <summary>No Source variant has any of its SKUs.</summary>
-    NoMatch,
-
-    /// <summary>A variant of the Destination product has no SKU.</summary>
-    MissingSku,
-
-    /// <summary>One of its SKUs is used more than once, in the Destination or in the Source.</summary>
-    DuplicateSku,
-
-    /// <summary>The SKUs match one Source product, but the two have different numbers of variants.</summary>
-    VariantCountDiffers,
-
-    /// <summary>Only some SKUs match, or they match variants of different Source products.</summary>
-    PartialSkuMatch,
-
-    /// <summary>The Destination product, or its matching Source product, is already linked.</summary>
-    AlreadyLinked,
-}
-
-public sealed record MappingReportLine(
-    long DestinationProductId,
-    string DestinationTitle,
-    MappingOutcome Outcome,
-    string Reason,
-    int? SourceStoreId = null,
-    long? SourceProductId = null,
-    string? SourceTitle = null)
-{
-    /// <summary>Mapped to a Source product that is draft or archived: the listing will not sell until it is active (the Source's deletion policy).</summary>
-    public bool SourceUnavailable { get; init; }
-}
-
-public sealed record MappingReport(bool DryRun, IReadOnlyList<MappingReportLine> Lines, TimeSpan Elapsed)
-{
-    /// <summary>The links a real run created (empty for a dry run).</summary>
-    public IReadOnlyList<long> CreatedLinkIds { get; init; } = [];
-
-    public IReadOnlyDictionary<MappingOutcome, int> Counts { get; } =
-        Lines.GroupBy(l => l.Outcome).ToDictionary(g => g.Key, g => g.Count());
-
-    public int Count(MappingOutcome outcome) => Counts.GetValueOrDefault(outcome);
-
-    /// <summary>Lines mapped (or to be) to a Source product that is draft or archived.</summary>
-    public int SourceUnavailableCount => Lines.Count(l => l.Outcome == MappingOutcome.Mapped && l.SourceUnavailable);
-}
-
 /// <summary>
 /// Compares every Destination product with the Source catalogues and links those whose variants
 /// match one to one by SKU. Rules: SKUs unique within each store, the same number of variants on
@@ -93,6 +41,7 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkS
         var sourceBySku = new Dictionary<string, SourceVariant>(StringComparer.Ordinal);
         var sourceVariantCounts = new Dictionary<long, int>();
         var sourceProducts = new Dictionary<long, (int StoreId, long ExternalId, string Title, string? Status)>();
+        var sourceMirroredIds = new Dictionary<(int StoreId, long ExternalId), long>();
         var sourceStoresById = await db.StoreConnections.AsNoTracking().Where(c => sourceIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var linkedSources = (await db.ProductLinks.AsNoTracking().Select(l => new { l.SourceStoreId, l.SourceProductId }).ToListAsync(cancellationToken))
             .Select(l => (l.SourceStoreId, l.SourceProductId)).ToHashSet();
@@ -115,6 +64,7 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkS
                 .Select(p => new { p.Id, p.StoreId, p.ExternalId, p.Title, p.Status }).AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 sourceProducts[p.Id] = (p.StoreId, p.ExternalId, p.Title, p.Status);
+                sourceMirroredIds[(p.StoreId, p.ExternalId)] = p.Id;
             }
         }
 
@@ -165,7 +115,14 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkS
             {
                 line = new(product.ExternalId, product.Title, MappingOutcome.AlreadyLinked, "Already linked to a Source product.");
             }
-            lines.Add(line);
+            // What the report's Source store column and its "map by hand" action need.
+            lines.Add(line with
+            {
+                DestinationMirroredId = product.Id,
+                SourceStoreName = line.SourceStoreId is { } storeId ? sourceStores.GetValueOrDefault(storeId) : null,
+                SourceMirroredId = line is { SourceStoreId: { } store, SourceProductId: { } external } && sourceMirroredIds.TryGetValue((store, external), out var mirrored)
+                    ? mirrored : null,
+            });
             if ((index + 1) % 1000 == 0)
             {
                 progress?.Report((index + 1, destinationProducts.Count));

@@ -7,32 +7,10 @@ using SyncDashboard.Core.Persistence;
 
 namespace SyncDashboard.Core.Mapping;
 
-/// <summary>A Destination product the merchant may map to.</summary>
-public sealed record MappingCandidate(long Id, long ExternalId, string Title, string? Vendor, int VariantCount, IReadOnlyList<string> Skus, bool Linked);
-
-/// <summary>One variant as the mapper shows it.</summary>
-public sealed record MappingVariant(long Id, string? Title, string? Sku, int Quantity);
-
-/// <summary>Source variant id to Destination variant id (null: not paired yet). Ids are mirrored ids.</summary>
-public sealed record VariantPair(long SourceVariantId, long? DestinationVariantId);
-
-/// <summary>The two products side by side, with pairs suggested by SKU.</summary>
-public sealed record MappingProposal(
-    long SourceProductId,
-    string SourceTitle,
-    IReadOnlyList<MappingVariant> SourceVariants,
-    long DestinationProductId,
-    string DestinationTitle,
-    IReadOnlyList<MappingVariant> DestinationVariants,
-    IReadOnlyList<VariantPair> SuggestedPairs)
-{
-    /// <summary>When the Source product is draft or archived: what that means for the listing (<see cref="UnavailableSource.Warning"/>); null otherwise.</summary>
-    public string? SourceWarning { get; init; }
-}
-
 /// <summary>
-/// Maps one Source product to one Destination product by hand, variant by variant: suggests pairs
-/// by SKU, validates the merchant's choice (one to one, every variant paired, the same number of
+/// Maps one Source product to one Destination product by hand, variant by variant: offers the
+/// Destination products most likely the same first (<see cref="CandidateRanking"/>), proposes pairs
+/// by SKU, else by option values (<see cref="VariantPairing"/>), validates the merchant's choice (one to one, every variant paired, the same number of
 /// variants, neither side linked elsewhere) and saves the link, which the reconciliation then brings
 /// in step at once (the Destination's stock becomes the Source's). Saving the pairs of two products
 /// already linked to each other re-pairs them: that is how a mapped link left out of step by a
@@ -40,40 +18,67 @@ public sealed record MappingProposal(
 /// </summary>
 public sealed class IndividualMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkStore links, ActivityLog activity, Users.DashboardActors actors) : IIndividualMapper
 {
-    /// <summary>Destination products whose title or SKU contains <paramref name="term"/>.</summary>
-    public async Task<IReadOnlyList<MappingCandidate>> SearchDestinationAsync(string? term, int limit = 20, CancellationToken cancellationToken = default)
+    /// <summary>How many products each way of finding candidates contributes before they are ranked (SKU owners, title order); a title word brings a quarter as many.</summary>
+    private const int CandidatePool = 200;
+
+    /// <summary>
+    /// The Destination products <see cref="CandidateRanking"/> ranks for the Source product: those holding any
+    /// of its SKUs, those sharing a word of its title and the first ones by title, all among the products
+    /// the term finds (<see cref="ProductSearch.Matching"/>); the best <paramref name="limit"/> of them.
+    /// </summary>
+    public async Task<IReadOnlyList<MappingCandidate>> SearchDestinationAsync(long sourceProductId, string? term, int limit = 20,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var destination = await DestinationAsync(db, cancellationToken);
-        var products = db.Products.AsNoTracking().Where(p => p.StoreId == destination.Id);
-        products = products.Matching(term);
-        var found = await products.OrderBy(p => p.Title).Take(Math.Clamp(limit, 1, 100))
+        var source = await db.Products.AsNoTracking().Where(p => p.Id == sourceProductId)
+                .Select(p => new { p.Title, p.VariantCount, Skus = p.Variants.OrderBy(v => v.Position).Select(v => v.Sku).ToList() })
+                .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new KeyNotFoundException("The Source product is no longer in the catalogue.");
+        var products = db.Products.AsNoTracking().Where(p => p.StoreId == destination.Id).Matching(term);
+
+        var ids = new HashSet<long>();
+        // The products holding any of its SKUs come first, wherever the alphabet puts them.
+        var skus = SkuMatching.Skus(source.Skus).ToArray();
+        if (skus.Length > 0)
+        {
+            var owners = db.Variants.Where(v => v.StoreId == destination.Id && v.NormalizedSku != null && skus.Contains(v.NormalizedSku));
+            ids.UnionWith(await products.Where(p => owners.Any(v => v.ProductId == p.Id)).Select(p => p.Id).Take(CandidatePool).ToListAsync(cancellationToken));
+        }
+        // Then those sharing the longest words of its title (a listing's title is often the Source's), and the first by title.
+        foreach (var word in CandidateRanking.TitleWords(source.Title).Where(w => w.Length >= 3).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).Take(4))
+        {
+            ids.UnionWith(await products.Matching(word).OrderBy(p => p.Title).Select(p => p.Id).Take(CandidatePool / 4).ToListAsync(cancellationToken));
+        }
+        ids.UnionWith(await products.OrderBy(p => p.Title).Select(p => p.Id).Take(CandidatePool).ToListAsync(cancellationToken));
+
+        var found = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.ExternalId, p.Title, p.Vendor, p.VariantCount, Skus = p.Variants.OrderBy(v => v.Position).Select(v => v.Sku).ToList() })
             .ToListAsync(cancellationToken);
         var externalIds = found.Select(p => p.ExternalId).ToList();
         var linked = (await db.ProductLinks.AsNoTracking()
             .Where(l => l.DestinationStoreId == destination.Id && externalIds.Contains(l.DestinationProductId))
             .Select(l => l.DestinationProductId).ToListAsync(cancellationToken)).ToHashSet();
-        return [.. found.Select(p => new MappingCandidate(p.Id, p.ExternalId, p.Title, p.Vendor, p.VariantCount,
-            [.. p.Skus.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!)], linked.Contains(p.ExternalId)))];
+        var ranked = CandidateRanking.Rank(source.Title, source.Skus, source.VariantCount,
+            found.Select(p => new MappingCandidate(p.Id, p.ExternalId, p.Title, p.Vendor, p.VariantCount,
+                [.. p.Skus.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!)], linked.Contains(p.ExternalId))));
+        return [.. ranked.Take(Math.Clamp(limit, 1, 100))];
     }
 
     public async Task<MappingProposal> ProposeAsync(long sourceProductId, long destinationProductId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (source, target) = await LoadAsync(db, sourceProductId, destinationProductId, cancellationToken);
-        var bySku = target.Variants.Where(v => v.NormalizedSku is not null)
-            .GroupBy(v => v.NormalizedSku!).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Id);
-        var pairs = source.Variants.OrderBy(v => v.Position)
-            .Select(v => new VariantPair(v.Id, v.NormalizedSku is not null && bySku.TryGetValue(v.NormalizedSku, out var id) ? id : null))
-            .ToList();
+        var sourceVariants = Variants(source);
+        var targetVariants = Variants(target);
         string? warning = null;
         if (!UnavailableSource.IsAvailable(source.Status))
         {
             var store = await db.StoreConnections.AsNoTracking().FirstAsync(c => c.Id == source.StoreId, cancellationToken);
             warning = UnavailableSource.Warning(source.Title, source.Status!, store);
         }
-        return new MappingProposal(source.Id, source.Title, Variants(source), target.Id, target.Title, Variants(target), pairs) { SourceWarning = warning };
+        return new MappingProposal(source.Id, source.Title, sourceVariants, target.Id, target.Title, targetVariants,
+            VariantPairing.Propose(sourceVariants, targetVariants)) { SourceWarning = warning };
     }
 
     /// <summary>Every reason the pairs cannot be saved; empty when they can.</summary>
@@ -238,7 +243,11 @@ public sealed class IndividualMapper(IDbContextFactory<SyncDbContext> dbFactory,
         ?? throw new InvalidOperationException("No Destination store is connected.");
 
     private static List<MappingVariant> Variants(MirroredProduct product) =>
-        [.. product.Variants.OrderBy(v => v.Position).Select(v => new MappingVariant(v.Id, v.Title, v.Sku, v.Quantity))];
+        [.. product.Variants.OrderBy(v => v.Position).Select(v => new MappingVariant(v.Id, v.Title, v.Sku, v.Quantity)
+        {
+            OptionValues = [.. new[] { v.Option1, v.Option2, v.Option3 }.Where(o => !string.IsNullOrEmpty(o)).Select(o => o!)],
+            Tracked = v.Tracked,
+        })];
 
     private static string Sku(MirroredVariant variant) => string.IsNullOrWhiteSpace(variant.Sku) ? "no SKU" : $"SKU {variant.Sku}";
 }

@@ -5,6 +5,7 @@ using SyncDashboard.DemoStores.Seeding;
 using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Stores;
+using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Engine;
 
@@ -92,7 +93,7 @@ public abstract class MapperTests(StoreApi adapter) : EngineTestBase(adapter)
             .Select(x => (x.p, x.Item2[0]))
             .First(x => db.Products.Single(p => p.Id == x.Item2).VariantCount == x.p.VariantCount);
 
-        var found = await mapper.SearchDestinationAsync(target.Variants[0].Sku);
+        var found = await mapper.SearchDestinationAsync(sourceId, target.Variants[0].Sku);
         Assert.Contains(found, c => c.Id == target.Id);
 
         var proposal = await mapper.ProposeAsync(sourceId, target.Id);
@@ -123,6 +124,70 @@ public abstract class MapperTests(StoreApi adapter) : EngineTestBase(adapter)
         Assert.True(await mapper.UnmapAsync(sourceId));
         Assert.Equal(0, await db.ProductLinks.CountAsync());
         Assert.Equal(SyncState.NotSynced, (await db.Products.AsNoTracking().SingleAsync(p => p.Id == target.Id)).SyncState);
+    }
+
+    /// <summary>
+    /// A Destination product where only some SKUs match one Source product (the generator changed one SKU of a copy):
+    /// the Bulk Mapper's line names the Source store and both products, the Individual Mapper offers that
+    /// Destination product first, pairs the changed variant by its option values and saves the link, and the
+    /// reconciliation brings that variant's stock in step with the Source's.
+    /// </summary>
+    [Fact]
+    public async Task APartialSkuMatchIsSettledInTheIndividualMapperPairingTheChangedVariantByItsOptionValues()
+    {
+        var mapper = Get<IndividualMapper>();
+        var destination = await ConnectionAsync("Northwind Outlet");
+        await using var db = await DbAsync();
+        var mirrored = await db.Products.AsNoTracking().ToDictionaryAsync(p => (p.StoreId, p.ExternalId), p => p.Id);
+        var storeNames = await db.StoreConnections.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name);
+
+        var report = await Get<BulkMapper>().RunAsync(dryRun: true);
+        foreach (var each in report.Lines)
+        {
+            Assert.Equal(mirrored[(destination.Id, each.DestinationProductId)], each.DestinationMirroredId);
+            Assert.Equal(each.SourceStoreId is { } store ? storeNames[store] : null, each.SourceStoreName);
+            Assert.Equal(each.SourceProductId is { } product ? mirrored[(each.SourceStoreId!.Value, product)] : null, each.SourceMirroredId);
+        }
+        Assert.Contains(report.Lines, l => l.SourceStoreName == "Urban Threads");
+        Assert.Contains(report.Lines, l => l.SourceStoreName == "Hearth & Home");
+        var line = report.Lines.First(l => l.CanMapByHand);
+        Assert.Equal(MappingOutcome.PartialSkuMatch, line.Outcome);
+        var sourceId = line.SourceMirroredId!.Value;
+        var targetId = line.DestinationMirroredId!.Value;
+        var source = await db.Products.AsNoTracking().Include(p => p.Variants).SingleAsync(p => p.Id == sourceId);
+        var target = await db.Products.AsNoTracking().Include(p => p.Variants).SingleAsync(p => p.Id == targetId);
+
+        // Offered first with no search at all, its overlap said; every candidate holds no more SKUs than the one before it.
+        var candidates = await mapper.SearchDestinationAsync(sourceId, null);
+        Assert.Equal(targetId, candidates[0].Id);
+        Assert.Equal($"{source.Variants.Count - 1} of {source.Variants.Count} SKUs match", candidates[0].Overlap.Text);
+        Assert.Equal(candidates.Select(c => c.Overlap.Shared).OrderDescending(), candidates.Select(c => c.Overlap.Shared));
+        // The search box still filters: the changed SKU finds the product, a term nothing has finds nothing.
+        var changed = target.Variants.Single(v => source.Variants.All(s => s.NormalizedSku != v.NormalizedSku));
+        Assert.Equal([targetId], (await mapper.SearchDestinationAsync(sourceId, changed.Sku!.ToLowerInvariant())).Select(c => c.Id));
+        Assert.Empty(await mapper.SearchDestinationAsync(sourceId, "no product has this"));
+
+        var proposal = await mapper.ProposeAsync(sourceId, targetId);
+        var byOptions = Assert.Single(proposal.Proposed, p => p.Basis == PairBasis.OptionValues);
+        Assert.Equal(changed.Id, byOptions.DestinationVariantId);
+        Assert.All(proposal.Proposed.Where(p => p != byOptions), p => Assert.Equal(PairBasis.Sku, p.Basis));
+        var sourceVariant = source.Variants.Single(v => v.Id == byOptions.SourceVariantId);
+        Assert.Equal((sourceVariant.Option1, sourceVariant.Option2, sourceVariant.Option3), (changed.Option1, changed.Option2, changed.Option3));
+        Assert.NotEqual(sourceVariant.NormalizedSku, changed.NormalizedSku);
+        // The engine accepts a pair whose SKUs differ (said out loud by PairingWarnings), with the same rules as ever.
+        Assert.Empty(await mapper.ValidateAsync(sourceId, targetId, proposal.SuggestedPairs));
+        Assert.Single(PairingWarnings.For(proposal.SourceVariants, proposal.DestinationVariants, proposal.SuggestedPairs));
+
+        Assert.Empty(await mapper.SaveAsync(sourceId, targetId, proposal.SuggestedPairs));
+        var link = await db.ProductLinks.AsNoTracking().Include(l => l.Variants).SingleAsync(l => l.SourceProductId == source.ExternalId);
+        Assert.Equal(LinkKind.Mapped, link.Kind);
+        var pair = link.Variants.Single(v => v.DestinationVariantId == changed.ExternalId);
+        Assert.Equal(sourceVariant.ExternalId, pair.SourceVariantId);
+        var sourceStore = Dashboard.DemoStore(line.SourceStoreName == "Urban Threads" ? "urban-threads" : "hearth-and-home");
+        var northwind = Dashboard.DemoStore("northwind-outlet");
+        var wanted = Math.Max(0, sourceStore.Catalogue.ListInventoryLevels(new HashSet<long> { pair.SourceInventoryItemId }, null).Sum(l => l.Available ?? 0));
+        await Eventually.HoldsAsync(() => northwind.Catalogue.ListInventoryLevels(new HashSet<long> { pair.DestinationInventoryItemId }, new HashSet<long> { northwind.PrimaryLocationId })
+            .SingleOrDefault()?.Available == wanted, $"the option-paired Destination variant's stock becomes the Source's ({wanted})", seconds: 60);
     }
 
     private static MappingOutcome ToOutcome(ExpectedOutcome outcome) => outcome switch

@@ -1,6 +1,9 @@
+using AngleSharp.Dom;
 using Bunit;
 using SyncDashboard.Components.Pages.BulkMapper;
+using SyncDashboard.Components.Pages.Products;
 using SyncDashboard.Core.Mapping;
+using SyncDashboard.Core.Users;
 
 namespace SyncDashboard.Tests.Components.BulkMapper;
 
@@ -157,5 +160,123 @@ public sealed class BulkMapperPageTests : DashboardTestContext
         Jobs.EndCancelled();
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=bulk-progress]")));
         Assert.Contains("Cancelled: 2 products were mapped; the reconciliation brings their stock in step.", Snackbars);
+    }
+
+    /// <summary>The text of one column's cells, row by row, the column found by its header.</summary>
+    private static List<string> Column(IRenderedComponent<BulkMapperPage> page, string header)
+    {
+        var headers = page.FindAll("[data-testid=bulk-report] thead th").Select(HeaderText).ToList();
+        var index = headers.FindIndex(h => h == header);
+        Assert.True(index >= 0, $"no column \"{header}\" among {string.Join(", ", headers)}");
+        return [.. page.FindAll("[data-testid=bulk-report] tbody tr").Select(r => r.QuerySelectorAll("td")[index].TextContent.Trim())];
+    }
+
+    /// <summary>A header's title (a sortable header also holds its sort index).</summary>
+    private static string HeaderText(IElement th) => (th.QuerySelector(".sortable-column-header") ?? th).TextContent.Trim();
+
+    /// <summary>Clicks a column's title, as a merchant sorts by it, finding it afresh in the same step.</summary>
+    private static Task SortBy(IRenderedComponent<BulkMapperPage> page, string header) => page.InvokeAsync(() =>
+        page.FindAll("[data-testid=bulk-report] thead th").Single(th => HeaderText(th) == header).QuerySelector(".sortable-column-header")!.Click());
+
+    private static IElement Chip(IRenderedComponent<BulkMapperPage> page, string label) =>
+        page.FindAll("[data-testid=bulk-count]").Single(c => c.TextContent.Contains(label, StringComparison.Ordinal));
+
+    [Fact]
+    public async Task TheReportNamesEachLinesSourceStoreAndSortsByIt()
+    {
+        Jobs.NextMappingLines[0] = Jobs.NextMappingLines[0] with { SourceStoreName = "Urban Threads" };
+        Jobs.NextMappingLines[1] = Jobs.NextMappingLines[1] with { SourceStoreName = "Hearth & Home" };
+        Jobs.NextMappingLines[3] = Jobs.NextMappingLines[3] with { SourceStoreName = "Urban Threads" };
+        var page = RenderPageAfterADryRun();
+
+        Assert.Equal(["Urban Threads", "Hearth & Home", "", "Urban Threads", ""], Column(page, "Source store"));
+
+        await SortBy(page, "Source store");
+        page.WaitForAssertion(() => Assert.Equal(["Hearth & Home", "Urban Threads", "Urban Threads"], Column(page, "Source store").Where(s => s.Length > 0)));
+        Assert.Equal("Canvas Tote", Column(page, "Destination product")[Column(page, "Source store").IndexOf("Hearth & Home")]); // whole rows move
+
+        await SortBy(page, "Source store");
+        page.WaitForAssertion(() => Assert.Equal(["Urban Threads", "Urban Threads", "Hearth & Home"], Column(page, "Source store").Where(s => s.Length > 0)));
+    }
+
+    [Fact]
+    public void TheChosenOutcomeChipIsVisiblySelectedAndChoosingItAgainShowsEveryLine()
+    {
+        var page = RenderPageAfterADryRun();
+
+        page.InvokeAsync(() => Chip(page, "Missing SKU").Click());
+
+        page.WaitForAssertion(() =>
+        {
+            var chosen = Chip(page, "Missing SKU");
+            Assert.Contains("mud-chip-selected", chosen.ClassList);
+            Assert.Contains("mud-chip-filled", chosen.ClassList); // the others are text chips
+            Assert.Contains("mud-chip-color-primary", chosen.ClassList);
+            Assert.Equal("true", chosen.GetAttribute("aria-pressed"));
+            Assert.NotNull(chosen.QuerySelector("svg.mud-chip-icon")); // the check mark
+            foreach (var other in page.FindAll("[data-testid=bulk-count]").Where(c => !c.TextContent.Contains("Missing SKU", StringComparison.Ordinal)))
+            {
+                Assert.DoesNotContain("mud-chip-selected", other.ClassList);
+                Assert.Contains("mud-chip-text", other.ClassList);
+                Assert.Equal("false", other.GetAttribute("aria-pressed"));
+                Assert.Null(other.QuerySelector("svg.mud-chip-icon"));
+            }
+            Assert.Equal(["Wool Beanie"], Column(page, "Destination product"));
+        });
+
+        page.InvokeAsync(() => Chip(page, "Missing SKU").Click());
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Empty(page.FindAll("[data-testid=bulk-count].mud-chip-selected"));
+            Assert.Equal(5, Column(page, "Destination product").Count);
+        });
+    }
+
+    [Fact]
+    public async Task ALineWhereOnlySomeSkusMatchOpensTheIndividualMapperOnItsTwoProducts()
+    {
+        Jobs.NextMappingLines.Add(new MappingReportLine(6, "Silk Scarf (Outlet)", MappingOutcome.PartialSkuMatch, "Only 1 of its 2 SKUs match \"Silk Scarf\".",
+            2, 16, "Silk Scarf") { SourceStoreName = "Urban Threads", SourceMirroredId = 216, DestinationMirroredId = 306 });
+        // SKUs spread over two Source products: no one product to map it to.
+        Jobs.NextMappingLines.Add(new MappingReportLine(7, "Gift Box", MappingOutcome.PartialSkuMatch, "Its SKUs match variants of 2 different Source products.")
+            { DestinationMirroredId = 307 });
+        MappingVariant[] source = [new(31, "Red", "SS-RED", 3) { OptionValues = ["Red"] }, new(32, "Blue", "SS-BLU", 8) { OptionValues = ["Blue"] }];
+        MappingVariant[] destination = [new(41, "Red", "SS-RED", 1) { OptionValues = ["Red"] }, new(42, "Blue", "OUT-BLU", 0) { OptionValues = ["blue"] }];
+        IndividualMapper.Proposal = new MappingProposal(216, "Silk Scarf", source, 306, "Silk Scarf (Outlet)", destination, VariantPairing.Propose(source, destination));
+        var page = RenderPageAfterADryRun();
+
+        Assert.Contains("Silk Scarf (Outlet)", Assert.Single(page.FindAll("[data-testid=bulk-map-by-hand]")).Closest("tr")!.TextContent);
+        await page.InvokeAsync(() => page.Find("[data-testid=bulk-map-by-hand]").Click());
+
+        DialogHost.WaitForElement("[data-testid=mapper-pairs]");
+        var dialog = DialogHost.FindComponent<IndividualMapperDialog>();
+        Assert.Equal((216L, (long?)306L), (dialog.Instance.SourceProductId, dialog.Instance.DestinationProductId));
+        Assert.Equal([(216L, 306L)], IndividualMapper.Proposals);
+        Assert.Equal(["Same SKU", "Same options (Blue): SKU SS-BLU ≠ OUT-BLU"],
+            DialogHost.FindAll("[data-testid=mapper-pair-basis]").Select(c => c.TextContent.Trim()));
+        Assert.Contains("Map \"Silk Scarf\" to \"Silk Scarf (Outlet)\"", DialogText());
+
+        DialogHost.Find("[data-testid=mapper-save]").Click();
+
+        var saved = Assert.Single(IndividualMapper.Saved);
+        Assert.Equal((216L, 306L), (saved.SourceProductId, saved.DestinationProductId));
+        Assert.Equal([new VariantPair(31, 41), new VariantPair(32, 42)], saved.Pairs.OrderBy(p => p.SourceVariantId));
+        page.WaitForAssertion(() => Assert.Contains("Mapped by hand", Assert.Single(page.FindAll("[data-testid=bulk-mapped-by-hand]")).Closest("tr")!.TextContent));
+        Assert.Empty(page.FindAll("[data-testid=bulk-map-by-hand]"));
+        Assert.Contains("Mapped \"Silk Scarf (Outlet)\": its stock is brought in step now.", Snackbars);
+    }
+
+    [Fact]
+    public void AViewerIsNotOfferedToMapByHand()
+    {
+        SignInAs(DashboardRoles.Viewer);
+        Jobs.NextMappingLines.Add(new MappingReportLine(6, "Silk Scarf (Outlet)", MappingOutcome.PartialSkuMatch, "Only 1 of its 2 SKUs match \"Silk Scarf\".",
+            2, 16, "Silk Scarf") { SourceStoreName = "Urban Threads", SourceMirroredId = 216, DestinationMirroredId = 306 });
+
+        var page = RenderPageAfterADryRun();
+
+        Assert.Contains("Silk Scarf (Outlet)", page.Find("[data-testid=bulk-report]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=bulk-map-by-hand]"));
     }
 }

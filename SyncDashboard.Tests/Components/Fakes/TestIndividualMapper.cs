@@ -12,18 +12,29 @@ public sealed class TestIndividualMapper : IIndividualMapper
     public MappingProposal? Proposal { get; set; }
     public Func<IReadOnlyList<VariantPair>, IReadOnlyList<string>> Validate { get; set; } = _ => [];
     public List<string?> Searches { get; } = [];
+
+    /// <summary>The Source products (mirrored ids) the searches were for, one entry a search.</summary>
+    public List<long> SearchedFor { get; } = [];
+
+    /// <summary>Every proposal asked for: which Source product with which Destination product (mirrored ids).</summary>
+    public List<(long SourceProductId, long DestinationProductId)> Proposals { get; } = [];
     public List<IReadOnlyList<VariantPair>> Validated { get; } = [];
     public List<(long SourceProductId, long DestinationProductId, IReadOnlyList<VariantPair> Pairs)> Saved { get; } = [];
 
-    public Task<IReadOnlyList<MappingCandidate>> SearchDestinationAsync(string? term, int limit = 20, CancellationToken cancellationToken = default)
+    /// <summary>The test's candidates in the order it set (the ranking is the real mapper's, tested on its own), filtered by the term.</summary>
+    public Task<IReadOnlyList<MappingCandidate>> SearchDestinationAsync(long sourceProductId, string? term, int limit = 20, CancellationToken cancellationToken = default)
     {
         Searches.Add(term);
+        SearchedFor.Add(sourceProductId);
         return Task.FromResult<IReadOnlyList<MappingCandidate>>(
             [.. Candidates.Where(c => string.IsNullOrEmpty(term) || c.Title.Contains(term, StringComparison.OrdinalIgnoreCase) || c.Skus.Contains(term))]);
     }
 
-    public Task<MappingProposal> ProposeAsync(long sourceProductId, long destinationProductId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Proposal ?? throw new InvalidOperationException("The test set no proposal."));
+    public Task<MappingProposal> ProposeAsync(long sourceProductId, long destinationProductId, CancellationToken cancellationToken = default)
+    {
+        Proposals.Add((sourceProductId, destinationProductId));
+        return Task.FromResult(Proposal ?? throw new InvalidOperationException("The test set no proposal."));
+    }
 
     public Task<IReadOnlyList<string>> ValidateAsync(long sourceProductId, long destinationProductId, IReadOnlyList<VariantPair> pairs,
         CancellationToken cancellationToken = default)

@@ -9,14 +9,29 @@ public sealed class IndividualMapperDialogTests : DashboardTestContext
 {
     private Task<IDialogReference>? _dialog;
 
+    private static readonly MappingVariant[] SourceVariants =
+    [
+        new(11, "S", "LS-S", 4) { OptionValues = ["S", "Linen"] },
+        new(12, "M", "LS-M", 7) { OptionValues = ["M", "Linen"] },
+    ];
+
+    /// <summary>The Destination's "M" has another SKU and other option values ("Medium"): nothing proposes it.</summary>
+    private static readonly MappingVariant[] DestinationVariants =
+    [
+        new(21, "S", "LS-S", 0) { OptionValues = ["S", "Linen"] },
+        new(22, "Medium", "LS-M-X", 5) { OptionValues = ["Medium", "Linen"] },
+    ];
+
     public IndividualMapperDialogTests()
     {
-        IndividualMapper.Candidates.Add(new MappingCandidate(101, 7101, "Linen Shirt (outlet)", "Acme", 2, ["LS-S", "LS-M"], Linked: false));
-        IndividualMapper.Candidates.Add(new MappingCandidate(102, 7102, "Linen Shirt (old)", "Acme", 2, ["OLD-S", "OLD-M"], Linked: true));
-        IndividualMapper.Proposal = new MappingProposal(
-            1, "Linen Shirt", [new MappingVariant(11, "S", "LS-S", 4), new MappingVariant(12, "M", "LS-M", 7)],
-            101, "Linen Shirt (outlet)", [new MappingVariant(21, "S", "LS-S", 0), new MappingVariant(22, "M", "LS-M-X", 0)],
-            [new VariantPair(11, 21), new VariantPair(12, null)]);
+        // The candidates in the real mapper's order (CandidateRanking, tested on its own): most SKUs in common first, not alphabetically.
+        IndividualMapper.Candidates.AddRange(CandidateRanking.Rank("Linen Shirt", ["LS-S", "LS-M"], 2,
+        [
+            new MappingCandidate(102, 7102, "Linen Shirt (old)", "Acme", 2, ["OLD-S", "OLD-M"], Linked: true),
+            new MappingCandidate(101, 7101, "Linen Shirt (outlet)", "Acme", 2, ["LS-S", "LS-M-X"], Linked: false),
+            new MappingCandidate(103, 7103, "Azure Linen Shirt", "Acme", 2, [" ls-s", "LS-M"], Linked: false),
+        ]));
+        IndividualMapper.Proposal = Proposal(SourceVariants, DestinationVariants);
         // The fake's rule: every Source variant paired, no Destination variant twice.
         IndividualMapper.Validate = pairs =>
         {
@@ -32,6 +47,16 @@ public sealed class IndividualMapperDialogTests : DashboardTestContext
             return problems;
         };
     }
+
+    /// <summary>The proposal the real rule (<see cref="VariantPairing.Propose"/>) makes for these variants.</summary>
+    private static MappingProposal Proposal(MappingVariant[] source, MappingVariant[] destination) =>
+        new(1, "Linen Shirt", source, 101, "Linen Shirt (outlet)", destination, VariantPairing.Propose(source, destination));
+
+    private static void Choose(IRenderedComponent<MudDialogProvider> host, string title) =>
+        host.WaitForElements("[data-testid=mapper-candidate]", 3).Single(c => c.TextContent.Contains(title, StringComparison.Ordinal)).Click();
+
+    private static List<string> Cells(IRenderedComponent<MudDialogProvider> host, string testId) =>
+        [.. host.FindAll($"[data-testid=mapper-pair] [data-testid={testId}]").Select(c => c.TextContent.Trim())];
 
     private IRenderedComponent<MudDialogProvider> Open()
     {
@@ -54,11 +79,12 @@ public sealed class IndividualMapperDialogTests : DashboardTestContext
     {
         var host = Open();
 
-        var candidates = host.WaitForElements("[data-testid=mapper-candidate]", 2);
-        Assert.Contains("Linen Shirt (outlet)", candidates[0].TextContent);
-        Assert.Contains("LS-S, LS-M", candidates[0].TextContent);
-        Assert.Contains("already linked", candidates[1].TextContent);
-        Assert.Contains("mud-list-item-disabled", candidates[1].ClassName);
+        var candidates = host.WaitForElements("[data-testid=mapper-candidate]", 3);
+        var outlet = candidates.Single(c => c.TextContent.Contains("Linen Shirt (outlet)", StringComparison.Ordinal));
+        Assert.Contains("LS-S, LS-M-X", outlet.TextContent);
+        var old = candidates.Single(c => c.TextContent.Contains("Linen Shirt (old)", StringComparison.Ordinal));
+        Assert.Contains("already linked", old.TextContent);
+        Assert.Contains("mud-list-item-disabled", old.ClassName);
         Assert.Equal("true", host.Find("[data-testid=mapper-save]").GetAttribute("disabled") is null ? "false" : "true");
     }
 
@@ -71,6 +97,61 @@ public sealed class IndividualMapperDialogTests : DashboardTestContext
 
         host.WaitForAssertion(() => Assert.Equal("LS-S", IndividualMapper.Searches[^1]), TimeSpan.FromSeconds(5));
         host.WaitForAssertion(() => Assert.Single(host.FindAll("[data-testid=mapper-candidate]")));
+        Assert.All(IndividualMapper.SearchedFor, id => Assert.Equal(1L, id)); // every search ranks for this Source product
+    }
+
+    [Fact]
+    public void CandidatesAreShownMostSkusInCommonFirstEachWithItsOverlap()
+    {
+        var host = Open();
+
+        var candidates = host.WaitForElements("[data-testid=mapper-candidate]", 3);
+        // Not alphabetical ("Linen Shirt (old)" would come before "(outlet)"): by the SKUs they share with the Source product.
+        Assert.Equal(["Azure Linen Shirt", "Linen Shirt (outlet)", "Linen Shirt (old)"],
+            candidates.Select(c => c.QuerySelector("b")!.TextContent.Trim()));
+        Assert.Equal(["2 of 2 SKUs match", "1 of 2 SKUs match", "0 of 2 SKUs match"],
+            host.FindAll("[data-testid=mapper-candidate-overlap]").Select(o => o.TextContent.Trim()));
+        Assert.Equal([1L], IndividualMapper.SearchedFor.Distinct());
+    }
+
+    [Fact]
+    public void VariantsWhoseSkusDifferArePairedByTheirOptionValuesAndEachPairSaysWhy()
+    {
+        IndividualMapper.Proposal = Proposal(SourceVariants,
+            [DestinationVariants[0], DestinationVariants[1] with { OptionValues = ["linen ", "m"] }]);
+        var host = Open();
+        Choose(host, "Linen Shirt (outlet)");
+        host.WaitForElement("[data-testid=mapper-pairs]");
+
+        Assert.Equal(["Same SKU", "Same options (M / Linen): SKU LS-M ≠ LS-M-X"], Cells(host, "mapper-pair-basis"));
+        Assert.Equal([new VariantPair(11, 21), new VariantPair(12, 22)], IndividualMapper.Validated[0].OrderBy(p => p.SourceVariantId));
+        Assert.Empty(host.FindAll("[data-testid=mapper-problem]"));
+        Assert.Null(host.Find("[data-testid=mapper-save]").GetAttribute("disabled"));
+
+        // The merchant may change any pair; each says what it rests on.
+        ChooseDestinationVariant(host, row: 1, variantId: null);
+        host.WaitForAssertion(() => Assert.Equal(["Same SKU", "Not paired"], Cells(host, "mapper-pair-basis")));
+        ChooseDestinationVariant(host, row: 0, variantId: 22);
+        host.WaitForAssertion(() => Assert.Equal(["Your choice: neither the SKU nor the options match", "Not paired"], Cells(host, "mapper-pair-basis")));
+    }
+
+    [Fact]
+    public void EachPairShowsTheSourcesAndTheDestinationsAvailable()
+    {
+        IndividualMapper.Proposal = Proposal(SourceVariants, [DestinationVariants[0], DestinationVariants[1] with { Tracked = false }]);
+        var host = Open();
+        Choose(host, "Linen Shirt (outlet)");
+        host.WaitForElement("[data-testid=mapper-pairs]");
+
+        Assert.Equal(["4", "7"], Cells(host, "mapper-source-available"));
+        Assert.Equal(["0", "–"], Cells(host, "mapper-destination-available")); // M is not paired yet
+
+        ChooseDestinationVariant(host, row: 1, variantId: 22);
+        host.WaitForAssertion(() => Assert.Equal(["0", "not tracked"], Cells(host, "mapper-destination-available")));
+        ChooseDestinationVariant(host, row: 0, variantId: null);
+        host.WaitForAssertion(() => Assert.Equal(["–", "not tracked"], Cells(host, "mapper-destination-available")));
+        Assert.Equal(["4", "7"], Cells(host, "mapper-source-available"));
+        Assert.Contains("Once saved, each Destination variant's stock follows its Source variant's.", host.Find("[data-testid=mapper-stock-note]").TextContent);
     }
 
     [Fact]
@@ -78,7 +159,7 @@ public sealed class IndividualMapperDialogTests : DashboardTestContext
     {
         var host = Open();
 
-        host.WaitForElements("[data-testid=mapper-candidate]", 2)[0].Click();
+        Choose(host, "Linen Shirt (outlet)");
 
         host.WaitForElement("[data-testid=mapper-pairs]");
         Assert.Equal(2, host.FindAll("[data-testid=mapper-pairs] tbody tr").Count);
@@ -93,7 +174,7 @@ public sealed class IndividualMapperDialogTests : DashboardTestContext
         var warning = "\"Linen Shirt\" is draft in Urban Threads: until it is active there, this listing's stock is held at 0.";
         IndividualMapper.Proposal = IndividualMapper.Proposal! with { SourceWarning = warning };
         var host = Open();
-        host.WaitForElements("[data-testid=mapper-candidate]", 2)[0].Click();
+        Choose(host, "Linen Shirt (outlet)");
 
         host.WaitForAssertion(() => Assert.Equal(warning, host.Find("[data-testid=mapper-source-unavailable]").TextContent.Trim()));
     }
@@ -102,7 +183,7 @@ public sealed class IndividualMapperDialogTests : DashboardTestContext
     public void AVariantChosenTwiceIsReportedBeforeSaving()
     {
         var host = Open();
-        host.WaitForElements("[data-testid=mapper-candidate]", 2)[0].Click();
+        Choose(host, "Linen Shirt (outlet)");
         host.WaitForElement("[data-testid=mapper-pairs]");
 
         ChooseDestinationVariant(host, row: 1, variantId: 21);
@@ -116,7 +197,7 @@ public sealed class IndividualMapperDialogTests : DashboardTestContext
     public async Task PairingEveryVariantByHandSavesTheMappingAndClosesTheDialog()
     {
         var host = Open();
-        host.WaitForElements("[data-testid=mapper-candidate]", 2)[0].Click();
+        Choose(host, "Linen Shirt (outlet)");
         host.WaitForElement("[data-testid=mapper-pairs]");
 
         ChooseDestinationVariant(host, row: 1, variantId: 22);

@@ -108,7 +108,7 @@ public sealed class ResyncAndCancelTests : DashboardTestContext
     {
         Products.Rows[2] = TestCatalogue.Rows(2);
         IndividualMapper.Proposal = new MappingProposal(1, "Product 001", [new MappingVariant(11, "Default", "SKU-1", 3)],
-            77, "Our own Product 001", [new MappingVariant(21, "Default", "SKU-1", 9)], [new VariantPair(11, 21)]);
+            77, "Our own Product 001", [new MappingVariant(21, "Default", "SKU-1", 9)], [new ProposedPair(11, 21, PairBasis.Sku)]);
         var snackbars = Render<MudBlazor.MudSnackbarProvider>();
         var page = RenderPage(2);
         page.FindAll("tbody tr input[type=checkbox]")[0].Change(true);

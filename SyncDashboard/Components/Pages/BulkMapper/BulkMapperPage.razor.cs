@@ -1,6 +1,7 @@
 using SyncDashboard.Account;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using SyncDashboard.Components.Pages.Products;
 using SyncDashboard.Core.Jobs;
 using SyncDashboard.Core.Mapping;
 
@@ -9,7 +10,8 @@ namespace SyncDashboard.Components.Pages.BulkMapper;
 /// <summary>
 /// The Bulk Mapper: the rules, a dry run first, then Start. Each run is a persisted bulk map job
 /// whose progress the page follows live; the report lists every Destination product with its
-/// outcome and reason, filterable by outcome.
+/// outcome, reason and Source store (sortable), filterable by outcome; a line where only some SKUs
+/// match one Source product opens the Individual Mapper on the two products ("Map by hand").
 /// </summary>
 public sealed partial class BulkMapperPage : IDisposable
 {
@@ -17,6 +19,7 @@ public sealed partial class BulkMapperPage : IDisposable
 
     [Inject] public required IJobService Jobs { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
+    [Inject] public required IDialogService Dialogs { get; init; }
 
     /// <summary>The signed-in user: anyone may run a dry run; mapping and cancelling are an Operator's or the Owner's.</summary>
     [CascadingParameter] public Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? Authentication { get; set; }
@@ -32,6 +35,9 @@ public sealed partial class BulkMapperPage : IDisposable
     private double Percent { get; set; }
     private string? Detail { get; set; }
     private MappingOutcome? Filter { get; set; }
+
+    /// <summary>Destination products (mirrored ids) mapped from this report with the Individual Mapper since it was shown.</summary>
+    private HashSet<long> MappedByHand { get; } = [];
 
     private IEnumerable<MappingReportLine> FilteredLines => Report!.Lines.Where(l => Filter is null || l.Outcome == Filter);
 
@@ -99,6 +105,7 @@ public sealed partial class BulkMapperPage : IDisposable
         {
             Report = report;
             Filter = null;
+            MappedByHand.Clear();
         }
         if (job is { Status: JobStatus.Cancelled })
         {
@@ -115,6 +122,32 @@ public sealed partial class BulkMapperPage : IDisposable
             Snackbar.Add($"Mapped {report.Count(MappingOutcome.Mapped)} products.", Severity.Success);
         }
         StateHasChanged();
+    }
+
+    /// <summary>
+    /// The Individual Mapper on the line's Source and Destination products, their variants paired by SKU
+    /// where the SKUs match and by option values where they do not (what the merchant confirms). The
+    /// merchant may choose another Destination product there: the line of the product mapped is marked.
+    /// </summary>
+    private async Task MapByHandAsync(MappingReportLine line)
+    {
+        var parameters = new DialogParameters<IndividualMapperDialog>
+        {
+            { d => d.SourceProductId, line.SourceMirroredId!.Value },
+            { d => d.DestinationProductId, line.DestinationMirroredId!.Value },
+        };
+        var dialog = await Dialogs.ShowAsync<IndividualMapperDialog>(
+            $"Map \"{line.SourceTitle}\" to \"{line.DestinationTitle}\"", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });
+        var result = await dialog.Result;
+        if (result is { Canceled: false, Data: long mappedTo })
+        {
+            MappedByHand.Add(mappedTo);
+            Snackbar.Add(mappedTo == line.DestinationMirroredId
+                ? $"Mapped \"{line.DestinationTitle}\": its stock is brought in step now."
+                : $"Mapped \"{line.SourceTitle}\" to another Destination product: its stock is brought in step now.", Severity.Success);
+            StateHasChanged();
+        }
     }
 
     private async Task CancelAsync()
