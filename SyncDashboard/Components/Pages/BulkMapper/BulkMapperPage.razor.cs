@@ -125,16 +125,7 @@ public sealed partial class BulkMapperPage : IDisposable
         }
     }
 
-    private static string Label(MappingOutcome outcome) => outcome switch
-    {
-        MappingOutcome.Mapped => "Mapped",
-        MappingOutcome.NoMatch => "No match",
-        MappingOutcome.MissingSku => "Missing SKU",
-        MappingOutcome.DuplicateSku => "Duplicate SKU",
-        MappingOutcome.VariantCountDiffers => "Variant count differs",
-        MappingOutcome.PartialSkuMatch => "Only some SKUs match",
-        _ => "Already linked",
-    };
+    private static string Label(MappingOutcome outcome) => outcome.Words();
 
     public void Dispose()
     {
