@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using SyncDashboard.Core.Jobs;
 using SyncDashboard.Core.Mapping;
+using SyncDashboard.Export;
 
 namespace SyncDashboard.Components.Pages.BulkMapper;
 
@@ -26,6 +27,12 @@ public sealed partial class BulkMapperPage : IDisposable
     private bool CanOperate => Actor?.CanOperate == true;
 
     private MappingReport? Report { get; set; }
+
+    /// <summary>The job whose report is shown.</summary>
+    private Guid? ReportJobId { get; set; }
+
+    /// <summary>The CSV export of the report shown, under the outcome chosen (every line, not only the page shown).</summary>
+    private string? ExportHref => ReportJobId is { } jobId ? ExportLinks.MappingReport(jobId, Filter) : null;
     private bool Running { get; set; }
     private Guid? RunningJobId { get; set; }
     private bool CancelRequested { get; set; }
@@ -47,6 +54,7 @@ public sealed partial class BulkMapperPage : IDisposable
         if (latest.Status.IsFinished())
         {
             Report = Jobs.GetMappingReport(latest.Id);
+            ReportJobId = Report is null ? null : latest.Id;
         }
         else
         {
@@ -98,6 +106,7 @@ public sealed partial class BulkMapperPage : IDisposable
         if (report is not null)
         {
             Report = report;
+            ReportJobId = jobId;
             Filter = null;
         }
         if (job is { Status: JobStatus.Cancelled })
