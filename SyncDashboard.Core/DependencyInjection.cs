@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Catalogue;
 using SyncDashboard.Core.Connections;
+using SyncDashboard.Core.Export;
 using SyncDashboard.Core.Jobs;
 using SyncDashboard.Core.Linking;
 using SyncDashboard.Core.Mapping;
@@ -34,7 +35,7 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>Persistence, connections, the catalogue mirror, sync, mapping and the Activity Log.</summary>
+    /// <summary>Persistence, connections, the catalogue mirror, sync, mapping, jobs, the Activity Log and the CSV exports.</summary>
     public static IServiceCollection AddSyncEngine(this IServiceCollection services)
     {
         services.AddOptions<SyncDashboardOptions>()
@@ -81,6 +82,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<SyncEngineStartup>());
 
         services.AddJobs();
+        services.AddExport();
 
         // What the dashboard's components use: one instance behind each port.
         services.AddSingleton<IStoreConnectionService>(sp => sp.GetRequiredService<StoreConnectionService>());

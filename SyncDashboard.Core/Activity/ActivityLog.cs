@@ -87,30 +87,10 @@ public sealed class ActivityLog(IDbContextFactory<SyncDbContext> dbFactory, Time
     public async Task<ActivityPage> QueryAsync(ActivityQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var entries = db.Activity.AsNoTracking().AsQueryable();
-        if (query.Kind is { } kind) { entries = entries.Where(e => e.Kind == kind); }
-        if (query.Severity is { } severity) { entries = entries.Where(e => e.Severity == severity); }
-        if (query.StoreId is { } storeId) { entries = entries.Where(e => e.StoreId == storeId); }
-        if (!string.IsNullOrWhiteSpace(query.Sku))
-        {
-            // Part of a SKU, any case (SQLite's LIKE folds ASCII letters), of the entry's own SKU or of any variant of its product.
-            var pattern = "%" + query.Sku.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            entries = entries.Where(e => (e.Sku != null && EF.Functions.Like(e.Sku, pattern, "\\"))
-                || (e.ProductId != null && db.Products.Any(p => p.StoreId == e.StoreId && p.ExternalId == e.ProductId
-                    && p.Variants.Any(v => v.Sku != null && EF.Functions.Like(v.Sku, pattern, "\\")))));
-        }
-        if (query.From is { } from) { entries = entries.Where(e => e.At >= from); }
-        if (query.To is { } to) { entries = entries.Where(e => e.At <= to); }
-        if (query.UnreadOnly) { entries = entries.Where(e => !e.Read); }
-        if (string.Equals(query.User?.Trim(), ActivityQuery.SystemUser, StringComparison.OrdinalIgnoreCase)) { entries = entries.Where(e => e.User == null); }
-        else if (!string.IsNullOrWhiteSpace(query.User))
-        {
-            var user = query.User.Trim().ToLower(); // user names are told apart without regard to case, as Identity does
-            entries = entries.Where(e => e.User != null && e.User.ToLower() == user);
-        }
+        var entries = db.MatchingActivity(query);
         var total = await entries.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, 500);
-        var page = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+        var page = await entries.NewestFirst()
             .Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
         return new ActivityPage(page, total);

@@ -150,10 +150,10 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
     public async Task<ProductGridPage> QueryAsync(ProductGridQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var products = Filter(db, query);
+        var products = db.Products.AsNoTracking().Filtered(query, db.StoreConnections);
         var total = await products.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var page = Sort(products, query)
+        var page = products.Sorted(query)
             .Skip(Math.Max(0, query.Page) * pageSize)
             .Take(pageSize);
         var rows = await RowsAsync(db, page, cancellationToken);
@@ -230,7 +230,7 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
     public async Task<IReadOnlyList<ProductSelectionItem>> MatchingAsync(ProductGridQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Sort(Filter(db, query), query)
+        return await db.Products.AsNoTracking().Filtered(query, db.StoreConnections).Sorted(query)
             .Select(p => new ProductSelectionItem(p.Id, p.Title, p.SyncState))
             .ToListAsync(cancellationToken);
     }
@@ -307,43 +307,4 @@ public sealed class ProductQueryService(IDbContextFactory<SyncDbContext> dbFacto
     /// <summary>A product's page in its store's admin (<c>{store}/admin/products/{id}</c>, as Shopify's admin addresses it).</summary>
     public static Uri? AdminUrl(string storeBaseUrl, long productId) =>
         Uri.TryCreate($"{storeBaseUrl.TrimEnd('/')}/admin/products/{productId}", UriKind.Absolute, out var url) ? url : null;
-
-    private static IQueryable<MirroredProduct> Filter(SyncDbContext db, ProductGridQuery query)
-    {
-        var products = db.Products.AsNoTracking();
-        products = query.StoreId is { } storeId
-            ? products.Where(p => p.StoreId == storeId)
-            : products.Where(p => db.StoreConnections.Any(c => c.Id == p.StoreId && c.Role == StoreRole.Source));
-        products = query.Status switch
-        {
-            ProductStatusFilter.NotSynced => products.Where(p => p.SyncState == SyncState.NotSynced),
-            ProductStatusFilter.Synced => products.Where(p => p.SyncState == SyncState.Synced),
-            ProductStatusFilter.Mapped => products.Where(p => p.SyncState == SyncState.Mapped),
-            ProductStatusFilter.Problems => products.Where(p => p.Problem != SkuProblem.None),
-            ProductStatusFilter.OutOfStep => products.Where(p => p.LinkState == LinkState.OutOfStep || p.LinkState == LinkState.Repairing),
-            ProductStatusFilter.DuplicateSkus => products.Where(p => p.Problem == SkuProblem.DuplicateSku || p.Problem == SkuProblem.SharedWithOtherProduct),
-            _ => products,
-        };
-        products = products.Matching(query.Search);
-        return products;
-    }
-
-    private static IQueryable<MirroredProduct> Sort(IQueryable<MirroredProduct> products, ProductGridQuery query) =>
-        (query.Sort, query.Descending) switch
-        {
-            (ProductSort.Vendor, false) => products.OrderBy(p => p.Vendor).ThenBy(p => p.Id),
-            (ProductSort.Vendor, true) => products.OrderByDescending(p => p.Vendor).ThenBy(p => p.Id),
-            (ProductSort.VariantCount, false) => products.OrderBy(p => p.VariantCount).ThenBy(p => p.Id),
-            (ProductSort.VariantCount, true) => products.OrderByDescending(p => p.VariantCount).ThenBy(p => p.Id),
-            (ProductSort.Inventory, false) => products.OrderBy(p => p.TotalInventory).ThenBy(p => p.Id),
-            (ProductSort.Inventory, true) => products.OrderByDescending(p => p.TotalInventory).ThenBy(p => p.Id),
-            (ProductSort.Status, false) => products.OrderBy(p => p.SyncState).ThenBy(p => p.Title),
-            (ProductSort.Status, true) => products.OrderByDescending(p => p.SyncState).ThenBy(p => p.Title),
-            (ProductSort.UpdatedAt, false) => products.OrderBy(p => p.StoreUpdatedAt).ThenBy(p => p.Id),
-            (ProductSort.UpdatedAt, true) => products.OrderByDescending(p => p.StoreUpdatedAt).ThenBy(p => p.Id),
-            (ProductSort.LastSynced, false) => products.OrderBy(p => p.LastSyncedAt).ThenBy(p => p.Id),
-            (ProductSort.LastSynced, true) => products.OrderByDescending(p => p.LastSyncedAt).ThenBy(p => p.Id),
-            (_, true) => products.OrderByDescending(p => p.Title).ThenBy(p => p.Id),
-            _ => products.OrderBy(p => p.Title).ThenBy(p => p.Id),
-        };
 }

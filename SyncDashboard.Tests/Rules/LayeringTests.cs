@@ -11,7 +11,7 @@ namespace SyncDashboard.Tests.Rules;
 public sealed partial class LayeringTests
 {
     private static readonly string[] Layers =
-        ["Stores", "Shopify", "Users", "Connections", "Catalogue", "Linking", "Reconciliation", "Syncing", "Mapping", "Jobs", "Webhooks", "Products"];
+        ["Stores", "Shopify", "Users", "Connections", "Catalogue", "Linking", "Reconciliation", "Syncing", "Mapping", "Jobs", "Webhooks", "Products", "Export"];
 
     private static readonly string[] Infrastructure = ["Persistence", "Activity", "Hosting"];
 

@@ -3,6 +3,7 @@ using SyncDashboard.Account;
 using SyncDashboard.Components;
 using SyncDashboard.Core;
 using SyncDashboard.DemoStores;
+using SyncDashboard.Export;
 using SyncDashboard.Webhooks;
 
 namespace SyncDashboard.Extensions;
@@ -42,6 +43,7 @@ public static class HostingExtensions
         app.MapShopifyWebhooks();
         app.MapStoreInstallCallback();
         app.MapAccountEndpoints();
+        app.MapCsvExports();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         return app;

@@ -1,6 +1,8 @@
 // Measures the Bulk Mapper (time and peak managed memory) and one product-grid page query
 // (filter + search + sort) on mirrors of N products per side, about 3 variants each.
 //   dotnet run -c Release --project bench/SyncDashboard.Bench -- 10000 100000
+// Or the products CSV export of a store of N products (rows, seconds, allocated bytes, peak heap and working set):
+//   dotnet run -c Release --project bench/SyncDashboard.Bench -- export 100000
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +17,12 @@ using SyncDashboard.Core.Products;
 using SyncDashboard.Core.Shopify;
 using SyncDashboard.Core.Shopify.Models;
 using SyncDashboard.Core.Stores;
+
+if (args is ["export", ..])
+{
+    await ExportBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
 
 var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000];
 Console.WriteLine("| products per side | variants per side | Bulk Mapper | peak managed heap during mapping | mapped | grid page query (filter + search + sort) |");
@@ -46,8 +54,8 @@ static async Task MeasureAsync(int size)
         var source = CatalogueGenerator.GenerateStore(seed: 1, count: size, storeCode: "SRC");
         var own = CatalogueGenerator.GenerateStore(seed: 2, count: size / 2, storeCode: "DST");
         var destination = source.Take(size / 2).Concat(own).ToList();
-        await LoadAsync(mirror, storeId: 2, source, idBase: 1_000_000_000);
-        await LoadAsync(mirror, storeId: 1, destination, idBase: 5_000_000_000);
+        await BenchCatalogue.LoadAsync(mirror, storeId: 2, source, idBase: 1_000_000_000);
+        await BenchCatalogue.LoadAsync(mirror, storeId: 1, destination, idBase: 5_000_000_000);
         await new SkuHealth(factory).RecomputeAsync(2);
         await new SkuHealth(factory).RecomputeAsync(1);
         var variants = source.Sum(p => p.Variants!.Count);
@@ -88,54 +96,6 @@ static async Task MeasureAsync(int size)
             File.Delete(file);
         }
     }
-}
-
-static async Task LoadAsync(CatalogueMirror mirror, int storeId, IReadOnlyList<ShopifyProduct> products, long idBase)
-{
-    var id = idBase;
-    foreach (var chunk in products.Chunk(1_000))
-    {
-        var batch = chunk.Select(p =>
-        {
-            var product = ShopifyProductMapper.ToStoreProduct(WithIds(p, ref id));
-            return product;
-        }).ToList();
-        await mirror.UpsertAsync(storeId, batch);
-    }
-}
-
-static ShopifyProduct WithIds(ShopifyProduct product, ref long id)
-{
-    var copy = new ShopifyProduct
-    {
-        Id = ++id,
-        Title = product.Title,
-        Handle = product.Handle,
-        Vendor = product.Vendor,
-        ProductType = product.ProductType,
-        Tags = product.Tags,
-        Status = product.Status,
-        BodyHtml = product.BodyHtml,
-        Options = product.Options,
-        Images = [.. product.Images!.Select(i => new ShopifyImage { Id = 1, Src = i.Src, Position = i.Position, Alt = i.Alt })],
-        Variants = [],
-    };
-    foreach (var variant in product.Variants!)
-    {
-        copy.Variants.Add(new ShopifyVariant
-        {
-            Id = ++id,
-            InventoryItemId = ++id,
-            Sku = variant.Sku,
-            Price = variant.Price,
-            Option1 = variant.Option1,
-            Option2 = variant.Option2,
-            Option3 = variant.Option3,
-            InventoryQuantity = variant.InventoryQuantity,
-            Position = copy.Variants.Count + 1,
-        });
-    }
-    return copy;
 }
 
 internal sealed class Factory(DbContextOptions<SyncDbContext> options) : IDbContextFactory<SyncDbContext>

@@ -151,4 +151,28 @@ public sealed class ActivityLogPageTests : DashboardTestContext
         Assert.True(navigation.History.Count >= 2); // a new history entry: Back undoes the change
         Assert.False(navigation.History.First().Options.ReplaceHistoryEntry);
     }
+
+    [Fact]
+    public void TheExportButtonCarriesTheCurrentFilters()
+    {
+        var page = RenderPage("/activity?severity=error&store=2&sku=WB&from=2026-11-01&to=2026-11-30&kind=failure&user=olga");
+
+        var export = page.Find("a[data-testid=export-csv]");
+        Assert.Equal("/export/activity.csv?kind=Failure&severity=Error&store=2&sku=WB&user=olga&from=2026-11-01&to=2026-11-30", export.GetAttribute("href"));
+        Assert.True(export.HasAttribute("download")); // a download, not a page the app's router would try to show
+        Assert.Contains("Export CSV", export.TextContent, StringComparison.Ordinal);
+
+        Choose<ActivitySeverity?>(page, "activity-severity", ActivitySeverity.Warning);
+
+        page.WaitForAssertion(() => Assert.Contains("severity=Warning", page.Find("a[data-testid=export-csv]").GetAttribute("href"), StringComparison.Ordinal));
+        Assert.Contains("sku=WB", page.Find("a[data-testid=export-csv]").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutFiltersTheExportButtonExportsTheWholeLog()
+    {
+        var page = RenderPage();
+
+        Assert.Equal("/export/activity.csv", page.Find("a[data-testid=export-csv]").GetAttribute("href"));
+    }
 }

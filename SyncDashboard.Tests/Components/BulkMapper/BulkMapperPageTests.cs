@@ -279,4 +279,35 @@ public sealed class BulkMapperPageTests : DashboardTestContext
         Assert.Contains("Silk Scarf (Outlet)", page.Find("[data-testid=bulk-report]").TextContent);
         Assert.Empty(page.FindAll("[data-testid=bulk-map-by-hand]"));
     }
+
+    [Fact]
+    public void TheExportButtonCarriesTheReportsJobAndTheOutcomeShown()
+    {
+        var page = RenderPage();
+        Assert.Empty(page.FindAll("[data-testid=export-csv]")); // no report yet
+
+        page.Find("[data-testid=bulk-dry-run]").Click();
+        page.WaitForAssertion(() => Assert.Single(Jobs.MapRuns));
+        Jobs.Finish();
+        page.WaitForElement("[data-testid=bulk-summary]");
+
+        var job = Jobs.LastJob.Id;
+        page.WaitForAssertion(() => Assert.Equal($"/export/bulk-map-report.csv?job={job:D}", page.Find("a[data-testid=export-csv]").GetAttribute("href")));
+        Assert.True(page.Find("a[data-testid=export-csv]").HasAttribute("download"));
+
+        page.InvokeAsync(() => page.FindAll("[data-testid=bulk-count]").Single(c => c.TextContent.Contains("No match", StringComparison.Ordinal)).Click());
+
+        page.WaitForAssertion(() => Assert.Equal($"/export/bulk-map-report.csv?job={job:D}&outcome=NoMatch", page.Find("a[data-testid=export-csv]").GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task TheLatestRunsReportOpensWithItsExportButton()
+    {
+        await Jobs.StartBulkMapAsync(dryRun: true);
+        Jobs.Finish();
+
+        var page = RenderPage();
+
+        Assert.Equal($"/export/bulk-map-report.csv?job={Jobs.LastJob.Id:D}", page.Find("a[data-testid=export-csv]").GetAttribute("href"));
+    }
 }

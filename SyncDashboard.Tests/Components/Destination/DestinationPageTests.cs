@@ -66,7 +66,7 @@ public sealed class DestinationPageTests : DashboardTestContext
     {
         Products.SourceCandidates[102] = [TestCatalogue.Row(7, "Travel Mug", SyncState.NotSynced, SkuProblem.None, null, "MUG-1")];
         IndividualMapper.Proposal = new SyncDashboard.Core.Mapping.MappingProposal(7, "Travel Mug", [new SyncDashboard.Core.Mapping.MappingVariant(71, "Default", "MUG-1", 3)],
-            102, "House Mug", [new SyncDashboard.Core.Mapping.MappingVariant(81, "Default", "MUG-1", 0)], [new SyncDashboard.Core.Mapping.VariantPair(71, 81)]);
+            102, "House Mug", [new SyncDashboard.Core.Mapping.MappingVariant(81, "Default", "MUG-1", 0)], [new SyncDashboard.Core.Mapping.ProposedPair(71, 81, SyncDashboard.Core.Mapping.PairBasis.Sku)]);
         var page = RenderPage();
 
         page.InvokeAsync(() => page.Find("[data-testid=map-destination]").Click());

@@ -4,6 +4,7 @@ using MudBlazor;
 using SyncDashboard.Components.Pages.Products;
 using SyncDashboard.Core.Jobs;
 using SyncDashboard.Core.Mapping;
+using SyncDashboard.Export;
 
 namespace SyncDashboard.Components.Pages.BulkMapper;
 
@@ -29,6 +30,12 @@ public sealed partial class BulkMapperPage : IDisposable
     private bool CanOperate => Actor?.CanOperate == true;
 
     private MappingReport? Report { get; set; }
+
+    /// <summary>The job whose report is shown.</summary>
+    private Guid? ReportJobId { get; set; }
+
+    /// <summary>The CSV export of the report shown, under the outcome chosen (every line, not only the page shown).</summary>
+    private string? ExportHref => ReportJobId is { } jobId ? ExportLinks.MappingReport(jobId, Filter) : null;
     private bool Running { get; set; }
     private Guid? RunningJobId { get; set; }
     private bool CancelRequested { get; set; }
@@ -53,6 +60,7 @@ public sealed partial class BulkMapperPage : IDisposable
         if (latest.Status.IsFinished())
         {
             Report = Jobs.GetMappingReport(latest.Id);
+            ReportJobId = Report is null ? null : latest.Id;
         }
         else
         {
@@ -104,6 +112,7 @@ public sealed partial class BulkMapperPage : IDisposable
         if (report is not null)
         {
             Report = report;
+            ReportJobId = jobId;
             Filter = null;
             MappedByHand.Clear();
         }
@@ -158,16 +167,7 @@ public sealed partial class BulkMapperPage : IDisposable
         }
     }
 
-    private static string Label(MappingOutcome outcome) => outcome switch
-    {
-        MappingOutcome.Mapped => "Mapped",
-        MappingOutcome.NoMatch => "No match",
-        MappingOutcome.MissingSku => "Missing SKU",
-        MappingOutcome.DuplicateSku => "Duplicate SKU",
-        MappingOutcome.VariantCountDiffers => "Variant count differs",
-        MappingOutcome.PartialSkuMatch => "Only some SKUs match",
-        _ => "Already linked",
-    };
+    private static string Label(MappingOutcome outcome) => outcome.Words();
 
     public void Dispose()
     {

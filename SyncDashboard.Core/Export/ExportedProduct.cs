@@ -1,0 +1,19 @@
+using SyncDashboard.Core.Catalogue;
+
+namespace SyncDashboard.Core.Export;
+
+/// <summary>What the products export reads of one mirrored product (its SKUs are read per batch of products).</summary>
+/// <param name="Id">The mirror's row id.</param>
+/// <param name="ExternalId">The product's id in its store.</param>
+internal sealed record ExportedProduct(
+    long Id,
+    long ExternalId,
+    string Title,
+    string? Vendor,
+    int VariantCount,
+    int TotalInventory,
+    SyncState SyncState,
+    SkuProblem Problem,
+    string? ProblemReason,
+    LinkState? LinkState,
+    DateTimeOffset? LastSyncedAt);
