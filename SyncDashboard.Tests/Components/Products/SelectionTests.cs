@@ -228,4 +228,18 @@ public sealed class SelectionTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.Equal(["Urban Threads", "Hearth and Home"], page.FindAll("[data-testid=source-cell]").Select(c => c.TextContent.Trim())));
         Assert.Contains("store=all", Navigation.Uri, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheExportLinkCarriesTheGridsStoreFilterSearchAndSort()
+    {
+        Products.Rows[2] = TestCatalogue.Rows(3, SyncState.Synced);
+        var page = RenderPage("/?status=synced&q=linen&sort=-inventory");
+
+        page.WaitForAssertion(() => Assert.Equal("/export/products.csv?store=2&status=synced&q=linen&sort=inventory&desc=true",
+            page.Find("a[data-testid=export-csv]").GetAttribute("href")));
+
+        var switcher = page.FindComponents<MudBlazor.MudSelect<int?>>().Single();
+        page.InvokeAsync(() => switcher.Instance.ValueChanged.InvokeAsync(0));
+        page.WaitForAssertion(() => Assert.StartsWith("/export/products.csv?store=all", page.Find("a[data-testid=export-csv]").GetAttribute("href")));
+    }
 }

@@ -273,6 +273,9 @@ public sealed partial class ProductsPage : IDisposable
         column != Sort || (Sort == ProductSort.Title && !Descending) ? SortDirection.None
         : Descending ? SortDirection.Descending : SortDirection.Ascending;
 
+    /// <summary>The CSV export of what the grid shows, every page of it: its store (or All Sources), status, search and sort.</summary>
+    private string? ExportHref => StoreId is null ? null : SyncDashboard.Export.ExportLinks.Products(Query());
+
     private string SourceName(int storeId) => Sources.FirstOrDefault(s => s.Id == storeId)?.Name ?? "";
 
     private void OnSelectionChanged(HashSet<ProductGridRow> selected)
