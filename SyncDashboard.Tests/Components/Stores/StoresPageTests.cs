@@ -317,4 +317,38 @@ public sealed class StoresPageTests : DashboardTestContext
         withoutDemo.WaitForAssertion(() => Assert.Equal(2, withoutDemo.FindAll("[data-testid=store-card]").Count));
         Assert.Empty(withoutDemo.FindAll("[data-testid=demo-console]"));
     }
+
+    [Fact]
+    public async Task LeavingWithUnsavedSettingsAsksFirstAndStayingKeepsThem()
+    {
+        var page = RenderPage();
+        var navigation = Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>();
+        var markup = page.FindComponents<MudTextField<string>>().First(c => c.Markup.Contains("price-markup", StringComparison.Ordinal));
+        await page.InvokeAsync(() => markup.Instance.ValueChanged.InvokeAsync("20"));
+        var before = navigation.Uri;
+
+        await page.InvokeAsync(() => navigation.NavigateTo("/activity"));
+
+        DialogHost.WaitForAssertion(() => Assert.Contains("The settings of Urban Threads have changes that are not saved", DialogText()));
+        ClickDialogButton("Stay");
+        page.WaitForAssertion(() => Assert.Equal(before, navigation.Uri));
+        Assert.Equal("20", page.FindComponents<MudTextField<string>>().First(c => c.Markup.Contains("price-markup", StringComparison.Ordinal)).Find("input").GetAttribute("value"));
+
+        _ = page.InvokeAsync(() => navigation.NavigateTo("/activity"));
+        DialogHost.WaitForAssertion(() => Assert.Contains("Leave without saving", DialogText()));
+        ClickDialogButton("Leave without saving");
+        page.WaitForAssertion(() => Assert.EndsWith("/activity", navigation.Uri, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LeavingWithNothingUnsavedDoesNotAsk()
+    {
+        var page = RenderPage();
+        var navigation = Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>();
+
+        await page.InvokeAsync(() => navigation.NavigateTo("/activity"));
+
+        Assert.EndsWith("/activity", navigation.Uri, StringComparison.Ordinal);
+        Assert.Empty(DialogHost.FindAll(".mud-dialog"));
+    }
 }
