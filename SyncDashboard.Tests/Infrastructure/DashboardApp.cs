@@ -47,7 +47,7 @@ public sealed class DashboardApp : IAsyncDisposable
     public Task WaitUntilReadyAsync() =>
         Services.GetRequiredService<SyncDashboard.Core.SyncEngineStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
 
-    public static async Task<DashboardApp> StartAsync(IDictionary<string, string?>? settings = null, TempDirectory? data = null)
+    public static async Task<DashboardApp> StartAsync(IDictionary<string, string?>? settings = null, TempDirectory? data = null, TestLogs? logs = null)
     {
         var ownsData = data is null;
         data ??= new TempDirectory();
@@ -81,6 +81,10 @@ public sealed class DashboardApp : IAsyncDisposable
         }
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.WebHost.UseStaticWebAssets();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
         builder.AddApplicationServices();
         var app = builder.Build();
         app.MapApplication();

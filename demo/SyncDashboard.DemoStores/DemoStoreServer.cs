@@ -97,6 +97,8 @@ public sealed class DemoStoreServer : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(loggerFactory);
+        // One line per store says where it answers ("Demo store ... answers at"); the host's own start lines would repeat per store.
+        builder.Services.Configure<Microsoft.Extensions.Hosting.ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
         var app = builder.Build();
         new DemoStoreOAuth(options, accessTokens, timeProvider,
             loggerFactory.CreateLogger($"{typeof(DemoStoreServer).FullName}.{options.Name}.OAuth")).Map(app);
