@@ -74,10 +74,17 @@ public sealed class TestStoreConnector(TestStoreConnectionService connections) :
     public List<NewStoreConnection> Tested { get; } = [];
     public List<NewStoreConnection> Connected { get; } = [];
 
-    public Task<ConnectionTestResult> TestAsync(NewStoreConnection request, CancellationToken cancellationToken = default)
+    /// <summary>When set, a test waits for it before it answers (to see what the form shows meanwhile).</summary>
+    public TaskCompletionSource? TestGate { get; set; }
+
+    public async Task<ConnectionTestResult> TestAsync(NewStoreConnection request, CancellationToken cancellationToken = default)
     {
         Tested.Add(request);
-        return Task.FromResult(TestResult);
+        if (TestGate is { } gate)
+        {
+            await gate.Task;
+        }
+        return TestResult;
     }
 
     public Task<(StoreConnection? Connection, string Message)> ConnectAsync(NewStoreConnection request, CancellationToken cancellationToken = default)

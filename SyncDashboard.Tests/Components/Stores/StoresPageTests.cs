@@ -351,4 +351,21 @@ public sealed class StoresPageTests : DashboardTestContext
         Assert.EndsWith("/activity", navigation.Uri, StringComparison.Ordinal);
         Assert.Empty(DialogHost.FindAll(".mud-dialog"));
     }
+
+    [Fact]
+    public void ATestInProgressSaysWhichStoreItIsReachingAndForHowLongAtMost()
+    {
+        Connector.TestResult = new ConnectionTestResult(true, "Reached Coastal Supply.");
+        Connector.TestGate = new TaskCompletionSource();
+        var page = RenderPage();
+        Fill(page, "Coastal Supply", "http://127.0.0.1:5104", "token", "secret");
+
+        page.Find("[data-testid=test-connection]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Reaching Coastal Supply at http://127.0.0.1:5104", page.Find("[data-testid=connect-progress]").TextContent));
+        Assert.Contains("within 5 seconds", page.Find("[data-testid=connect-progress]").TextContent);
+        Connector.TestGate.SetResult();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=connect-progress]")));
+        Assert.Contains("Reached Coastal Supply.", page.Find("[data-testid=connection-test]").TextContent);
+    }
 }

@@ -39,6 +39,9 @@ public sealed partial class ConnectStoreForm
     private long? NewLocation { get; set; }
     private bool Working { get; set; }
 
+    /// <summary>What the form is doing while <see cref="Working"/>, said beside a spinner (a store may take up to its time limit to answer).</summary>
+    private string? Doing { get; set; }
+
     /// <summary>Why the fields as last submitted cannot be used (shown under each field until the next submit).</summary>
     private IReadOnlyList<InputProblem> Problems { get; set; } = [];
 
@@ -95,6 +98,7 @@ public sealed partial class ConnectStoreForm
             return;
         }
         Working = true;
+        Doing = $"Reaching {Tested.Name} at {Tested.BaseUrl}: a store that does not answer is given up on within 5 seconds…";
         try
         {
             Test = await Connector.TestAsync(Tested);
@@ -103,12 +107,14 @@ public sealed partial class ConnectStoreForm
         finally
         {
             Working = false;
+            Doing = null;
         }
     }
 
     private async Task ConnectAsync()
     {
         Working = true;
+        Doing = "Connecting: reading its locations and subscribing to its webhooks…";
         (StoreConnection? Connection, string Message) result;
         try
         {
@@ -117,6 +123,7 @@ public sealed partial class ConnectStoreForm
         finally
         {
             Working = false;
+            Doing = null;
         }
         Snackbar.Add(result.Message, result.Connection is null ? Severity.Error : Severity.Success);
         if (result.Connection is not null)
@@ -146,6 +153,7 @@ public sealed partial class ConnectStoreForm
         finally
         {
             Working = false;
+            Doing = null;
         }
     }
 
