@@ -31,9 +31,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync() => await NewPageAsync(1440, 900);
+
+    /// <summary>A new page (its own cookies and storage) of that viewport, its system preferring <paramref name="colorScheme"/>.</summary>
+    public async Task<IPage> NewPageAsync(int width, int height, ColorScheme colorScheme = ColorScheme.Light)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = colorScheme,
+            AcceptDownloads = true,
+        });
         return await context.NewPageAsync();
     }
 
