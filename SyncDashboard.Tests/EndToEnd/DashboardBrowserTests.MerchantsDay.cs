@@ -245,4 +245,38 @@ public sealed partial class DashboardBrowserTests
         await Assertions.Expect(day.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await day.WaitForFunctionAsync(dark); // remembered over the system's light preference
     }
+
+    [Fact]
+    public async Task NavigationsCutShortAndAnEndedSessionLogNoErrorOnTheServer()
+    {
+        var page = await OpenAsync("/?store=2");
+        // Links clicked faster than pages load, filters and searches changed mid-load, Back and Forward.
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var name in new[] { "Destination", "Jobs", "Activity Log", "Products", "Bulk Mapper", "Stores" })
+            {
+                await page.Locator(".mud-drawer").GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+                await page.WaitForTimeoutAsync(40); // the next click lands before this page has loaded
+            }
+        }
+        await GoAsync(page, "/?store=2");
+        await page.GetByLabel("Search products").FillAsync("a");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Not synced", Exact = true }).ClickAsync();
+        await page.GetByLabel("Search products").FillAsync("al");
+        await page.GoBackAsync();
+        await page.GoBackAsync();
+        await page.GoForwardAsync();
+        await page.WaitForTimeoutAsync(1_000);
+        // The session ends while the page is open (signed out in another tab): the page goes to sign-in at its next check.
+        var other = await browser.NewSignedInPageAsync(_dashboard);
+        await other.GotoAsync(new Uri(_dashboard.BaseUrl, "/jobs").ToString());
+        await Assertions.Expect(other.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await other.GetByLabel("Your account").ClickAsync();
+        await other.Locator("[data-testid=sign-out]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/sign-in"), new() { Timeout = 15_000 });
+        await page.WaitForTimeoutAsync(1_000);
+
+        var errors = _serverLog.Lines.Where(l => l.Level >= LogLevel.Error).Select(l => $"{l.Category}: {l.Message} {l.Exception?.GetType().Name}").ToList();
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
 }

@@ -17,6 +17,9 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
     private DashboardApp _dashboard = null!;
     private readonly List<string> _consoleErrors = [];
 
+    /// <summary>What the server logs while a test drives it.</summary>
+    private readonly TestLogs _serverLog = new();
+
     public async Task InitializeAsync()
     {
         _dashboard = await DashboardApp.StartAsync(new Dictionary<string, string?>
@@ -24,7 +27,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser) : IAsy
             ["DemoStores:Catalogue:ProductsPerSource"] = "40",
             ["DemoStores:Catalogue:DestinationOnlyProducts"] = "10",
             ["SyncDashboard:OpenPageRecheckInterval"] = "00:00:02", // a disabled user's open page ends within seconds, not a minute
-        });
+        }, logs: _serverLog);
         await _dashboard.WaitUntilReadyAsync();
     }
 

@@ -104,7 +104,7 @@ public sealed class ExportEndpointTests : IAsyncLifetime
         await RefusedAsync("export/products.csv?store=999", HttpStatusCode.NotFound, "No store has the number 999");
         await RefusedAsync("export/products.csv", HttpStatusCode.BadRequest, "Say which store's products to export");
         await RefusedAsync($"export/products.csv?store={await StoreIdAsync("Urban Threads")}&status=lost", HttpStatusCode.BadRequest,
-            "The status parameter \"lost\" is not one of all, notsynced, synced, mapped, problems, outofstep.");
+            "The status parameter \"lost\" is not one of all, notsynced, synced, mapped, problems, outofstep, duplicateskus.");
         await RefusedAsync("export/activity.csv?from=yesterday", HttpStatusCode.BadRequest, "The from filter \"yesterday\" is not a date written yyyy-MM-dd.");
         await RefusedAsync("export/activity.csv?store=999", HttpStatusCode.NotFound, "No store has the number 999");
         await RefusedAsync("export/bulk-map-report.csv", HttpStatusCode.NotFound, "There is no Bulk Mapper report to export");

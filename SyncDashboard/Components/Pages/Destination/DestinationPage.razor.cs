@@ -127,18 +127,13 @@ public sealed partial class DestinationPage : IDisposable
 
     private void UpdateUrl()
     {
-        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        Navigation.Write(new Dictionary<string, object?>
         {
             ["status"] = Status == ProductStatusFilter.All ? null : Status.ToString().ToLowerInvariant(),
             ["q"] = Search,
             ["page"] = PageIndex == 0 ? null : PageIndex + 1,
-        });
-        var push = _pushHistory;
+        }, addHistoryEntry: _pushHistory);
         _pushHistory = false;
-        if (uri != Navigation.Uri)
-        {
-            Navigation.NavigateTo(uri, new NavigationOptions { ReplaceHistoryEntry = !push });
-        }
     }
 
     /// <summary>The eye icon: the product's details with the Source it follows side by side, then the action chosen there.</summary>

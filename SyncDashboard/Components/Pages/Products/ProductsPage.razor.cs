@@ -208,7 +208,7 @@ public sealed partial class ProductsPage : IDisposable
 
     private void UpdateUrl()
     {
-        var uri = Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        Navigation.Write(new Dictionary<string, object?>
         {
             ["store"] = AllSources ? AllSourcesQuery : StoreId,
             ["status"] = Status == ProductStatusFilter.All ? null : Status.ToString().ToLowerInvariant(),
@@ -216,13 +216,8 @@ public sealed partial class ProductsPage : IDisposable
             ["sort"] = Sort == ProductSort.Title && !Descending ? null : (Descending ? "-" : "") + SortNames[Sort],
             ["page"] = PageIndex == 0 ? null : PageIndex + 1,
             ["size"] = PageSize == DefaultPageSize ? null : PageSize,
-        });
-        var push = _pushHistory;
+        }, addHistoryEntry: _pushHistory);
         _pushHistory = false;
-        if (uri != Navigation.Uri)
-        {
-            Navigation.NavigateTo(uri, new NavigationOptions { ReplaceHistoryEntry = !push });
-        }
     }
 
     /// <summary>The sorts as the URL writes them.</summary>
