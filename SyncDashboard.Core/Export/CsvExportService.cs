@@ -41,7 +41,7 @@ public sealed class CsvExportService(IDbContextFactory<SyncDbContext> dbFactory,
             storePart = Slug(storeName, storeId);
         }
         return new CsvExport(FileName(storePart, "products"),
-            ["Product ID", "Title", "Vendor", "SKUs", "Variants", "Inventory", "Status", "Problem", "Link state", "Last synced"],
+            ["Product ID", "Title", "Vendor", "SKUs", "Variants", "Inventory", "Status", "Problem", "Link state", "Last synced", "Store"],
             (csv, token) => WriteProductsAsync(csv, query, token));
     }
 
@@ -85,9 +85,11 @@ public sealed class CsvExportService(IDbContextFactory<SyncDbContext> dbFactory,
         // (and set up) before that reader starts, as SQLite sets a connection up only while none of its statements runs.
         await using var variantsDb = await dbFactory.CreateDbContextAsync(cancellationToken);
         await variantsDb.Database.OpenConnectionAsync(cancellationToken);
+        // The stores' names (a handful), read before the products stream: an export of All Sources says each product's.
+        var storeNames = await variantsDb.StoreConnections.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var products = db.Products.AsNoTracking().Filtered(query, db.StoreConnections).Sorted(query)
             .Select(p => new ExportedProduct(p.Id, p.ExternalId, p.Title, p.Vendor, p.VariantCount, p.TotalInventory, p.SyncState, p.Problem,
-                p.ProblemReason, p.LinkState, p.LastSyncedAt))
+                p.ProblemReason, p.LinkState, p.LastSyncedAt, p.StoreId))
             .AsAsyncEnumerable();
         var batch = new List<ExportedProduct>(SkuBatchSize);
         long rows = 0;
@@ -127,6 +129,7 @@ public sealed class CsvExportService(IDbContextFactory<SyncDbContext> dbFactory,
                 csv.WriteField(p.Problem == SkuProblem.None ? "" : p.ProblemReason ?? p.Problem.Words());
                 csv.WriteField(p.LinkState?.Words() ?? "");
                 csv.WriteField(CsvExportFormat.Instant(p.LastSyncedAt));
+                csv.WriteField(storeNames.GetValueOrDefault(p.StoreId, ""));
                 await CsvExport.EndRowAsync(csv, ++rows, cancellationToken);
             }
             batch.Clear();

@@ -5,6 +5,7 @@ namespace SyncDashboard.Core.Export;
 /// <summary>What the products export reads of one mirrored product (its SKUs are read per batch of products).</summary>
 /// <param name="Id">The mirror's row id.</param>
 /// <param name="ExternalId">The product's id in its store.</param>
+/// <param name="StoreId">Its store (named in the last column, for an export of All Sources).</param>
 internal sealed record ExportedProduct(
     long Id,
     long ExternalId,
@@ -16,4 +17,5 @@ internal sealed record ExportedProduct(
     SkuProblem Problem,
     string? ProblemReason,
     LinkState? LinkState,
-    DateTimeOffset? LastSyncedAt);
+    DateTimeOffset? LastSyncedAt,
+    int StoreId);

@@ -72,11 +72,24 @@ public sealed class ProductsCsvExportTests : IDisposable
     {
         var rows = await ExportAsync(new ProductGridQuery { StoreId = _urbanId });
 
-        Assert.Equal(["Product ID", "Title", "Vendor", "SKUs", "Variants", "Inventory", "Status", "Problem", "Link state", "Last synced"], rows[0]);
+        Assert.Equal(["Product ID", "Title", "Vendor", "SKUs", "Variants", "Inventory", "Status", "Problem", "Link state", "Last synced", "Store"], rows[0]);
         Assert.Equal(["1002", "1001", "1003", "1004"], rows.Skip(1).Select(r => r[0])); // by title, as the grid: "=" sorts before letters; never the other store's
-        Assert.Equal(["1001", "Linen Shirt", "Acme", "LS-S; LS-M", "2", "-2", "Synced", "", "In step", "2026-11-30T14:05:09Z"], rows[2]);
-        Assert.Equal(["1004", "Wool Beanie", "", "WB-2", "2", "3", "Not synced", "1 of 2 variants have no SKU.", "", ""], rows[4]);
+        Assert.Equal(["1001", "Linen Shirt", "Acme", "LS-S; LS-M", "2", "-2", "Synced", "", "In step", "2026-11-30T14:05:09Z", "Urban Threads"], rows[2]);
+        Assert.Equal(["1004", "Wool Beanie", "", "WB-2", "2", "3", "Not synced", "1 of 2 variants have no SKU.", "", "", "Urban Threads"], rows[4]);
         Assert.Equal(["Mapped", "", "Out of step"], rows[3][6..9]); // a mapped product out of step, no problem
+    }
+
+    [Fact]
+    public async Task AllSourcesExportsEverySourcesProductsEachNamingItsStore()
+    {
+        var export = await _exports.ProductsAsync(new ProductGridQuery { StoreId = null });
+        Assert.NotNull(export);
+        Assert.StartsWith("all-sources-products-", export.FileName, StringComparison.Ordinal);
+        var rows = await ExportAsync(new ProductGridQuery { StoreId = null });
+
+        Assert.Equal(5, rows.Count - 1);
+        Assert.Equal(("Desk Lamp", "Hearth & Home"), (rows.Single(r => r[0] == "2001")[1], rows.Single(r => r[0] == "2001")[10]));
+        Assert.All(rows.Skip(1).Where(r => r[0].StartsWith('1')), r => Assert.Equal("Urban Threads", r[10]));
     }
 
     [Fact]
