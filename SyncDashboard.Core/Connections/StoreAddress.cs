@@ -5,7 +5,8 @@ public static class StoreAddress
 {
     /// <summary>Why <paramref name="baseUrl"/> is not a store's address (an absolute http or https URL), or null when it is.</summary>
     public static string? Problem(string? baseUrl) =>
-        Uri.TryCreate(baseUrl?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        string.IsNullOrWhiteSpace(baseUrl) ? "Enter the store's address, such as https://my-shop.myshopify.com."
+        : Uri.TryCreate(baseUrl.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? null
             : $"'{baseUrl}' is not a store address such as https://my-shop.myshopify.com.";
 

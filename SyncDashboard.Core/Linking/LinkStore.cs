@@ -416,7 +416,8 @@ public sealed class LinkStore(IDbContextFactory<SyncDbContext> dbFactory, TimePr
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(p => p.SyncState, SyncState.NotSynced)
                     .SetProperty(p => p.LinkState, (LinkState?)null)
-                    .SetProperty(p => p.LinkStateReason, (string?)null), cancellationToken);
+                    .SetProperty(p => p.LinkStateReason, (string?)null)
+                    .SetProperty(p => p.LastSyncedAt, (DateTimeOffset?)null), cancellationToken); // no link, nothing synced any more
         }
     }
 

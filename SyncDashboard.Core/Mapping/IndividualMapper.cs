@@ -43,7 +43,7 @@ public sealed class IndividualMapper(IDbContextFactory<SyncDbContext> dbFactory,
         if (skus.Length > 0)
         {
             var owners = db.Variants.Where(v => v.StoreId == destination.Id && v.NormalizedSku != null && skus.Contains(v.NormalizedSku));
-            ids.UnionWith(await products.Where(p => owners.Any(v => v.ProductId == p.Id)).Select(p => p.Id).Take(CandidatePool).ToListAsync(cancellationToken));
+            ids.UnionWith(await products.Where(p => owners.Any(v => v.ProductId == p.Id)).OrderBy(p => p.Id).Select(p => p.Id).Take(CandidatePool).ToListAsync(cancellationToken));
         }
         // Then those sharing the longest words of its title (a listing's title is often the Source's), and the first by title.
         foreach (var word in CandidateRanking.TitleWords(source.Title).Where(w => w.Length >= 3).OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).Take(4))

@@ -38,6 +38,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
             options.SnackbarConfiguration.ShowTransitionDuration = 0;
             options.SnackbarConfiguration.HideTransitionDuration = 0;
         });
+        Services.AddScoped<SyncDashboard.Components.Pages.Products.ProductSelectionMemory>();
         Services.AddSingleton<IActivityLog>(Activity);
         Services.AddSingleton<IProductQueryService>(Products);
         Services.AddSingleton<ILinkCheck>(LinkCheck);

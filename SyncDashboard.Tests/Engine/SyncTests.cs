@@ -115,6 +115,7 @@ public abstract class SyncTests(StoreApi adapter) : EngineTestBase(adapter)
         var delete = await sync.SyncAsync(healthy[1].Id);
         var destination = Dashboard.DemoStore("northwind-outlet");
         var count = destination.ProductCount;
+        Assert.NotNull((await db.Products.AsNoTracking().SingleAsync(p => p.Id == healthy[0].Id)).LastSyncedAt);
 
         var results = await sync.UnsyncAsync([healthy[0].Id], UnsyncMode.Keep);
         Assert.True(Assert.Single(results).Succeeded);
@@ -127,7 +128,9 @@ public abstract class SyncTests(StoreApi adapter) : EngineTestBase(adapter)
 
         Assert.Equal(0, await db.ProductLinks.CountAsync());
         Assert.All(await db.Products.AsNoTracking().Where(p => p.Id == healthy[0].Id || p.Id == healthy[1].Id).ToListAsync(),
-            p => Assert.Equal(SyncState.NotSynced, p.SyncState));
+            p => Assert.Equal((SyncState.NotSynced, (DateTimeOffset?)null), (p.SyncState, p.LastSyncedAt))); // nothing "last synced" once unlinked
+        var kept = await db.Products.AsNoTracking().SingleAsync(p => p.StoreId != urban.Id && p.ExternalId == keep.DestinationProductId);
+        Assert.Equal((SyncState.NotSynced, (DateTimeOffset?)null), (kept.SyncState, kept.LastSyncedAt)); // the kept copy follows nothing now
     }
 
     [Fact]

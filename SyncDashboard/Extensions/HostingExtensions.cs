@@ -21,6 +21,7 @@ public static class HostingExtensions
         builder.AddDashboardSignIn();
         builder.Services.AddShopifyWebhookRateLimit();
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<SyncDashboard.Components.Pages.Products.ProductSelectionMemory>(); // one per circuit: ticks kept across pages
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
         return builder;

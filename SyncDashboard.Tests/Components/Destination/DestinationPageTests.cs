@@ -43,7 +43,8 @@ public sealed class DestinationPageTests : DashboardTestContext
         var follows = page.FindAll("[data-testid=follows]").Select(f => f.TextContent.Trim()).ToList();
         Assert.Equal(["Linen Shirt", "Follows no Source product", "Tote Bag"], follows);
         Assert.Contains("Hearth and Home · Mapped", page.FindAll("tbody tr")[2].TextContent);
-        Assert.Single(page.FindAll("[data-testid=duplicate-chip]"));
+        Assert.Empty(page.FindAll("[data-testid=duplicate-chip]")); // House Mug follows none: its status chip says "Shared SKU" already
+        Assert.Contains("Shared SKU", page.FindAll("tbody tr")[1].TextContent);
         // The actions that fit: Map for the product that follows none, Unsync for those that follow one.
         Assert.Equal("Map House Mug to a Source product", Assert.Single(page.FindAll("[data-testid=map-destination]")).GetAttribute("aria-label"));
         Assert.Equal(2, page.FindAll("[data-testid=unsync-destination]").Count);
@@ -64,14 +65,14 @@ public sealed class DestinationPageTests : DashboardTestContext
     [Fact]
     public void MapChoosesTheSourceProductAmongThoseSharingItsSkusThenOpensTheIndividualMapperWithBoth()
     {
-        Products.SourceCandidates[102] = [TestCatalogue.Row(7, "Travel Mug", SyncState.NotSynced, SkuProblem.None, null, "MUG-1")];
+        Products.SourceCandidates[102] = [TestCatalogue.Row(7, "Travel Mug", SyncState.NotSynced, SkuProblem.None, null, "MUG-1") with { StoreId = 3 }];
         IndividualMapper.Proposal = new SyncDashboard.Core.Mapping.MappingProposal(7, "Travel Mug", [new SyncDashboard.Core.Mapping.MappingVariant(71, "Default", "MUG-1", 3)],
             102, "House Mug", [new SyncDashboard.Core.Mapping.MappingVariant(81, "Default", "MUG-1", 0)], [new SyncDashboard.Core.Mapping.ProposedPair(71, 81, SyncDashboard.Core.Mapping.PairBasis.Sku)]);
         var page = RenderPage();
 
         page.InvokeAsync(() => page.Find("[data-testid=map-destination]").Click());
 
-        DialogHost.WaitForAssertion(() => Assert.Contains("1 of 1 SKU shared", DialogHost.Find("[data-testid=source-candidate]").TextContent));
+        DialogHost.WaitForAssertion(() => Assert.Contains("Travel Mug · Hearth and Home · 1 variant · 1 of 1 SKU shared", DialogHost.Find("[data-testid=source-candidate]").TextContent));
         DialogHost.InvokeAsync(() => DialogHost.Find("[data-testid=source-candidate]").Click());
         DialogHost.WaitForElement("[data-testid=individual-mapper]");
         var mapper = DialogHost.FindComponent<IndividualMapperDialog>().Instance;

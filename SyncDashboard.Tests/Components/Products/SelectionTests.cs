@@ -242,4 +242,40 @@ public sealed class SelectionTests : DashboardTestContext
         page.InvokeAsync(() => switcher.Instance.ValueChanged.InvokeAsync(0));
         page.WaitForAssertion(() => Assert.StartsWith("/export/products.csv?store=all", page.Find("a[data-testid=export-csv]").GetAttribute("href")));
     }
+
+    [Fact]
+    public async Task TicksSurviveALookAtAnotherPageAndComingBack()
+    {
+        Products.Rows[2] = TestCatalogue.Rows(30);
+        var page = RenderPage("/?size=10");
+        Tick(page, 1);
+        NextPage(page);
+        page.WaitForAssertion(() => Assert.Equal("Product 011", FirstTitle(page)));
+        Tick(page, 0);
+
+        await DisposeComponentsAsync(); // to the Activity Log and back
+        var again = Render<ProductsPage>();
+
+        again.WaitForAssertion(() => Assert.Equal("2", again.Find("[data-testid=bulk-bar] b").TextContent));
+        again.WaitForAssertion(() => Assert.Equal("Product 011", FirstTitle(again))); // the page it was on (its URL)
+        Assert.Equal([true, false, false], Ticks(again).Take(3));
+        Assert.Contains("1 of the selected is not on this page", again.Find("[data-testid=selected-off-page]").TextContent);
+    }
+
+    [Fact]
+    public void BackToAFilteredPageShowsThatPageAndAddsNoEntryOfItsOwn()
+    {
+        Products.Rows[2] = TestCatalogue.Rows(200);
+        var page = RenderPage("/?page=7");
+        page.WaitForAssertion(() => Assert.Equal("Product 151", FirstTitle(page)));
+
+        page.InvokeAsync(() => page.FindAll(".mud-chip").Single(c => c.TextContent.Trim().EndsWith("Problems", StringComparison.Ordinal)).Click());
+        page.WaitForAssertion(() => Assert.Equal(ProductStatusFilter.Problems, Products.LastQuery.Status));
+        var entries = Navigation.History.Count;
+
+        page.InvokeAsync(() => Navigation.NavigateTo("/?store=2&page=7")); // Back
+        page.WaitForAssertion(() => Assert.Equal((ProductStatusFilter.All, 6), (Products.LastQuery.Status, Products.LastQuery.Page)));
+        page.WaitForAssertion(() => Assert.Equal("Product 151", FirstTitle(page)));
+        Assert.DoesNotContain(Navigation.History.Take(Navigation.History.Count - entries), h => !h.Options.ReplaceHistoryEntry && h.Uri != "/?store=2&page=7" && !h.Uri.EndsWith("/?store=2&page=7", StringComparison.Ordinal));
+    }
 }

@@ -130,7 +130,7 @@ public sealed class ConnectStoreFormTests : DashboardTestContext
 
         page.Find("[data-testid=test-connection]").Click();
         Assert.Equal("Give the store a name.", ErrorUnder(page, "name"));
-        Assert.Equal("'' is not a store address such as https://my-shop.myshopify.com.", ErrorUnder(page, "url"));
+        Assert.Equal("Enter the store's address, such as https://my-shop.myshopify.com.", ErrorUnder(page, "url"));
         Assert.StartsWith("The app's client id is required", ErrorUnder(page, "client-id"));
         Assert.StartsWith("The app's client secret is required", ErrorUnder(page, "client-secret"));
 

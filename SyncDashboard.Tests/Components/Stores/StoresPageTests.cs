@@ -324,8 +324,11 @@ public sealed class StoresPageTests : DashboardTestContext
         var page = RenderPage();
         var navigation = Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>();
         var markup = page.FindComponents<MudTextField<string>>().First(c => c.Markup.Contains("price-markup", StringComparison.Ordinal));
+        Assert.False(page.FindComponent<Microsoft.AspNetCore.Components.Routing.NavigationLock>().Instance.ConfirmExternalNavigation);
         await page.InvokeAsync(() => markup.Instance.ValueChanged.InvokeAsync("20"));
         var before = navigation.Uri;
+        // The browser's own warning on a reload, a close or a Back out of the app is switched on at once.
+        page.WaitForAssertion(() => Assert.True(page.FindComponent<Microsoft.AspNetCore.Components.Routing.NavigationLock>().Instance.ConfirmExternalNavigation));
 
         await page.InvokeAsync(() => navigation.NavigateTo("/activity"));
 

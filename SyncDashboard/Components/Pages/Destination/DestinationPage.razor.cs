@@ -75,11 +75,12 @@ public sealed partial class DestinationPage : IDisposable
         {
             return;
         }
-        var (status, search) = (Status, Search);
+        var (status, search, pageIndex) = (Status, Search, PageIndex);
         ReadQuery();
-        if ((status, search) != (Status, Search))
+        PageIndex = Math.Max(0, (int.TryParse(PageQuery, out var page) ? page : 1) - 1);
+        if ((status, search) != (Status, Search) && pageIndex == PageIndex)
         {
-            await ReloadFromFirstPageAsync(push: false);
+            await ReloadAsync(); // a new page number reaches the grid as its CurrentPage, which reloads it
         }
     }
 
@@ -105,19 +106,20 @@ public sealed partial class DestinationPage : IDisposable
     private async Task OnStatusChangedAsync(ProductStatusFilter status)
     {
         Status = status;
-        await ReloadFromFirstPageAsync(push: true);
+        await ReloadFromFirstPageAsync();
     }
 
     private async Task OnSearchChangedAsync(string? search)
     {
         Search = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
-        await ReloadFromFirstPageAsync(push: true);
+        await ReloadFromFirstPageAsync();
     }
 
-    private async Task ReloadFromFirstPageAsync(bool push)
+    /// <summary>A new filter or search: back to the first page, with a history entry (Back undoes it).</summary>
+    private async Task ReloadFromFirstPageAsync()
     {
         PageIndex = 0;
-        _pushHistory = push;
+        _pushHistory = true;
         if (Grid is not null)
         {
             Grid.NavigateTo(Page.First);

@@ -33,6 +33,9 @@ public sealed partial class ProductsPage : IDisposable
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
 
+    /// <summary>The selection kept while the merchant is on other pages of the dashboard (this browser tab's circuit).</summary>
+    [Inject] public required ProductSelectionMemory SelectionMemory { get; init; }
+
     /// <summary>The signed-in user (their role decides which actions the page offers).</summary>
     [CascadingParameter] public Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? Authentication { get; set; }
 
@@ -93,6 +96,7 @@ public sealed partial class ProductsPage : IDisposable
         PageIndex = Math.Max(0, (Number(PageQuery) ?? 1) - 1);
         PageSize = Number(SizeQuery) is > 0 and <= ProductQueryService.MaxPageSize and var size ? size : DefaultPageSize;
         await ClampPageAsync();
+        (Selected, AllMatchingSelected) = (new HashSet<ProductGridRow>(SelectionMemory.Selected, RowComparer.Instance), SelectionMemory.AllMatching);
         Activity.Changed += OnActivityChanged;
     }
 
@@ -121,22 +125,27 @@ public sealed partial class ProductsPage : IDisposable
     private static int? Number(string? query) =>
         int.TryParse(query, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null;
 
-    /// <summary>The URL changed from outside the page (Back, Forward, the menu): follow its store, filter, search and sort.</summary>
+    /// <summary>
+    /// The URL changed from outside the page (Back, Forward, a link): follow its store, filter, search, sort and page, adding
+    /// no history entry of its own (Back to a filtered page 7 shows that page 7).
+    /// </summary>
     protected override async Task OnParametersSetAsync()
     {
         if (Grid is null)
         {
             return; // the first load reads the URL in OnInitializedAsync
         }
-        var (allSources, storeId, status, search, sort, descending) = (AllSources, StoreId, Status, Search, Sort, Descending);
+        var (allSources, storeId, status, search, sort, descending, pageIndex) = (AllSources, StoreId, Status, Search, Sort, Descending, PageIndex);
         ReadQuery();
-        if ((allSources, storeId, status, search) != (AllSources, StoreId, Status, Search))
-        {
-            await ReloadFromFirstPageAsync();
-        }
-        else if ((sort, descending) != (Sort, Descending))
+        PageIndex = Math.Max(0, (Number(PageQuery) ?? 1) - 1);
+        if ((sort, descending) != (Sort, Descending))
         {
             await Grid.SetSortAsync(SortField(Sort), Descending ? SortDirection.Descending : SortDirection.Ascending, SortFunc(Sort));
+        }
+        else if ((allSources, storeId, status, search) != (AllSources, StoreId, Status, Search) && pageIndex == PageIndex)
+        {
+            AllMatchingSelected = false;
+            await Grid.ReloadServerData(); // a new page number reaches the grid as its CurrentPage, which reloads it
         }
     }
 
@@ -161,6 +170,7 @@ public sealed partial class ProductsPage : IDisposable
         PageIndex = state.Page;
         PageSize = state.PageSize;
         UpdateUrl();
+        _ = InvokeAsync(StateHasChanged); // the selection's lines above the grid depend on the rows it now shows
         return new GridData<ProductGridRow> { Items = page.Rows, TotalItems = page.TotalCount };
     }
 
@@ -297,9 +307,11 @@ public sealed partial class ProductsPage : IDisposable
         AllMatchingSelected = true;
     }
 
-    /// <summary>The selected products' titles in a stable order: this page's first, in the grid's order, then the rest.</summary>
+    /// <summary>The selected products' titles in a stable order: this page's first, in the grid's order, then the rest by title.</summary>
     private IReadOnlyList<string> Titles(IReadOnlyCollection<ProductGridRow> rows) =>
-        [.. CurrentRows.Where(rows.Contains).Concat(rows.Except(CurrentRows, RowComparer.Instance)).Select(r => r.Title)];
+        [.. CurrentRows.Where(rows.Contains)
+            .Concat(rows.Except(CurrentRows, RowComparer.Instance).OrderBy(r => r.Title, StringComparer.CurrentCultureIgnoreCase))
+            .Select(r => r.Title)];
 
     /// <summary>Asks before a bulk action, listing what it touches; true when the merchant confirms.</summary>
     private async Task<bool> ConfirmAsync(string heading, string what, string confirmText, IReadOnlyList<string> titles, Color color = Color.Primary)
@@ -620,6 +632,7 @@ public sealed partial class ProductsPage : IDisposable
 
     public void Dispose()
     {
+        SelectionMemory.Keep(Selected, AllMatchingSelected);
         _disposed.Cancel();
         _disposed.Dispose();
         Activity.Changed -= OnActivityChanged;

@@ -29,6 +29,24 @@ public sealed partial class SourceSettingsPanel
     /// <summary>Why the last save was refused (shown under the settings).</summary>
     [Parameter] public IReadOnlyList<string> Problems { get; set; } = [];
 
+    /// <summary>
+    /// Raised when the settings become unsaved or saved again (true: changes not saved), so the page can warn before it is
+    /// left: the browser's own warning on a reload or close has to be switched on before the merchant leaves.
+    /// </summary>
+    [Parameter] public EventCallback<bool> UnsavedChanged { get; set; }
+
+    private bool _unsaved;
+
+    /// <summary>Every edit renders the panel again: tell the page when that made the settings unsaved, or saved again.</summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (Model.IsDirty != _unsaved)
+        {
+            _unsaved = Model.IsDirty;
+            await UnsavedChanged.InvokeAsync(_unsaved);
+        }
+    }
+
     private string? MarkupProblem => Model.MarkupInputProblem ?? Model.Rule.MarkupProblem;
 
     private string? FixedAmountProblem => Model.FixedAmountInputProblem ?? Model.Rule.FixedAmountProblem;
