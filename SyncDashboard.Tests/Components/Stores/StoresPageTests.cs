@@ -371,4 +371,18 @@ public sealed class StoresPageTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=connect-progress]")));
         Assert.Contains("Reached Coastal Supply.", page.Find("[data-testid=connection-test]").TextContent);
     }
+
+    [Fact]
+    public async Task ANumberThatCannotBeReadStillCountsAsUnsavedWhenLeaving()
+    {
+        var page = RenderPage();
+        var navigation = Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>();
+        var markup = page.FindComponents<MudTextField<string>>().First(c => c.Markup.Contains("price-markup", StringComparison.Ordinal));
+
+        await page.InvokeAsync(() => markup.Instance.ValueChanged.InvokeAsync("17%"));
+
+        page.WaitForAssertion(() => Assert.True(page.FindComponent<Microsoft.AspNetCore.Components.Routing.NavigationLock>().Instance.ConfirmExternalNavigation));
+        _ = page.InvokeAsync(() => navigation.NavigateTo("/activity"));
+        DialogHost.WaitForAssertion(() => Assert.Contains("The settings of Urban Threads have changes that are not saved", DialogText()));
+    }
 }

@@ -96,8 +96,11 @@ public sealed class SourceSettingsModel
 
     public PriceRule Rule => new(MarkupPercent, FixedAmount, Rounding, CompareAt);
 
-    /// <summary>Whether anything was changed since the last save.</summary>
-    public bool IsDirty => ToSettings() != Saved;
+    /// <summary>
+    /// Whether anything was changed since the last save, a number typed that cannot be read ("17%", empty) included: it is
+    /// not saved, but leaving the page would drop it unseen.
+    /// </summary>
+    public bool IsDirty => ToSettings() != Saved || MarkupInputProblem is not null || FixedAmountInputProblem is not null;
 
     public SourceSettings ToSettings() => new(SyncedFields, MappedFields, Rule, LocationId, DeletePolicy);
 
