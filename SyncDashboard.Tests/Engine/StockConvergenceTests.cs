@@ -141,8 +141,13 @@ public abstract class StockConvergenceTests(StoreApi adapter) : ConvergenceTestB
         var title = (await ProductAsync("urban-threads", link.SourceProductId))["title"]!.GetValue<string>();
         try
         {
-            await EventuallyAsync(async () => (await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Reconciliation, From = changedAt })).Entries
-                .Any(e => e.Message.Contains($"\"{title}\"", StringComparison.Ordinal) && e.Message.Contains("stock of 1 variant", StringComparison.Ordinal)),
+            // Whichever path wrote the level back says so: the reconciliation's run summary, or (when a sweep's or a pending
+            // stock update's write got there first, under load) the inventory update of that SKU to the Source's level.
+            await EventuallyAsync(async () => (await Get<ActivityLog>().QueryAsync(new ActivityQuery { From = changedAt })).Entries
+                .Any(e => (e.Kind == ActivityKind.Reconciliation && e.Message.Contains($"\"{title}\"", StringComparison.Ordinal)
+                           && e.Message.Contains("stock of 1 variant", StringComparison.Ordinal))
+                       || (e.Kind == ActivityKind.InventoryUpdate && e.Message.Contains($"SKU {pair.Sku}:", StringComparison.Ordinal)
+                           && e.Message.EndsWith($"set to {expected}.", StringComparison.Ordinal))),
                 "the repair is in the Activity Log", seconds: 60); // a run's summary is written when the whole run ends, later than its writes under load
         }
         catch (Exception e)
