@@ -51,7 +51,7 @@ public sealed partial class DestinationPage : IDisposable
     private int PageIndex { get; set; }
     private int PageSize { get; set; } = DefaultPageSize;
     private bool _pushHistory;
-    private readonly CancellationTokenSource _disposed = new();
+    private readonly ReloadDebounce _reloadDebounce = new(TimeSpan.FromMilliseconds(500));
 
     protected override async Task OnInitializedAsync()
     {
@@ -242,18 +242,8 @@ public sealed partial class DestinationPage : IDisposable
         }
     }
 
-    /// <summary>A link made or ended elsewhere (a job, a webhook, another tab): reload once things settle.</summary>
-    private void OnActivityChanged() => _ = InvokeAsync(async () =>
-    {
-        try
-        {
-            await Task.Delay(500, _disposed.Token);
-            await ReloadAsync();
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    });
+    /// <summary>A link made or ended elsewhere (a job, a webhook, another tab): reload once things settle, once per burst.</summary>
+    private void OnActivityChanged() => _reloadDebounce.Trigger(InvokeAsync, ReloadAsync);
 
     private static string FilterLabel(ProductStatusFilter filter) => filter switch
     {
@@ -268,7 +258,6 @@ public sealed partial class DestinationPage : IDisposable
     public void Dispose()
     {
         Activity.Changed -= OnActivityChanged;
-        _disposed.Cancel();
-        _disposed.Dispose();
+        _reloadDebounce.Dispose();
     }
 }

@@ -22,7 +22,7 @@ public sealed partial class ProductsPage : IDisposable
 
     /// <summary>The details and mapper dialogs: wide, with a close button, closed by Escape.</summary>
     private static readonly DialogOptions LargeDialog = new() { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true };
-    private CancellationTokenSource? _reloadDebounce;
+    private readonly ReloadDebounce _reloadDebounce = new(TimeSpan.FromMilliseconds(500));
     private readonly CancellationTokenSource _disposed = new();
 
     [Inject] public required IProductQueryService Products { get; init; }
@@ -598,25 +598,13 @@ public sealed partial class ProductsPage : IDisposable
     }
 
     /// <summary>Something changed elsewhere (webhook, job, another tab): reload the page shortly, once.</summary>
-    private void OnActivityChanged()
+    private void OnActivityChanged() => _reloadDebounce.Trigger(InvokeAsync, async () =>
     {
-        _reloadDebounce?.Cancel();
-        var debounce = _reloadDebounce = new CancellationTokenSource();
-        _ = InvokeAsync(async () =>
+        if (!Busy && Grid is not null)
         {
-            try
-            {
-                await Task.Delay(500, debounce.Token);
-                if (!Busy && Grid is not null)
-                {
-                    await Grid.ReloadServerData();
-                }
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        });
-    }
+            await Grid.ReloadServerData();
+        }
+    });
 
     private static string FilterLabel(ProductStatusFilter filter) => filter switch
     {
@@ -636,8 +624,7 @@ public sealed partial class ProductsPage : IDisposable
         _disposed.Cancel();
         _disposed.Dispose();
         Activity.Changed -= OnActivityChanged;
-        _reloadDebounce?.Cancel();
-        _reloadDebounce?.Dispose();
+        _reloadDebounce.Dispose();
     }
 
     /// <summary>Rows are the same product when their ids are (rows are reloaded, selections kept across pages and searches).</summary>
