@@ -165,29 +165,6 @@ public sealed class DemoStoreGraphQLTests : GraphQLTestBase
     }
 
     [Fact]
-    public async Task AnEmptyBucketAnswersThrottledInHttp200WhileRestKeepsItsOwnLimit()
-    {
-        Store.GraphQL.BucketFor(Token).Drain();
-
-        var answer = await GraphQLAsync("{ shop { name } }");
-
-        Assert.Null(answer["data"]);
-        Assert.Equal("THROTTLED", answer["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
-        Assert.Equal("Throttled", answer["errors"]![0]!["message"]!.GetValue<string>());
-        var cost = answer["extensions"]!["cost"]!;
-        Assert.Equal(1, cost["requestedQueryCost"]!.GetValue<int>());
-        Assert.Null(cost["actualQueryCost"]);
-        Assert.InRange(cost["throttleStatus"]!["currentlyAvailable"]!.GetValue<int>(), 0, 0);
-
-        using var rest = await Http.GetAsync("shop.json");
-        Assert.True(rest.IsSuccessStatusCode);
-
-        // The bucket restores 100 points a second: a moment later the query runs.
-        await Task.Delay(TimeSpan.FromMilliseconds(100));
-        Assert.Equal("test-store", (await DataAsync("{ shop { name } }"))["shop"]!["name"]!.GetValue<string>());
-    }
-
-    [Fact]
     public async Task AQueryAboveAThousandPointsIsRefusedUnrun()
     {
         var answer = await GraphQLAsync("{ products(first: 250) { nodes { variants(first: 250) { nodes { id } } } } }");
