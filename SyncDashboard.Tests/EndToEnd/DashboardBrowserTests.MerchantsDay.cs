@@ -263,9 +263,13 @@ public sealed partial class DashboardBrowserTests
         await page.GetByLabel("Search products").FillAsync("a");
         await page.GetByRole(AriaRole.Button, new() { Name = "Not synced", Exact = true }).ClickAsync();
         await page.GetByLabel("Search products").FillAsync("al");
-        await page.GoBackAsync();
-        await page.GoBackAsync();
-        await page.GoForwardAsync();
+        // Back, Back, Forward as the browser's buttons do it, without waiting for a load in between (the page routes them
+        // itself, and the second Back may leave it: Playwright's own GoBack would fail on that aborted load).
+        foreach (var step in new[] { "history.back()", "history.back()", "history.forward()" })
+        {
+            await page.EvaluateAsync(step);
+            await page.WaitForTimeoutAsync(150);
+        }
         await page.WaitForTimeoutAsync(1_000);
         // The session ends while the page is open (signed out in another tab): the page goes to sign-in at its next check.
         var other = await browser.NewSignedInPageAsync(_dashboard);
