@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Hosting;
 using SyncDashboard.Tests.Infrastructure;
@@ -10,7 +9,7 @@ namespace SyncDashboard.Tests.Rules;
 public sealed class GuardedLoopTests : IDisposable
 {
     private readonly InMemoryDatabase _database = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+    private readonly TestTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
 
     public void Dispose() => _database.Dispose();
 
@@ -25,6 +24,7 @@ public sealed class GuardedLoopTests : IDisposable
         await UntilAsync(() => runs == 1 && Entries(activity).Count == 1);
         Assert.False(run.IsCompleted); // waiting out its backoff
         Assert.Equal("The test loop hit an unexpected error (InvalidOperationException: boom); it carries on in 1 s.", Entries(activity)[0].Message);
+        await _time.UntilTimersSetAsync(1); // the clock moves once the loop waits on it
         _time.Advance(TimeSpan.FromSeconds(1));
 
         await run.WaitAsync(TimeSpan.FromSeconds(10));
@@ -44,12 +44,15 @@ public sealed class GuardedLoopTests : IDisposable
         for (var (expected, delay) = (1, 1); expected <= 5; expected++, delay *= 2)
         {
             await UntilAsync(() => runs == expected);
+            await _time.UntilTimersSetAsync(expected); // each failure sets one backoff timer: the clock moves once it is set
             _time.Advance(TimeSpan.FromSeconds(delay));
         }
         await UntilAsync(() => runs == 6);
         Assert.Single(Entries(activity));
+        await _time.UntilTimersSetAsync(6);
         _time.Advance(TimeSpan.FromSeconds(32)); // a minute after the first entry: the next failure is recorded
         await UntilAsync(() => runs == 7 && Entries(activity).Count == 2);
+        await _time.UntilTimersSetAsync(7);
         _time.Advance(TimeSpan.FromSeconds(60)); // the backoff stops growing at a minute (not 64 s)
         await UntilAsync(() => runs == 8);
 

@@ -1,12 +1,12 @@
-using Microsoft.Extensions.Time.Testing;
 using SyncDashboard.Core.Shopify;
+using SyncDashboard.Tests.Infrastructure;
 
 namespace SyncDashboard.Tests.Shopify;
 
 /// <summary>The local leaky-bucket model, driven by a fake clock.</summary>
 public sealed class ShopifyRequestPacerTests
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly TestTimeProvider _time = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
     private ShopifyRequestPacer Pacer(double rate = 2, int size = 40, int margin = 2) => new(rate, size, margin, _time);
 
@@ -52,20 +52,19 @@ public sealed class ShopifyRequestPacerTests
         {
             await pacer.WaitTurnAsync();
         }
+        var timers = _time.TimersSet;
         var waiters = Enumerable.Range(0, 3).Select(_ => pacer.WaitTurnAsync().AsTask()).ToList();
 
-        var completedAt = new List<int>();
-        for (var step = 1; step <= 30 && completedAt.Count < 3; step++)
+        // Each waiter, once the one before it has gone, waits 100 ms (one request drained at 10 a second), the others behind it.
+        for (var i = 0; i < waiters.Count; i++)
         {
-            _time.Advance(TimeSpan.FromMilliseconds(10));
-            await Task.Delay(5); // let the released waiter take its turn and the next one start waiting
-            while (completedAt.Count < 3 && waiters[completedAt.Count].IsCompleted)
-            {
-                completedAt.Add(step * 10);
-            }
+            await _time.UntilTimersSetAsync(timers + i + 1);
+            _time.Advance(TimeSpan.FromMilliseconds(99));
+            Assert.DoesNotContain(waiters.Skip(i), w => w.IsCompleted);
+            _time.Advance(TimeSpan.FromMilliseconds(1));
+            await waiters[i].WaitAsync(TimeSpan.FromSeconds(5));
         }
 
-        Assert.Equal([100, 200, 300], completedAt);
         Assert.Equal(0, pacer.Waiting);
     }
 
@@ -127,10 +126,15 @@ public sealed class ShopifyRequestPacerTests
 
         var cancelled = pacer.WaitTurnAsync(cancel.Token).AsTask();
         var next = pacer.WaitTurnAsync().AsTask();
+        var timersBefore = _time.TimersSet;
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
-        _time.Advance(TimeSpan.FromSeconds(1));
+        // The next one takes its turn on another thread: the clock moves once it waits for its slot.
+        await _time.UntilTimersSetAsync(timersBefore + 1);
+        _time.Advance(TimeSpan.FromSeconds(0.99));
+        Assert.False(next.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(0.01)); // one drained: had the cancelled one counted, it would wait another second
         await next.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(2, pacer.Level, precision: 6);
     }
