@@ -12,7 +12,7 @@ public static class ExportEndpoints
     /// The CSV downloads, for any signed-in user (an anonymous request is sent to the sign-in page, as for every page), each
     /// taking the filters its page puts in its URL (<see cref="ExportLinks"/>):
     /// <list type="bullet">
-    /// <item><c>GET /export/products.csv?store=&amp;status=&amp;q=&amp;sort=&amp;desc=</c>: a store's products under the grid's filter and sort;</item>
+    /// <item><c>GET /export/products.csv?store=&amp;status=&amp;q=&amp;sort=</c>: a store's (or <c>all</c> Sources') products under the grid's filter and sort, as the Products page's URL has them;</item>
     /// <item><c>GET /export/activity.csv?kind=&amp;severity=&amp;store=&amp;sku=&amp;user=&amp;from=&amp;to=</c>: the Activity Log under its filters;</item>
     /// <item><c>GET /export/bulk-map-report.csv?job=&amp;outcome=</c>: a Bulk Mapper report (the latest run's without <c>job</c>).</item>
     /// </list>
@@ -32,24 +32,23 @@ public static class ExportEndpoints
     private static async Task<IResult> ProductsAsync(HttpContext context, ICsvExportService exports, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        var allSources = string.Equals(Text(context, ExportLinks.StoreParameter), ExportLinks.AllSources, StringComparison.OrdinalIgnoreCase);
-        var store = allSources ? null : Number(context, ExportLinks.StoreParameter, problems);
+        var allSources = string.Equals(Text(context, ProductGridUrl.StoreParameter), ProductGridUrl.AllSources, StringComparison.OrdinalIgnoreCase);
+        var store = allSources ? null : Number(context, ProductGridUrl.StoreParameter, problems);
         if (store is null && !allSources && problems.Count == 0)
         {
-            problems.Add($"Say which store's products to export: ?{ExportLinks.StoreParameter}= and the store's number, as on the Products page.");
+            problems.Add($"Say which store's products to export: ?{ProductGridUrl.StoreParameter}= and the store's number as on the Products page, or {ProductGridUrl.AllSources}.");
         }
-        var status = Choice<ProductStatusFilter>(context, ExportLinks.StatusParameter, problems) ?? ProductStatusFilter.All;
-        var sort = Choice<ProductSort>(context, ExportLinks.SortParameter, problems) ?? ProductSort.Title;
-        var descending = false;
-        if (Text(context, ExportLinks.DescendingParameter) is { } desc && !bool.TryParse(desc, out descending))
+        var status = Choice<ProductStatusFilter>(context, ProductGridUrl.StatusParameter, problems) ?? ProductStatusFilter.All;
+        var sortText = Text(context, ProductGridUrl.SortParameter);
+        if (!ProductGridUrl.TryParseSort(sortText, out var sort, out var descending))
         {
-            problems.Add($"The {ExportLinks.DescendingParameter} parameter \"{desc}\" is not true or false.");
+            problems.Add($"The {ProductGridUrl.SortParameter} parameter \"{sortText}\" is not one of {ProductGridUrl.SortChoices}.");
         }
         if (problems.Count > 0)
         {
             return Refused(problems);
         }
-        var query = new ProductGridQuery { StoreId = store, Status = status, Search = Text(context, ExportLinks.SearchParameter), Sort = sort, Descending = descending };
+        var query = new ProductGridQuery { StoreId = store, Status = status, Search = Text(context, ProductGridUrl.SearchParameter), Sort = sort, Descending = descending };
         return await exports.ProductsAsync(query, cancellationToken) is { } export
             ? Csv(context, export, cancellationToken)
             : UnknownStore(store ?? 0);

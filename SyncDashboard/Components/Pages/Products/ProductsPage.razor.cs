@@ -44,20 +44,19 @@ public sealed partial class ProductsPage : IDisposable
     private bool CanOperate => Actor?.CanOperate == true;
 
     // Numbers in the URL are read as text: a hand-edited or truncated link falls back to the defaults, never to an error page.
-    [SupplyParameterFromQuery(Name = "store")] public string? StoreQuery { get; set; }
-    [SupplyParameterFromQuery(Name = "status")] public string? StatusQuery { get; set; }
-    [SupplyParameterFromQuery(Name = "q")] public string? SearchQuery { get; set; }
+    [SupplyParameterFromQuery(Name = ProductGridUrl.StoreParameter)] public string? StoreQuery { get; set; }
+    [SupplyParameterFromQuery(Name = ProductGridUrl.StatusParameter)] public string? StatusQuery { get; set; }
+    [SupplyParameterFromQuery(Name = ProductGridUrl.SearchParameter)] public string? SearchQuery { get; set; }
     [SupplyParameterFromQuery(Name = "page")] public string? PageQuery { get; set; }
     [SupplyParameterFromQuery(Name = "size")] public string? SizeQuery { get; set; }
 
     /// <summary>The sort: a column's name (title, vendor, variants, inventory, status, synced), "-" in front for descending.</summary>
-    [SupplyParameterFromQuery(Name = "sort")] public string? SortQuery { get; set; }
+    [SupplyParameterFromQuery(Name = ProductGridUrl.SortParameter)] public string? SortQuery { get; set; }
 
     /// <summary>The switcher's value for "All Sources" (store ids start at 1).</summary>
     private const int AllSourcesValue = 0;
 
     /// <summary>How "All Sources" is written in the URL's <c>store</c>.</summary>
-    private const string AllSourcesQuery = "all";
 
     private MudDataGrid<ProductGridRow>? Grid { get; set; }
     private IReadOnlyList<StoreConnection> Sources { get; set; } = [];
@@ -103,12 +102,13 @@ public sealed partial class ProductsPage : IDisposable
     /// <summary>Store, filter, search and sort from the URL; anything unknown falls back to the defaults.</summary>
     private void ReadQuery()
     {
-        AllSources = string.Equals(StoreQuery, AllSourcesQuery, StringComparison.OrdinalIgnoreCase) && Sources.Count > 1;
+        AllSources = string.Equals(StoreQuery, ProductGridUrl.AllSources, StringComparison.OrdinalIgnoreCase) && Sources.Count > 1;
         var store = Number(StoreQuery);
         StoreId = Sources.Any(s => s.Id == store) ? store : Sources.FirstOrDefault()?.Id;
         Status = Enum.TryParse<ProductStatusFilter>(StatusQuery, ignoreCase: true, out var status) && Enum.IsDefined(status) ? status : ProductStatusFilter.All;
         Search = string.IsNullOrWhiteSpace(SearchQuery) ? null : SearchQuery.Trim();
-        (Sort, Descending) = ParseSort(SortQuery);
+        ProductGridUrl.TryParseSort(SortQuery, out var sort, out var descending); // an unknown sort reads as the default
+        (Sort, Descending) = (sort, descending);
     }
 
     /// <summary>A bookmark past the last page (the catalogue shrank) opens the last page instead of an empty grid.</summary>
@@ -220,33 +220,14 @@ public sealed partial class ProductsPage : IDisposable
     {
         Navigation.Write(new Dictionary<string, object?>
         {
-            ["store"] = AllSources ? AllSourcesQuery : StoreId,
-            ["status"] = Status == ProductStatusFilter.All ? null : Status.ToString().ToLowerInvariant(),
-            ["q"] = Search,
-            ["sort"] = Sort == ProductSort.Title && !Descending ? null : (Descending ? "-" : "") + SortNames[Sort],
+            [ProductGridUrl.StoreParameter] = AllSources ? ProductGridUrl.AllSources : StoreId,
+            [ProductGridUrl.StatusParameter] = ProductGridUrl.FormatStatus(Status),
+            [ProductGridUrl.SearchParameter] = Search,
+            [ProductGridUrl.SortParameter] = ProductGridUrl.FormatSort(Sort, Descending),
             ["page"] = PageIndex == 0 ? null : PageIndex + 1,
             ["size"] = PageSize == DefaultPageSize ? null : PageSize,
         }, addHistoryEntry: _pushHistory);
         _pushHistory = false;
-    }
-
-    /// <summary>The sorts as the URL writes them.</summary>
-    private static readonly IReadOnlyDictionary<ProductSort, string> SortNames = new Dictionary<ProductSort, string>
-    {
-        [ProductSort.Title] = "title",
-        [ProductSort.Vendor] = "vendor",
-        [ProductSort.VariantCount] = "variants",
-        [ProductSort.Inventory] = "inventory",
-        [ProductSort.Status] = "status",
-        [ProductSort.LastSynced] = "synced",
-    };
-
-    private static (ProductSort Sort, bool Descending) ParseSort(string? query)
-    {
-        var descending = query?.StartsWith('-') == true;
-        var name = descending ? query![1..] : query;
-        var sort = SortNames.FirstOrDefault(n => string.Equals(n.Value, name, StringComparison.OrdinalIgnoreCase));
-        return sort.Value is null ? (ProductSort.Title, false) : (sort.Key, descending);
     }
 
     /// <summary>The grid's name of a sorted column (its property's name).</summary>
@@ -261,7 +242,7 @@ public sealed partial class ProductsPage : IDisposable
     };
 
     private static ProductSort SortOf(string? field) =>
-        SortNames.Keys.FirstOrDefault(s => SortField(s) == field, ProductSort.Title);
+        ProductGridUrl.SortNames.Keys.FirstOrDefault(s => SortField(s) == field, ProductSort.Title);
 
     private static Func<ProductGridRow, object> SortFunc(ProductSort sort) => sort switch
     {
