@@ -64,7 +64,7 @@ public sealed class CsvExportService(IDbContextFactory<SyncDbContext> dbFactory,
     public async Task<CsvExport?> MappingReportAsync(Guid? jobId, MappingOutcome? outcome = null, CancellationToken cancellationToken = default)
     {
         var id = jobId ?? (await jobs.ListRecentAsync(cancellationToken: cancellationToken)).FirstOrDefault(j => j.Kind == JobKind.BulkMap)?.Id;
-        if (id is not { } reportJob || jobs.GetMappingReport(reportJob) is not { } report)
+        if (id is not { } reportJob || await jobs.GetMappingReportAsync(reportJob, cancellationToken) is not { } report)
         {
             return null;
         }

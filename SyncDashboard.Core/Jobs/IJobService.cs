@@ -29,11 +29,11 @@ public interface IJobService
     /// <summary>Queues the disconnection of a Source (Owner only; <see cref="Users.ActionNotAllowedException"/> otherwise), deleting its synced copies when asked.</summary>
     Task<Job> StartDisconnectAsync(int sourceStoreId, bool deleteCopies, CancellationToken cancellationToken = default);
 
-    /// <summary>Queues a Bulk Mapper run; its report is kept for <see cref="GetMappingReport"/>.</summary>
+    /// <summary>Queues a Bulk Mapper run; its report is saved with it for <see cref="GetMappingReportAsync"/>.</summary>
     Task<Job> StartBulkMapAsync(bool dryRun = false, CancellationToken cancellationToken = default);
 
-    /// <summary>The report of a bulk map job run since the app started, or null.</summary>
-    MappingReport? GetMappingReport(Guid jobId);
+    /// <summary>The report of one of the newest bulk map jobs (saved with the job, so across restarts), or null.</summary>
+    Task<MappingReport?> GetMappingReportAsync(Guid jobId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Queues the failed items of a finished job again as a new job (all, the one <paramref name="itemId"/>, or with

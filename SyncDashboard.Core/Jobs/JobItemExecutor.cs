@@ -100,7 +100,7 @@ public sealed class JobItemExecutor(
             }
         });
         var report = await mapper.RunAsync(dryRun, progress, cancellationToken, runStartedAt: job.StartedAt);
-        jobs.KeepReport(job.Id, report);
+        await jobs.SaveReportAsync(job.Id, report, CancellationToken.None); // a cancellation after the comparison still keeps its report
         var summary = Summary(report);
         if (dryRun || report.CreatedLinkIds.Count == 0)
         {

@@ -27,8 +27,8 @@ public sealed class JobService(
     /// <summary>The most products one bulk unsync may take.</summary>
     public const int MaxUnsyncBatch = ProductSyncService.MaxUnsyncBatch;
 
-    /// <summary>How many Bulk Mapper reports are kept in memory (the newest).</summary>
-    private const int ReportsKept = 5;
+    /// <summary>How many Bulk Mapper reports are kept (the newest; saved with their jobs, so across restarts).</summary>
+    public const int ReportsKept = 5;
 
     internal static readonly JsonSerializerOptions ParameterJson = new(JsonSerializerDefaults.Web)
     {
@@ -37,9 +37,7 @@ public sealed class JobService(
     };
 
     private readonly Channel<Guid> _queued = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentDictionary<Guid, MappingReport> _reports = new();
     private readonly ConcurrentDictionary<Guid, CancellationTokenSource> _running = new();
-    private readonly ConcurrentQueue<Guid> _reportOrder = new();
     private readonly SemaphoreSlim _creating = new(1, 1);
 
     /// <summary>
@@ -160,8 +158,18 @@ public sealed class JobService(
     public static JobParameters ParametersOf(Job job) =>
         JsonSerializer.Deserialize<JobParameters>(job.ParametersJson, ParameterJson) ?? new JobParameters();
 
-    /// <summary>The report of a bulk map job run since the app started (the newest few are kept), or null.</summary>
-    public MappingReport? GetMappingReport(Guid jobId) => _reports.GetValueOrDefault(jobId);
+    /// <summary>The report of a bulk map job (one of the newest <see cref="ReportsKept"/>, saved with it), or null.</summary>
+    public async Task<MappingReport?> GetMappingReportAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var json = await db.JobMappingReports.AsNoTracking().Where(r => r.JobId == jobId).Select(r => r.ReportJson).FirstOrDefaultAsync(cancellationToken);
+        if (json is null)
+        {
+            return null;
+        }
+        var saved = JsonSerializer.Deserialize<SavedMappingReport>(json, ParameterJson)!;
+        return new MappingReport(saved.DryRun, saved.Lines, saved.Elapsed) { CreatedLinkIds = saved.CreatedLinkIds };
+    }
 
     /// <summary>
     /// Asks the job to stop: a running job stops before its next item, a queued one at once; the
@@ -283,15 +291,20 @@ public sealed class JobService(
 
     internal void Stopped(Guid jobId) => _running.TryRemove(jobId, out _);
 
-    internal void KeepReport(Guid jobId, MappingReport report)
+    /// <summary>Saves a bulk map job's report with the job (replacing one saved before, as when a job resumed after a restart maps again) and drops all but the newest <see cref="ReportsKept"/>.</summary>
+    internal async Task SaveReportAsync(Guid jobId, MappingReport report, CancellationToken cancellationToken)
     {
-        _reports[jobId] = report;
-        _reportOrder.Enqueue(jobId);
-        while (_reportOrder.Count > ReportsKept && _reportOrder.TryDequeue(out var old))
-        {
-            _reports.TryRemove(old, out _);
-        }
+        var json = JsonSerializer.Serialize(new SavedMappingReport(report.DryRun, report.Elapsed, report.CreatedLinkIds, report.Lines), ParameterJson);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.JobMappingReports.Where(r => r.JobId == jobId).ExecuteDeleteAsync(cancellationToken);
+        db.JobMappingReports.Add(new JobMappingReport { JobId = jobId, SavedAt = time.GetUtcNow(), ReportJson = json });
+        await db.SaveChangesAsync(cancellationToken);
+        var kept = db.JobMappingReports.OrderByDescending(r => r.SavedAt).Take(ReportsKept).Select(r => r.JobId);
+        await db.JobMappingReports.Where(r => !kept.Contains(r.JobId)).ExecuteDeleteAsync(cancellationToken);
     }
+
+    /// <summary>A report as saved: what <see cref="MappingReport"/> is made of (its counts are worked out again).</summary>
+    private sealed record SavedMappingReport(bool DryRun, TimeSpan Elapsed, IReadOnlyList<long> CreatedLinkIds, IReadOnlyList<MappingReportLine> Lines);
 
     internal static Task SkipPendingAsync(SyncDbContext db, Guid jobId, string message, CancellationToken cancellationToken) =>
         db.JobItems.Where(i => i.JobId == jobId && i.Status == JobItemStatus.Pending).ExecuteUpdateAsync(s => s

@@ -27,6 +27,7 @@ public sealed class SyncDbContext(DbContextOptions<SyncDbContext> options) : Ide
     public DbSet<SyncAttempt> SyncAttempts => Set<SyncAttempt>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobItem> JobItems => Set<JobItem>();
+    public DbSet<JobMappingReport> JobMappingReports => Set<JobMappingReport>();
     public DbSet<ActivityEntry> Activity => Set<ActivityEntry>();
     public DbSet<ReceivedWebhook> ReceivedWebhooks => Set<ReceivedWebhook>();
     public DbSet<PendingInventoryUpdate> PendingInventoryUpdates => Set<PendingInventoryUpdate>();

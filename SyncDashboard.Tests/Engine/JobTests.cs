@@ -213,13 +213,13 @@ public abstract class JobTests(StoreApi adapter) : EngineTestBase(adapter)
 
         var dry = await jobs.StartBulkMapAsync(dryRun: true);
         var dryDone = await JobWaits.UntilFinishedAsync(jobs, dry.Id);
-        var dryReport = jobs.GetMappingReport(dry.Id);
+        var dryReport = await jobs.GetMappingReportAsync(dry.Id);
         await using var db = await DbAsync();
         Assert.Equal(0, await db.ProductLinks.CountAsync());
 
         var job = await jobs.StartBulkMapAsync();
         var last = await JobWaits.UntilFinishedAsync(jobs, job.Id);
-        var report = jobs.GetMappingReport(job.Id);
+        var report = await jobs.GetMappingReportAsync(job.Id);
 
         Assert.Equal(JobStatus.Completed, dryDone.Status);
         Assert.NotNull(dryReport);
@@ -247,6 +247,35 @@ public abstract class JobTests(StoreApi adapter) : EngineTestBase(adapter)
     }
 
     [Fact]
+    public async Task BulkMapReportsAreKeptAcrossARestartTheNewestFive()
+    {
+        var jobs = Get<JobService>();
+        var first = await jobs.StartBulkMapAsync(dryRun: true);
+        await JobWaits.UntilFinishedAsync(jobs, first.Id);
+        var report = (await jobs.GetMappingReportAsync(first.Id))!;
+
+        // A restart: a new service over the same database.
+        var restarted = new JobService(Get<IDbContextFactory<SyncDashboard.Core.Persistence.SyncDbContext>>(), Get<ActivityLog>(), TimeProvider.System,
+            Get<SyncDashboard.Core.Users.DashboardActors>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<JobService>.Instance);
+        var read = await restarted.GetMappingReportAsync(first.Id);
+
+        Assert.NotNull(read);
+        Assert.True(read.DryRun);
+        Assert.Equal(report.Elapsed, read.Elapsed);
+        Assert.Equal(report.Lines, read.Lines); // every line whole: outcome, reason, both products, store name, mirrored ids
+        Assert.Equal(report.Counts, read.Counts);
+        Assert.Contains(read.Lines, l => l.Outcome == MappingOutcome.Mapped && l.SourceStoreName is not null && l.SourceMirroredId is not null);
+
+        for (var i = 0; i < JobService.ReportsKept; i++)
+        {
+            await JobWaits.UntilFinishedAsync(jobs, (await jobs.StartBulkMapAsync(dryRun: true)).Id);
+        }
+        Assert.Null(await restarted.GetMappingReportAsync(first.Id)); // the oldest of six is dropped
+        await using var db = await DbAsync();
+        Assert.Equal(JobService.ReportsKept, await db.JobMappingReports.CountAsync());
+    }
+
+    [Fact]
     public async Task BulkMapJobPublishesHowFarTheMapperIs()
     {
         var jobs = Get<JobService>();
@@ -260,7 +289,7 @@ public abstract class JobTests(StoreApi adapter) : EngineTestBase(adapter)
 
         var details = events.Where(e => e.JobId == job.Id && e.ItemPercent is not null).ToList();
         Assert.NotEmpty(details);
-        var total = jobs.GetMappingReport(job.Id)!.Lines.Count;
+        var total = (await jobs.GetMappingReportAsync(job.Id))!.Lines.Count;
         Assert.Equal($"Compared {total:N0} of {total:N0} Destination products.", details[^1].Detail);
         Assert.Equal(100, details[^1].ItemPercent);
         Assert.All(details, d => Assert.InRange(d.Percent, 0, 100));

@@ -87,7 +87,7 @@ public sealed class ExportEndpointTests : IAsyncLifetime
         var jobs = _dashboard.Services.GetRequiredService<JobService>();
         var dryRun = await jobs.StartBulkMapAsync(dryRun: true);
         await JobWaits.UntilFinishedAsync(jobs, dryRun.Id);
-        var report = jobs.GetMappingReport(dryRun.Id)!;
+        var report = (await jobs.GetMappingReportAsync(dryRun.Id))!;
         using var mapping = await http.GetAsync(ExportLinks.MappingReport(dryRun.Id, MappingOutcome.Mapped).TrimStart('/'));
         Assert.Equal(HttpStatusCode.OK, mapping.StatusCode);
         Assert.Equal($"bulk-mapper-dry-run-northwind-outlet-{Today}.csv", mapping.Content.Headers.ContentDisposition!.FileName?.Trim('"'));

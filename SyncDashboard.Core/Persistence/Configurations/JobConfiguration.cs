@@ -23,3 +23,14 @@ internal sealed class JobItemConfiguration : IEntityTypeConfiguration<JobItem>
         builder.HasIndex(i => new { i.JobId, i.Status, i.Position });
     }
 }
+
+internal sealed class JobMappingReportConfiguration : IEntityTypeConfiguration<JobMappingReport>
+{
+    public void Configure(EntityTypeBuilder<JobMappingReport> builder)
+    {
+        builder.ToTable("job_mapping_reports");
+        builder.HasKey(r => r.JobId);
+        builder.HasOne<Job>().WithOne().HasForeignKey<JobMappingReport>(r => r.JobId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => r.SavedAt);
+    }
+}

@@ -703,6 +703,25 @@ namespace SyncDashboard.Core.Persistence.Migrations
                     b.ToTable("job_items", (string)null);
                 });
 
+            modelBuilder.Entity("SyncDashboard.Core.Jobs.JobMappingReport", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("JobId");
+
+                    b.HasIndex("SavedAt");
+
+                    b.ToTable("job_mapping_reports", (string)null);
+                });
+
             modelBuilder.Entity("SyncDashboard.Core.Linking.ProductLink", b =>
                 {
                     b.Property<long>("Id")
@@ -1098,6 +1117,15 @@ namespace SyncDashboard.Core.Persistence.Migrations
                     b.HasOne("SyncDashboard.Core.Jobs.Job", null)
                         .WithMany("Items")
                         .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SyncDashboard.Core.Jobs.JobMappingReport", b =>
+                {
+                    b.HasOne("SyncDashboard.Core.Jobs.Job", null)
+                        .WithOne()
+                        .HasForeignKey("SyncDashboard.Core.Jobs.JobMappingReport", "JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

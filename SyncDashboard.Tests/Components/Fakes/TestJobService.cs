@@ -101,7 +101,8 @@ public sealed class TestJobService : IJobService
         _feeds[job.Id].Writer.TryComplete();
     }
 
-    public MappingReport? GetMappingReport(Guid jobId) => Reports.GetValueOrDefault(jobId);
+    public Task<MappingReport?> GetMappingReportAsync(Guid jobId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Reports.GetValueOrDefault(jobId));
 
     public Task<IReadOnlyList<Job>> ListRecentAsync(int count = 20, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Job>>([.. Enumerable.Reverse(Started).Take(count)]);

@@ -59,7 +59,7 @@ public sealed partial class BulkMapperPage : IDisposable
         }
         if (latest.Status.IsFinished())
         {
-            Report = Jobs.GetMappingReport(latest.Id);
+            Report = await Jobs.GetMappingReportAsync(latest.Id);
             ReportJobId = Report is null ? null : latest.Id;
         }
         else
@@ -108,7 +108,7 @@ public sealed partial class BulkMapperPage : IDisposable
         Running = false;
         RunningJobId = null;
         var job = await Jobs.GetAsync(jobId);
-        var report = Jobs.GetMappingReport(jobId);
+        var report = await Jobs.GetMappingReportAsync(jobId);
         if (report is not null)
         {
             Report = report;
