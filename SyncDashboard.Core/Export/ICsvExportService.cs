@@ -32,6 +32,6 @@ public interface ICsvExportService
     /// product ID, Destination product, Outcome (in words), Reason, Source store, Source product ID, Source product.
     /// </summary>
     /// <param name="jobId">The bulk map job whose report to write; null for the latest bulk map job's.</param>
-    /// <returns>Null when there is no such report (no such job, not finished, or not kept since the dashboard started).</returns>
+    /// <returns>Null when there is no such report (no such job, not finished, or older than the newest <see cref="Jobs.JobService.ReportsKept"/>).</returns>
     Task<CsvExport?> MappingReportAsync(Guid? jobId, MappingOutcome? outcome = null, CancellationToken cancellationToken = default);
 }

@@ -47,7 +47,8 @@ public sealed class DashboardApp : IAsyncDisposable
     public Task WaitUntilReadyAsync() =>
         Services.GetRequiredService<SyncDashboard.Core.SyncEngineStartup>().Ready.WaitAsync(TimeSpan.FromSeconds(60));
 
-    public static async Task<DashboardApp> StartAsync(IDictionary<string, string?>? settings = null, TempDirectory? data = null, TestLogs? logs = null)
+    public static async Task<DashboardApp> StartAsync(IDictionary<string, string?>? settings = null, TempDirectory? data = null, TestLogs? logs = null,
+        Action<IServiceCollection>? services = null)
     {
         var ownsData = data is null;
         data ??= new TempDirectory();
@@ -86,6 +87,7 @@ public sealed class DashboardApp : IAsyncDisposable
             builder.Logging.AddProvider(logs);
         }
         builder.AddApplicationServices();
+        services?.Invoke(builder.Services); // a test's own services, registered last so they win
         var app = builder.Build();
         app.MapApplication();
         await app.StartAsync();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SyncDashboard.Core.Activity;
 using SyncDashboard.Core.Export;
+using SyncDashboard.Core.Jobs;
 using SyncDashboard.Core.Mapping;
 using SyncDashboard.Core.Products;
 
@@ -84,7 +85,7 @@ public static class ExportEndpoints
             ? Csv(context, export, cancellationToken)
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such Bulk Mapper report",
                 detail: "There is no Bulk Mapper report to export" + (job is null ? "" : " for that job") + ": the dashboard keeps the reports of its "
-                    + "latest runs since it started. Run a dry run on the Bulk Mapper page, then export its report.");
+                    + $"{JobService.ReportsKept} latest runs. Run a dry run on the Bulk Mapper page, then export its report.");
     }
 
     /// <summary>The export as an attachment, written to the response body as it is read; never cached (it is the merchant's data).</summary>
