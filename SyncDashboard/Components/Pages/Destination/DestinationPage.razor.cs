@@ -38,8 +38,8 @@ public sealed partial class DestinationPage : IDisposable
 
     [CascadingParameter] public Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? Authentication { get; set; }
 
-    [SupplyParameterFromQuery(Name = "status")] public string? StatusQuery { get; set; }
-    [SupplyParameterFromQuery(Name = "q")] public string? SearchQuery { get; set; }
+    [SupplyParameterFromQuery(Name = ProductGridUrl.StatusParameter)] public string? StatusQuery { get; set; }
+    [SupplyParameterFromQuery(Name = ProductGridUrl.SearchParameter)] public string? SearchQuery { get; set; }
     [SupplyParameterFromQuery(Name = "page")] public string? PageQuery { get; set; }
 
     private SyncDashboard.Core.Users.DashboardActor? Actor { get; set; }
@@ -131,8 +131,8 @@ public sealed partial class DestinationPage : IDisposable
     {
         Navigation.Write(new Dictionary<string, object?>
         {
-            ["status"] = Status == ProductStatusFilter.All ? null : Status.ToString().ToLowerInvariant(),
-            ["q"] = Search,
+            [ProductGridUrl.StatusParameter] = ProductGridUrl.FormatStatus(Status),
+            [ProductGridUrl.SearchParameter] = Search,
             ["page"] = PageIndex == 0 ? null : PageIndex + 1,
         }, addHistoryEntry: _pushHistory);
         _pushHistory = false;

@@ -56,8 +56,6 @@ public sealed partial class ProductsPage : IDisposable
     /// <summary>The switcher's value for "All Sources" (store ids start at 1).</summary>
     private const int AllSourcesValue = 0;
 
-    /// <summary>How "All Sources" is written in the URL's <c>store</c>.</summary>
-
     private MudDataGrid<ProductGridRow>? Grid { get; set; }
     private IReadOnlyList<StoreConnection> Sources { get; set; } = [];
     private int? StoreId { get; set; }
