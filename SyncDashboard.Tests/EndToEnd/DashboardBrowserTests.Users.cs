@@ -60,6 +60,7 @@ public sealed partial class DashboardBrowserTests
 
         // The invitee's open page is sent to sign-in (its circuit's user is checked again), and so is its next request.
         await Assertions.Expect(invitee).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in"), new() { Timeout = 20_000 });
+        await Assertions.Expect(invitee.Locator("[data-testid=sign-in-message]")).ToHaveTextAsync(SyncDashboard.Components.Pages.Account.SignIn.SessionEndedMessage);
         using (var copied = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _dashboard.BaseUrl })
         {
             copied.DefaultRequestHeaders.Add("Cookie", string.Join("; ", inviteeCookies.Select(c => $"{c.Name}={c.Value}")));

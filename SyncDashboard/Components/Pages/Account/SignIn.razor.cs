@@ -26,8 +26,16 @@ public sealed partial class SignIn
     [SupplyParameterFromQuery]
     public string? ReturnUrl { get; set; }
 
+    /// <summary><c>1</c>: this browser signed out (the sign-out form's answer).</summary>
     [SupplyParameterFromQuery]
     public string? SignedOut { get; set; }
+
+    /// <summary><c>1</c>: the session ended while a page was open (<see cref="SessionEndedMessage"/>).</summary>
+    [SupplyParameterFromQuery]
+    public string? Ended { get; set; }
+
+    /// <summary>What an open page whose session ended says: a sign-out in another tab or browser, or the Owner changing or disabling the account.</summary>
+    public const string SessionEndedMessage = "You are signed out: your session ended (a sign-out in another tab or browser, or a change to your account). Sign in again.";
 
     private string? Message { get; set; }
     private bool IsError { get; set; }
@@ -37,6 +45,10 @@ public sealed partial class SignIn
         if (SignedOut == "1")
         {
             Message = "You are signed out.";
+        }
+        else if (Ended == "1")
+        {
+            Message = SessionEndedMessage;
         }
     }
 
