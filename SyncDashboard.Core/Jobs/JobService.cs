@@ -350,14 +350,18 @@ public sealed class JobService(
         return await CreateAsync(old.Kind, subjects, ParametersOf(old), cancellationToken);
     }
 
-    /// <exception cref="Users.ActionNotAllowedException">A Viewer asked for anything but a dry run of the Bulk Mapper.</exception>
+    /// <exception cref="Users.ActionNotAllowedException">A Viewer asked for anything but a dry run of the Bulk Mapper, or a user whose session ended asked for anything.</exception>
     private async Task<Job> CreateAsync(JobKind kind, IReadOnlyList<long> subjects, JobParameters parameters, CancellationToken cancellationToken)
     {
         if (kind == JobKind.Disconnect)
         {
             actors.DemandOwner("disconnect stores");
         }
-        else if (!(kind == JobKind.BulkMap && parameters.DryRun == true))
+        else if (kind == JobKind.BulkMap && parameters.DryRun == true)
+        {
+            actors.DemandSignedIn("run the Bulk Mapper");
+        }
+        else
         {
             actors.DemandOperator(kind switch
             {

@@ -23,6 +23,15 @@ public sealed record DashboardActor(string UserName, IReadOnlySet<string> Roles)
     /// </summary>
     public bool ActsForJob { get; init; }
 
+    /// <summary>
+    /// The user's session has ended while a page of theirs was open (a sign-out in another tab or browser, a disabling, a
+    /// role or password change): nothing they ask is done until they sign in again, however their role reads.
+    /// </summary>
+    public bool SessionEnded { get; init; }
+
+    /// <summary>The actor of a page whose session ended (see <see cref="SessionEnded"/>): no roles.</summary>
+    public static DashboardActor Ended(string userName) => new(userName, new HashSet<string>()) { SessionEnded = true };
+
     /// <summary>The actor of a job started by <paramref name="userName"/> (see <see cref="ActsForJob"/>).</summary>
     public static DashboardActor ForJob(string userName) => new(userName, new HashSet<string>()) { ActsForJob = true };
 

@@ -11,7 +11,10 @@ namespace SyncDashboard.Account;
 /// user's role and the Activity Log names them (ASP.NET Core's inbound-activity handler, as in
 /// "Access server-side Blazor services from a different DI scope"). The role is the user's role in the
 /// database now (read again at most every <see cref="RolesTtl"/>), not the one of the sign-in cookie:
-/// a user the Owner demoted or disabled loses the rights at once, even on a page left open.
+/// a user the Owner demoted or disabled loses the rights at once, even on a page left open. A page whose
+/// session has ended (<see cref="UserAccounts.IsSessionValidAsync"/>: signed out elsewhere, disabled, role or
+/// password changed) is refused everything it asks (<see cref="DashboardActor.SessionEnded"/>) and sent to
+/// sign-in at its first click, not at the next periodic check.
 /// </summary>
 internal sealed class ActorCircuitHandler(AuthenticationStateProvider authentication, DashboardActors actors, IServiceScopeFactory scopes) : CircuitHandler
 {
@@ -41,11 +44,18 @@ internal sealed class ActorCircuitHandler(AuthenticationStateProvider authentica
             return cached.Actor;
         }
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
-        var user = await users.FindByNameAsync(signedIn.UserName);
-        var actor = user is { DisabledAt: null }
-            ? new DashboardActor(signedIn.UserName, (await users.GetRolesAsync(user)).ToHashSet())
-            : new DashboardActor(signedIn.UserName, NoRoles); // disabled or removed: no rights, whatever the cookie says
+        DashboardActor actor;
+        if (!await scope.ServiceProvider.GetRequiredService<UserAccounts>().IsSessionValidAsync(state.User))
+        {
+            actor = DashboardActor.Ended(signedIn.UserName); // no rights, whatever the cookie says
+            (authentication as DashboardAuthenticationStateProvider)?.EndSession(); // the page goes to sign-in now
+        }
+        else
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
+            var user = await users.FindByNameAsync(signedIn.UserName);
+            actor = new DashboardActor(signedIn.UserName, user is null ? NoRoles : (await users.GetRolesAsync(user)).ToHashSet());
+        }
         _cached = (signedIn.UserName, actor, System.Diagnostics.Stopwatch.GetTimestamp());
         return actor;
     }

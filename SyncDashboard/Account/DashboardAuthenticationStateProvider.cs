@@ -19,6 +19,10 @@ internal sealed class DashboardAuthenticationStateProvider(ILoggerFactory logger
     protected override TimeSpan RevalidationInterval { get; } =
         configuration.GetValue(RecheckIntervalSetting, TimeSpan.FromMinutes(1)) is var interval && interval > TimeSpan.Zero ? interval : TimeSpan.FromMinutes(1);
 
+    /// <summary>Ends the page's session now (found ended before the periodic check): the page shows it signed out and goes to sign-in.</summary>
+    public void EndSession() =>
+        SetAuthenticationState(Task.FromResult(new AuthenticationState(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity()))));
+
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
