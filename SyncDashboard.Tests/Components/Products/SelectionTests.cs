@@ -187,6 +187,23 @@ public sealed class SelectionTests : DashboardTestContext
     }
 
     [Fact]
+    public void BackToAnotherSortShowsThePageItsUrlNames()
+    {
+        Products.Rows[2] = TestCatalogue.Rows(200);
+        var page = RenderPage("/?page=4");
+        page.WaitForAssertion(() => Assert.Equal("Product 076", FirstTitle(page)));
+
+        page.InvokeAsync(() => page.FindAll("th").First(th => th.TextContent.Contains("Vendor", StringComparison.Ordinal))
+            .QuerySelector(".sortable-column-header")!.Click());
+        page.WaitForAssertion(() => Assert.Equal(ProductSort.Vendor, Products.LastQuery.Sort));
+
+        page.InvokeAsync(() => Navigation.NavigateTo("/?store=2")); // Back: title order, the first page
+        page.WaitForAssertion(() => Assert.Equal((ProductSort.Title, 0), (Products.LastQuery.Sort, Products.LastQuery.Page)));
+        page.WaitForAssertion(() => Assert.Equal("Product 001", FirstTitle(page)));
+        Assert.DoesNotContain("page=", Navigation.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ABookmarkPastTheLastPageOpensTheLastPage()
     {
         Products.Rows[2] = TestCatalogue.Rows(30);

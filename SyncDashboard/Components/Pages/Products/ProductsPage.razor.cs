@@ -80,6 +80,9 @@ public sealed partial class ProductsPage : IDisposable
 
     /// <summary>Set by a change of filter, search or store: the next URL update adds a history entry (Back undoes it) instead of replacing.</summary>
     private bool _pushHistory;
+
+    /// <summary>The page the URL asked for while the grid, sorted anew, reloads on its former page (see <see cref="LoadAsync"/>).</summary>
+    private int? _pageFromUrl;
     private bool Busy { get; set; }
     private OperationProgress? Progress { get; set; }
     private Guid? RunningJobId { get; set; }
@@ -138,6 +141,8 @@ public sealed partial class ProductsPage : IDisposable
         PageIndex = Math.Max(0, (Number(PageQuery) ?? 1) - 1);
         if ((sort, descending) != (Sort, Descending))
         {
+            // The grid reloads at once on its former page; the URL's page reaches it as its CurrentPage on the next render.
+            _pageFromUrl = PageIndex;
             await Grid.SetSortAsync(SortField(Sort), Descending ? SortDirection.Descending : SortDirection.Ascending, SortFunc(Sort));
         }
         else if ((allSources, storeId, status, search) != (AllSources, StoreId, Status, Search) && pageIndex == PageIndex)
@@ -152,6 +157,14 @@ public sealed partial class ProductsPage : IDisposable
         if (StoreId is null)
         {
             return new GridData<ProductGridRow> { Items = [], TotalItems = 0 };
+        }
+        var pageFromUrl = _pageFromUrl;
+        _pageFromUrl = null;
+        if (pageFromUrl is { } wanted && wanted != state.Page)
+        {
+            // A load on the grid's former page while the URL asks for another (Back to a page of another sort): the grid
+            // is about to move to the URL's page and load it; keep the rows shown and the URL until then.
+            return new GridData<ProductGridRow> { Items = CurrentRows, TotalItems = SelectableMatchCount };
         }
         if (state.SortDefinitions.FirstOrDefault() is { } sort)
         {
