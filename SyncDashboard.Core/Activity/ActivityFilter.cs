@@ -43,9 +43,9 @@ public sealed record ActivityFilter
     {
         return new ActivityFilter
         {
-            Kind = Read(KindParameter, v => Enum.TryParse<ActivityKind>(v, true, out var kind) && Enum.IsDefined(kind) ? kind : (ActivityKind?)null,
+            Kind = Read(KindParameter, v => EnumNames.TryParse<ActivityKind>(v, out var kind) ? kind : (ActivityKind?)null,
                 $"one of {string.Join(", ", Enum.GetNames<ActivityKind>())}"),
-            Severity = Read(SeverityParameter, v => Enum.TryParse<ActivitySeverity>(v, true, out var severity) && Enum.IsDefined(severity) ? severity : (ActivitySeverity?)null,
+            Severity = Read(SeverityParameter, v => EnumNames.TryParse<ActivitySeverity>(v, out var severity) ? severity : (ActivitySeverity?)null,
                 $"one of {string.Join(", ", Enum.GetNames<ActivitySeverity>())}"),
             StoreId = Read(StoreParameter, v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (int?)null, "a store's number"),
             Sku = Text(SkuParameter),

@@ -48,8 +48,6 @@ public static class ProductGridFiltering
             (ProductSort.Inventory, true) => products.OrderByDescending(p => p.TotalInventory).ThenBy(p => p.Id),
             (ProductSort.Status, false) => products.OrderBy(p => p.SyncState).ThenBy(p => p.Title).ThenBy(p => p.Id),
             (ProductSort.Status, true) => products.OrderByDescending(p => p.SyncState).ThenBy(p => p.Title).ThenBy(p => p.Id),
-            (ProductSort.UpdatedAt, false) => products.OrderBy(p => p.StoreUpdatedAt).ThenBy(p => p.Id),
-            (ProductSort.UpdatedAt, true) => products.OrderByDescending(p => p.StoreUpdatedAt).ThenBy(p => p.Id),
             (ProductSort.LastSynced, false) => products.OrderBy(p => p.LastSyncedAt).ThenBy(p => p.Id),
             (ProductSort.LastSynced, true) => products.OrderByDescending(p => p.LastSyncedAt).ThenBy(p => p.Id),
             (_, true) => products.OrderByDescending(p => p.Title).ThenBy(p => p.Id),

@@ -21,7 +21,6 @@ public static class ProductGridUrl
         [ProductSort.VariantCount] = "variants",
         [ProductSort.Inventory] = "inventory",
         [ProductSort.Status] = "status",
-        [ProductSort.UpdatedAt] = "updated",
         [ProductSort.LastSynced] = "synced",
     };
 

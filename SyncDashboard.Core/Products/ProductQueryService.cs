@@ -48,7 +48,6 @@ public enum ProductSort
     VariantCount,
     Inventory,
     Status,
-    UpdatedAt,
     LastSynced,
 }
 

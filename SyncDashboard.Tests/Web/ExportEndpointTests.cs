@@ -106,7 +106,7 @@ public sealed class ExportEndpointTests : IAsyncLifetime
         await RefusedAsync($"export/products.csv?store={await StoreIdAsync("Urban Threads")}&status=lost", HttpStatusCode.BadRequest,
             "The status parameter \"lost\" is not one of all, notsynced, synced, mapped, problems, outofstep, duplicateskus.");
         await RefusedAsync($"export/products.csv?store=all&sort=-price", HttpStatusCode.BadRequest,
-            "The sort parameter \"-price\" is not one of title, vendor, variants, inventory, status, updated, synced (a leading - for descending).");
+            "The sort parameter \"-price\" is not one of title, vendor, variants, inventory, status, synced (a leading - for descending).");
         await RefusedAsync("export/activity.csv?from=yesterday", HttpStatusCode.BadRequest, "The from filter \"yesterday\" is not a date written yyyy-MM-dd.");
         await RefusedAsync("export/activity.csv?store=999", HttpStatusCode.NotFound, "No store has the number 999");
         await RefusedAsync("export/bulk-map-report.csv", HttpStatusCode.NotFound, "There is no Bulk Mapper report to export");

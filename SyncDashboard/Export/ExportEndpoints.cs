@@ -115,7 +115,7 @@ public static class ExportEndpoints
     /// <summary>An enum value by its name, in any case (as the pages write them); a problem for anything else.</summary>
     private static T? Choice<T>(HttpContext context, string name, List<string> problems) where T : struct, Enum =>
         Text(context, name) is not { } text ? null
-        : Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(text[0]) ? value
+        : SyncDashboard.Core.EnumNames.TryParse<T>(text, out var value) ? value
         : Refuse<T?>(problems, $"The {name} parameter \"{text}\" is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
 
     private static T Refuse<T>(List<string> problems, string problem)

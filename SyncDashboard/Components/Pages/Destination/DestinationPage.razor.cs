@@ -64,7 +64,7 @@ public sealed partial class DestinationPage : IDisposable
 
     private void ReadQuery()
     {
-        Status = Enum.TryParse<ProductStatusFilter>(StatusQuery, ignoreCase: true, out var status) && Filters.Contains(status) ? status : ProductStatusFilter.All;
+        Status = SyncDashboard.Core.EnumNames.TryParse<ProductStatusFilter>(StatusQuery, out var status) && Filters.Contains(status) ? status : ProductStatusFilter.All;
         Search = string.IsNullOrWhiteSpace(SearchQuery) ? null : SearchQuery.Trim();
     }
 

@@ -106,7 +106,7 @@ public sealed partial class ProductsPage : IDisposable
         AllSources = string.Equals(StoreQuery, ProductGridUrl.AllSources, StringComparison.OrdinalIgnoreCase) && Sources.Count > 1;
         var store = Number(StoreQuery);
         StoreId = Sources.Any(s => s.Id == store) ? store : Sources.FirstOrDefault()?.Id;
-        Status = Enum.TryParse<ProductStatusFilter>(StatusQuery, ignoreCase: true, out var status) && Enum.IsDefined(status) ? status : ProductStatusFilter.All;
+        Status = SyncDashboard.Core.EnumNames.TryParse<ProductStatusFilter>(StatusQuery, out var status) ? status : ProductStatusFilter.All;
         Search = string.IsNullOrWhiteSpace(SearchQuery) ? null : SearchQuery.Trim();
         ProductGridUrl.TryParseSort(SortQuery, out var sort, out var descending); // an unknown sort reads as the default
         (Sort, Descending) = (sort, descending);
