@@ -74,7 +74,7 @@ public sealed class SkuHealth(IDbContextFactory<SyncDbContext> dbFactory)
         {
             reasons.Add(missing == product.Variants.Count && missing == 1
                 ? "The variant has no SKU"
-                : $"{missing} of {product.Variants.Count} variants have no SKU");
+                : $"{missing} of {product.Variants.Count} variants {(missing == 1 ? "has" : "have")} no SKU");
         }
         foreach (var group in product.Variants.Where(v => v.Problem == SkuProblem.DuplicateSku).GroupBy(v => v.Sku?.Trim()))
         {

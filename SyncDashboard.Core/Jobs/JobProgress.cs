@@ -67,4 +67,13 @@ public static class JobExtensions
     public static string Subject(this JobKind kind, int total) => kind == JobKind.BulkMap
         ? "Bulk map of the catalogue"
         : $"{kind.Describe()} of {(total == 1 ? "1 item" : $"{total} items")}";
+
+    /// <summary>How a Bulk Mapper dry run is named everywhere (Activity Log, Jobs page), so it is never taken for a real run.</summary>
+    public const string DryRunSubject = "Bulk Mapper dry run";
+
+    /// <summary>Whether the job is a Bulk Mapper dry run (it links nothing).</summary>
+    public static bool IsDryRun(this Job job) => job.Kind == JobKind.BulkMap && JobService.ParametersOf(job).DryRun == true;
+
+    /// <summary>The job and what it works on (<see cref="Subject(JobKind, int)"/>), or <see cref="DryRunSubject"/>.</summary>
+    public static string Subject(this Job job) => job.IsDryRun() ? DryRunSubject : job.Kind.Subject(job.Total);
 }

@@ -4,6 +4,9 @@ namespace SyncDashboard.Core.Jobs;
 public sealed record JobResult(Guid JobId, JobKind Kind, JobStatus Status, string? StartedBy, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt,
     int Total, int Done, int Succeeded, int Failed, string? Error, IReadOnlyList<JobItemResult> Items)
 {
+    /// <summary>The job and what it works on, in words ("Bulk sync of 5 items", "Bulk Mapper dry run").</summary>
+    public string Subject { get; init; } = Kind.Subject(Total);
+
     /// <summary>Failed items a rule refused: trying again gives the same answer until the cause is fixed.</summary>
     public int Refused => Items.Count(i => i.Failure == JobItemFailure.Refused);
 

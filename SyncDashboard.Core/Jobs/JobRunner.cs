@@ -119,10 +119,10 @@ public sealed class JobRunner(
         logger.LogInformation("{Verb} {Kind} job {JobId}: {Pending} of {Total} items to do",
             resumed ? "Resuming" : "Starting", job.Kind, job.Id, pending.Count, job.Total);
         var parameters = JobService.ParametersOf(job);
-        var dryRun = IsDryRun(job);
+        var dryRun = job.IsDryRun();
         await activity.RecordAsync(ActivityKind.Job, ActivitySeverity.Info, resumed
-            ? $"{(dryRun ? DryRunSubject : job.Kind.Subject(job.Total))} resumed after a restart: {pending.Count} left to do."
-            : dryRun ? $"{DryRunSubject} started (nothing is linked)." : $"{job.Kind.Subject(job.Total)} started.", cancellationToken: CancellationToken.None);
+            ? $"{job.Subject()} resumed after a restart: {pending.Count} left to do."
+            : dryRun ? $"{JobExtensions.DryRunSubject} started (nothing is linked)." : $"{job.Subject()} started.", cancellationToken: CancellationToken.None);
         jobs.Publish(JobProgress.From(job));
 
         IReadOnlyList<JobItem> current = [];
@@ -320,11 +320,6 @@ public sealed class JobRunner(
     /// <summary>The delay, 20% either way, so that items failing together do not come back together.</summary>
     private static TimeSpan Jittered(TimeSpan delay) => delay * (0.8 + (Random.Shared.NextDouble() * 0.4));
 
-    /// <summary>How the Activity Log names a Bulk Mapper dry run, so it is never taken for a real run.</summary>
-    private const string DryRunSubject = "Bulk Mapper dry run";
-
-    private static bool IsDryRun(Job job) => job.Kind == JobKind.BulkMap && JobService.ParametersOf(job).DryRun == true;
-
     private async Task<bool> CancelRequestedAsync(Job job, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -389,7 +384,7 @@ public sealed class JobRunner(
         job.FinishedAt = now;
         logger.LogInformation("Job {JobId} {Status}: {Succeeded} succeeded, {Failed} failed of {Total}", job.Id, status, job.Succeeded, job.Failed, job.Total);
 
-        var kind = IsDryRun(job) ? DryRunSubject : job.Kind.Describe();
+        var kind = job.IsDryRun() ? JobExtensions.DryRunSubject : job.Kind.Describe();
         var items = job.Total == 1 ? "1 item" : $"{job.Total} items";
         var counts = $"{job.Succeeded} succeeded, {job.Failed} failed" + (storeErrors == 0 ? "" : storeErrors == job.Failed
             ? " on store errors that outlasted the retries (Retry them from the job's page)"

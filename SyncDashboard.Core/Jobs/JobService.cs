@@ -136,7 +136,10 @@ public sealed class JobService(
         string Name(long id) => names.TryGetValue(id, out var name) ? name
             : job.Kind == JobKind.Disconnect ? $"Store {id} (disconnected)" : job.Kind == JobKind.BulkMap ? "The catalogue" : $"Product {id} (no longer in the catalogue)";
         return new JobResult(job.Id, job.Kind, job.Status, job.StartedBy, job.CreatedAt, job.FinishedAt, job.Total, job.Done, job.Succeeded, job.Failed, job.Error,
-            [.. items.Select(i => new JobItemResult(i.Id, i.Position, i.SubjectId, Name(i.SubjectId), i.Status, i.Message, i.Attempts, i.Failure))]);
+            [.. items.Select(i => new JobItemResult(i.Id, i.Position, i.SubjectId, Name(i.SubjectId), i.Status, i.Message, i.Attempts, i.Failure))])
+        {
+            Subject = job.Subject(),
+        };
     }
 
     /// <summary>The newest jobs first, without their items.</summary>

@@ -171,7 +171,7 @@ public sealed class BulkMapper(IDbContextFactory<SyncDbContext> dbFactory, LinkS
             if (variants.Count == 0 || variants.Any(v => v.NormalizedSku is null))
             {
                 var missing = variants.Count(v => v.NormalizedSku is null);
-                return new(externalId, title, MappingOutcome.MissingSku, $"{missing} of {variants.Count} variants have no SKU.");
+                return new(externalId, title, MappingOutcome.MissingSku, $"{missing} of {variants.Count} variants {(missing == 1 ? "has" : "have")} no SKU.");
             }
             var duplicated = variants.FirstOrDefault(v => destinationSkuCounts.Contains(v.NormalizedSku!));
             if (duplicated is not null)

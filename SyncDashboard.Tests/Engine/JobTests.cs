@@ -237,6 +237,10 @@ public abstract class JobTests(StoreApi adapter) : EngineTestBase(adapter)
         Assert.Equal(JobItemStatus.Succeeded, item.Status);
         Assert.StartsWith($"{mapped:N0} mapped", item.Message);
         Assert.StartsWith($"Dry run: {mapped:N0} would be mapped", Assert.Single((await jobs.GetAsync(dry.Id))!.Items).Message);
+        // Named as what they are on the Jobs page too: a dry run is never taken for a real run.
+        Assert.Equal("Bulk Mapper dry run", (await jobs.GetResultAsync(dry.Id))!.Subject);
+        Assert.Equal("Bulk map of the catalogue", (await jobs.GetResultAsync(job.Id))!.Subject);
+        Assert.Equal(["Bulk map of the catalogue", "Bulk Mapper dry run"], (await jobs.ListRecentAsync()).Take(2).Select(j => j.Subject()));
         var log = await Get<ActivityLog>().QueryAsync(new ActivityQuery { Kind = ActivityKind.Job });
         Assert.Contains(log.Entries, e => e.Message == $"Bulk map finished: {item.Message}");
         Assert.Contains(log.Entries, e => e.Message == "Bulk map of the catalogue started."); // not "of 1 item"

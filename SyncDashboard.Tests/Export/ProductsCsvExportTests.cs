@@ -50,7 +50,7 @@ public sealed class ProductsCsvExportTests : IDisposable
         ExportSeed.Product(db, urban.Id, 1004, "Wool Beanie", [(null, 2), ("WB-2", 1)], p =>
         {
             p.Problem = SkuProblem.MissingSku;
-            p.ProblemReason = "1 of 2 variants have no SKU.";
+            p.ProblemReason = "1 of 2 variants has no SKU.";
         });
         ExportSeed.Product(db, hearth.Id, 2001, "Desk Lamp", [("DL-1", 9)]);
     }
@@ -75,7 +75,7 @@ public sealed class ProductsCsvExportTests : IDisposable
         Assert.Equal(["Product ID", "Title", "Vendor", "SKUs", "Variants", "Inventory", "Status", "Problem", "Link state", "Last synced", "Store"], rows[0]);
         Assert.Equal(["1002", "1001", "1003", "1004"], rows.Skip(1).Select(r => r[0])); // by title, as the grid: "=" sorts before letters; never the other store's
         Assert.Equal(["1001", "Linen Shirt", "Acme", "LS-S; LS-M", "2", "-2", "Synced", "", "In step", "2026-11-30T14:05:09Z", "Urban Threads"], rows[2]);
-        Assert.Equal(["1004", "Wool Beanie", "", "WB-2", "2", "3", "Not synced", "1 of 2 variants have no SKU.", "", "", "Urban Threads"], rows[4]);
+        Assert.Equal(["1004", "Wool Beanie", "", "WB-2", "2", "3", "Not synced", "1 of 2 variants has no SKU.", "", "", "Urban Threads"], rows[4]);
         Assert.Equal(["Mapped", "", "Out of step"], rows[3][6..9]); // a mapped product out of step, no problem
     }
 

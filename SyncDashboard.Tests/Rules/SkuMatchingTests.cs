@@ -44,4 +44,19 @@ public sealed class SkuMatchingTests
         Assert.Equal("the products have different numbers of variants (2 in the Source, 1 in the Destination) and mapping pairs every variant one to one.",
             SkuMatching.VariantCountBlocker(["A", null], ["A"]));
     }
+
+    [Theory]
+    [InlineData(1, 1, "The variant has no SKU.")]
+    [InlineData(1, 4, "1 of 4 variants has no SKU.")]
+    [InlineData(3, 4, "3 of 4 variants have no SKU.")]
+    public void AMissingSkuIsExplainedInAGrammaticalSentence(int missing, int variants, string expected)
+    {
+        var product = new MirroredProduct
+        {
+            Title = "Linen Shirt",
+            Variants = [.. Enumerable.Range(0, variants).Select(i => new MirroredVariant { Sku = i < missing ? null : $"S-{i}", Problem = i < missing ? SkuProblem.MissingSku : SkuProblem.None })],
+        };
+
+        Assert.Equal(expected, SkuHealth.Explain(product, new Dictionary<string, List<(long ProductId, string Title)>>()));
+    }
 }

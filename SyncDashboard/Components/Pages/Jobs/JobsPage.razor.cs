@@ -108,7 +108,7 @@ public sealed partial class JobsPage : IDisposable
         try
         {
             var job = await Jobs.RetryFailedAsync(result.JobId, itemId, _disposed.Token, storeErrorsOnly);
-            Snackbar.Add($"{job.Kind.Subject(job.Total)} queued.", Severity.Info);
+            Snackbar.Add($"{job.Subject()} queued.", Severity.Info);
             Navigation.NavigateTo($"jobs/{job.Id}");
         }
         catch (Exception e) when (e is ArgumentException or KeyNotFoundException or ActionNotAllowedException)
